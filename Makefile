@@ -1,0 +1,76 @@
+# Garda — the two commands that matter: `make run` and `make test`.
+# Everything is installed into .venv; the application writes only under $(GARDA_DATA_DIR) (default var/).
+
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+VENV ?= .venv
+export GARDA_DATA_DIR ?= $(CURDIR)/var
+
+# Find a Python >= 3.12 by itself: python3.13, python3.12, a pyenv install, then python3.
+# A pyenv shim can exist without working, so each candidate is actually run, not only looked up.
+PYTHON ?= $(shell for c in python3.13 python3.12 $$HOME/.pyenv/versions/3.13*/bin/python3 \
+	$$HOME/.pyenv/versions/3.12*/bin/python3 python3; do \
+	  if "$$c" -c 'import sys; sys.exit(0 if sys.version_info >= (3, 12) else 1)' >/dev/null 2>&1; then \
+	    echo "$$c"; break; fi; done)
+
+GARDA := $(VENV)/bin/garda
+CHROMIUM ?= $(shell command -v chromium || command -v chromium-browser)
+
+.PHONY: help run test lint bench messages clean python-check browser-check
+
+help:
+	@echo "make run    - set up, migrate, load the demo office and serve Garda at http://127.0.0.1:8000"
+	@echo "make test   - set up and run the whole test suite (unit, integration, command line, browser)"
+	@echo "make lint   - ruff and mypy"
+	@echo "make bench  - benchmarks, printing their figures"
+
+python-check:
+	@if [ -z "$(PYTHON)" ]; then \
+	  echo "Garda needs Python 3.12 or newer and none was found (tried python3.13, python3.12,"; \
+	  echo "~/.pyenv/versions/3.1[23]*/bin/python3, python3)."; \
+	  echo "Install one, e.g. 'apt-get install python3.12 python3.12-venv' or 'pyenv install 3.12',"; \
+	  echo "or run 'make PYTHON=/path/to/python3.12 ...'."; exit 1; fi
+
+$(VENV)/bin/python: | python-check
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/python -m pip install --quiet --upgrade pip uv
+
+$(VENV)/.runtime: pyproject.toml | $(VENV)/bin/python
+	$(VENV)/bin/uv pip install --quiet --python $(VENV)/bin/python -e .
+	touch $@
+
+$(VENV)/.dev: pyproject.toml $(VENV)/.runtime
+	$(VENV)/bin/uv pip install --quiet --python $(VENV)/bin/python -e '.[dev]'
+	touch $@
+
+run: $(VENV)/.runtime
+	$(GARDA) migrate --noinput
+	$(GARDA) demo --if-empty
+	$(GARDA) serve --with-worker --host 127.0.0.1 --port 8000
+
+browser-check:
+	@if [ -z "$(CHROMIUM)" ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "Installing Debian chromium for the browser tests..."; \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) || exit 1; \
+	  else \
+	    echo "The browser tests need Chromium: install it (Debian: 'sudo apt-get install chromium')."; exit 1; \
+	  fi; fi
+
+test: $(VENV)/.dev browser-check
+	$(VENV)/bin/pytest -n 2 --dist loadfile -q
+
+lint: $(VENV)/.dev
+	$(VENV)/bin/ruff check garda bench
+	$(VENV)/bin/ruff format --check garda bench
+	$(VENV)/bin/mypy garda
+
+bench: $(VENV)/.dev
+	@for b in bench/bench_*.py; do $(VENV)/bin/python $$b || exit 1; done
+
+# Compile the English catalogue (the source strings are Indonesian).
+messages: $(VENV)/.dev
+	$(VENV)/bin/python -m garda.i18n_compile
+
+clean:
+	rm -rf $(VENV) build *.egg-info

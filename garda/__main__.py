@@ -1,0 +1,3 @@
+from garda.cli import main
+
+main()

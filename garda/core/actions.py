@@ -1,0 +1,227 @@
+"""Every state change of the core app: one transaction and one audit event each."""
+
+from datetime import date
+from typing import Any
+
+from django.contrib.auth.password_validation import validate_password
+from django.db import transaction
+from django.utils import timezone
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from garda.core import audit
+from garda.core.models import Office, ReferenceList, ReferenceListRevision, User
+from garda.core.reflists import current_revision, diff_items
+from garda.core.roles import Role
+
+USER_FIELDS = [
+    "username",
+    "full_name",
+    "nip",
+    "office",
+    "role",
+    "position",
+    "agency",
+    "phone",
+    "email",
+    "is_active",
+]
+OFFICE_FIELDS = ["code", "name", "kind", "time_zone", "address", "region_code", "parent", "is_active"]
+
+
+def do_create_office(*, acting_user: User | None, **fields: Any) -> Office:
+    with transaction.atomic():
+        office = Office(**fields)
+        office.full_clean()
+        office.save()
+        audit.record(
+            "office.create",
+            actor=acting_user,
+            office=office,
+            obj=office,
+            summary=f"Kantor {office.code} dibuat",
+            after=audit.snapshot(office, OFFICE_FIELDS),
+        )
+    return office
+
+
+def do_create_user(*, acting_user: User | None, password: str | None, **fields: Any) -> User:
+    """Create an account. Without a password the account cannot log in until one is set."""
+    with transaction.atomic():
+        user = User(**fields)
+        if password:
+            validate_password(password, user)
+            user.set_password(password)
+        else:
+            user.set_unusable_password()
+        user.full_clean(exclude=["password"])
+        user.save()
+        audit.record(
+            "user.create",
+            actor=acting_user,
+            office=user.office,
+            obj=user,
+            summary=f"Akun {user.username} ({user.role_label}) dibuat",
+            after=audit.snapshot(user, USER_FIELDS),
+        )
+    return user
+
+
+def do_update_user(user: User, *, acting_user: User, **changes: Any) -> User:
+    """Change profile fields (not the role: see do_change_role, which is audited on its own)."""
+    assert "role" not in changes and "password" not in changes
+    with transaction.atomic():
+        before = audit.snapshot(user, USER_FIELDS)
+        for name, value in changes.items():
+            setattr(user, name, value)
+        user.full_clean(exclude=["password"])
+        user.save()
+        after = audit.snapshot(user, USER_FIELDS)
+        changed = {k for k in after if after[k] != before[k]}
+        if changed:
+            audit.record(
+                "user.update",
+                actor=acting_user,
+                office=user.office,
+                obj=user,
+                summary=f"Data akun {user.username} diubah: {', '.join(sorted(changed))}",
+                before={k: before[k] for k in changed},
+                after={k: after[k] for k in changed},
+            )
+    return user
+
+
+def do_change_role(user: User, *, acting_user: User, role: str, reason: str) -> User:
+    if role not in Role.values:
+        raise ValueError(f"unknown role {role!r}")
+    if not reason.strip():
+        raise ValueError("a role change needs a reason")
+    with transaction.atomic():
+        before = user.role
+        if before == role:
+            return user
+        user.role = role
+        user.full_clean(exclude=["password"])
+        user.save(update_fields=["role"])
+        audit.record(
+            "user.role_change",
+            actor=acting_user,
+            office=user.office,
+            obj=user,
+            summary=f"Peran {user.username}: {Role(before).label} → {Role(role).label}. Alasan: {reason}",
+            before={"role": before},
+            after={"role": role, "reason": reason},
+        )
+    return user
+
+
+def do_set_active(user: User, *, acting_user: User, active: bool, reason: str) -> User:
+    if user.pk == acting_user.pk and not active:
+        raise ValueError("an administrator cannot deactivate their own account")
+    with transaction.atomic():
+        if user.is_active == active:
+            return user
+        user.is_active = active
+        user.save(update_fields=["is_active"])
+        audit.record(
+            "user.activate" if active else "user.deactivate",
+            actor=acting_user,
+            office=user.office,
+            obj=user,
+            summary=f"Akun {user.username} {'diaktifkan' if active else 'dinonaktifkan'}. Alasan: {reason}",
+            before={"is_active": not active},
+            after={"is_active": active, "reason": reason},
+        )
+    return user
+
+
+def do_set_password(user: User, *, acting_user: User, password: str) -> User:
+    """An administrator sets a temporary password, or the user changes their own."""
+    validate_password(password, user)
+    with transaction.atomic():
+        user.set_password(password)
+        user.save(update_fields=["password"])
+        own = acting_user.pk == user.pk
+        audit.record(
+            "user.password_change" if own else "user.password_reset",
+            actor=acting_user,
+            office=user.office,
+            obj=user,
+            summary=f"Kata sandi {user.username} {'diganti sendiri' if own else 'diatur ulang'}",
+        )
+    return user
+
+
+def do_reset_two_factor(user: User, *, acting_user: User, reason: str) -> User:
+    """Remove the user's authenticator so they enrol a new one at next login (lost phone)."""
+    with transaction.atomic():
+        removed = TOTPDevice.objects.filter(user=user).delete()[0]
+        audit.record(
+            "user.2fa_reset",
+            actor=acting_user,
+            office=user.office,
+            obj=user,
+            summary=f"2FA {user.username} diatur ulang ({removed} perangkat dihapus). Alasan: {reason}",
+        )
+    return user
+
+
+def do_start_totp_enrolment(user: User) -> TOTPDevice:
+    """An unconfirmed device whose secret the user loads into an authenticator app. Not yet a state change
+    worth auditing: nothing can log in with it until it is confirmed."""
+    device = TOTPDevice.objects.filter(user=user, confirmed=False).first()
+    if device is None:
+        device = TOTPDevice.objects.create(user=user, name="Authenticator", confirmed=False)
+    return device
+
+
+def do_confirm_totp_device(device: TOTPDevice, *, user: User) -> TOTPDevice:
+    with transaction.atomic():
+        device.confirmed = True
+        device.save(update_fields=["confirmed"])
+        TOTPDevice.objects.filter(user=user, confirmed=False).exclude(pk=device.pk).delete()
+        audit.record("auth.2fa_enrolled", actor=user, obj=user, summary="Autentikator TOTP didaftarkan")
+    return device
+
+
+def record_two_factor_login(user: User) -> None:
+    audit.record("auth.login", actor=user, obj=user, summary="Masuk dengan kata sandi dan kode 2FA")
+
+
+def record_two_factor_failure(user: User) -> None:
+    audit.record("auth.2fa_failed", actor=user, obj=user, summary="Kode 2FA salah")
+
+
+def do_revise_reference_list(
+    reference_list: ReferenceList,
+    *,
+    acting_user: User,
+    items: list[Any],
+    note: str,
+    source: str,
+    effective_from: date,
+) -> ReferenceListRevision:
+    if not note.strip():
+        raise ValueError("a revision needs a note saying what changed and why")
+    with transaction.atomic():
+        previous = current_revision(reference_list.key)
+        revision = ReferenceListRevision.objects.create(
+            reference_list=reference_list,
+            version=previous.version + 1,
+            items=items,
+            source=source,
+            note=note,
+            effective_from=effective_from,
+            created_at=timezone.now(),
+            created_by=acting_user,
+            created_by_username=acting_user.username,
+        )
+        change = diff_items(previous.items, items)
+        audit.record(
+            "reference.revise",
+            actor=acting_user,
+            obj=revision,
+            summary=f"{reference_list.key} v{previous.version} → v{revision.version}: {note}"[:300],
+            before={"version": previous.version},
+            after={"version": revision.version, "added": change.added, "removed": change.removed},
+        )
+    return revision

@@ -1,0 +1,30 @@
+from typing import Any
+
+from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
+
+from garda.core.access import has_capability
+from garda.core.roles import Capability
+
+# (url name, label, capability or None for every verified user)
+NAVIGATION: list[tuple[str, Any, Capability | None]] = [
+    ("core:home", _("Beranda"), None),
+    ("core:office_list", _("Kantor"), Capability.OFFICES_VIEW),
+    ("core:reference_index", _("Data referensi"), Capability.REFERENCE_VIEW),
+    ("core:user_list", _("Pengguna"), Capability.USERS_MANAGE),
+    ("core:audit_list", _("Jejak audit"), Capability.AUDIT_VIEW),
+]
+
+
+def navigation(request: HttpRequest) -> dict[str, Any]:
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated or not user.is_verified():  # type: ignore[union-attr]
+        return {"nav_items": []}
+    match = getattr(request, "resolver_match", None)
+    current = f"{match.namespace}:{match.url_name}" if match else ""
+    items = [
+        {"url_name": name, "label": label, "active": current == name}
+        for name, label, cap in NAVIGATION
+        if cap is None or has_capability(user, cap)
+    ]
+    return {"nav_items": items}

@@ -1,0 +1,118 @@
+from typing import Any
+
+from django import forms
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from garda.core.models import Office, User
+from garda.core.roles import Role
+
+
+class LoginForm(forms.Form):
+    username = forms.CharField(label=_("Nama pengguna"), max_length=150)
+    password = forms.CharField(label=_("Kata sandi"), widget=forms.PasswordInput, strip=False)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["username"].widget.attrs.update({"autocomplete": "username", "autofocus": True})
+        self.fields["password"].widget.attrs.update({"autocomplete": "current-password"})
+
+
+class TokenForm(forms.Form):
+    token = forms.RegexField(
+        label=_("Kode 6 angka dari aplikasi autentikator"),
+        regex=r"^\s*\d{6}\s*$",
+        error_messages={"invalid": _("Kode terdiri dari 6 angka.")},
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["token"].widget.attrs.update(
+            {"autocomplete": "one-time-code", "inputmode": "numeric", "autofocus": True}
+        )
+
+    def clean_token(self) -> str:
+        return str(self.cleaned_data["token"]).strip()
+
+
+class UserCreateForm(forms.ModelForm):
+    password = forms.CharField(
+        label=_("Kata sandi sementara"),
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        strip=False,
+        help_text=_("Paling sedikit 12 karakter. Sampaikan kepada pemilik akun secara langsung."),
+    )
+
+    class Meta:
+        model = User
+        fields = ["username", "full_name", "nip", "office", "role", "position", "agency", "phone", "email"]
+
+    def __init__(self, *args: Any, offices: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["office"].queryset = offices  # type: ignore[attr-defined]
+        self.fields["full_name"].required = True
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("role") == Role.PARTNER and not data.get("agency"):
+            self.add_error("agency", _("Pengguna instansi mitra wajib mencantumkan instansinya."))
+        password = data.get("password")
+        if password:
+            try:
+                validate_password(
+                    password, User(username=data.get("username", ""), full_name=data.get("full_name", ""))
+                )
+            except ValidationError as exc:
+                self.add_error("password", exc)
+        return data
+
+
+class UserEditForm(forms.ModelForm):
+    class Meta:
+        model = User
+        fields = ["full_name", "nip", "office", "position", "agency", "phone", "email"]
+
+    def __init__(self, *args: Any, offices: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["office"].queryset = offices  # type: ignore[attr-defined]
+        self.fields["full_name"].required = True
+
+
+class RoleChangeForm(forms.Form):
+    role = forms.ChoiceField(label=_("Peran baru"), choices=Role.choices)
+    reason = forms.CharField(label=_("Alasan perubahan"), max_length=300)
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(label=_("Alasan"), max_length=300)
+
+
+class PasswordSetForm(forms.Form):
+    password = forms.CharField(
+        label=_("Kata sandi baru"),
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        strip=False,
+    )
+
+
+class AuditFilterForm(forms.Form):
+    q = forms.CharField(label=_("Cari (ringkasan, objek)"), required=False, max_length=100)
+    action = forms.CharField(label=_("Tindakan"), required=False, max_length=64)
+    actor = forms.CharField(label=_("Pelaku"), required=False, max_length=150)
+    office = forms.ModelChoiceField(
+        label=_("Kantor"), queryset=Office.objects.none(), required=False, to_field_name="code"
+    )
+    date_from = forms.DateField(label=_("Dari tanggal"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    date_to = forms.DateField(label=_("Sampai tanggal"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+
+    def __init__(self, *args: Any, offices: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["office"].queryset = offices  # type: ignore[attr-defined]
+
+
+class RevisionForm(forms.Form):
+    items = forms.CharField(label=_("Isi daftar"), widget=forms.Textarea(attrs={"rows": 18, "spellcheck": "false"}))
+    effective_from = forms.DateField(label=_("Berlaku sejak"), widget=forms.DateInput(attrs={"type": "date"}))
+    source = forms.CharField(label=_("Sumber / dasar hukum"), widget=forms.Textarea(attrs={"rows": 2}))
+    note = forms.CharField(label=_("Catatan perubahan (apa dan mengapa)"), max_length=500)

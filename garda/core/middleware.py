@@ -1,0 +1,84 @@
+"""Request id, the 2FA gate in front of every staff page, and the office's time zone."""
+
+import zoneinfo
+from collections.abc import Callable
+from typing import Any
+from urllib.parse import urlencode
+
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.urls import reverse
+from django.utils import timezone
+
+from garda.core.requestid import new_request_id, reset_request_id, set_request_id
+
+Handler = Callable[[HttpRequest], HttpResponse]
+
+
+def public(view: Any) -> Any:
+    """Mark a view as open to anyone, without login (the public portal, the login page itself)."""
+    view.garda_public = True
+    return view
+
+
+def login_step(view: Any) -> Any:
+    """Mark a view as part of logging in: open to a user who gave the password but not yet the 2FA code."""
+    view.garda_login_step = True
+    return view
+
+
+class RequestIdMiddleware:
+    def __init__(self, get_response: Handler) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        request_id = new_request_id()
+        request.request_id = request_id  # type: ignore[attr-defined]
+        token = set_request_id(request_id)
+        try:
+            response = self.get_response(request)
+        finally:
+            reset_request_id(token)
+        response["X-Request-ID"] = request_id
+        return response
+
+
+class RequireTwoFactorMiddleware:
+    """Default deny: every view needs a verified (password + TOTP) staff session unless marked otherwise."""
+
+    def __init__(self, get_response: Handler) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_view(self, request: HttpRequest, view_func: Any, args: Any, kwargs: Any) -> HttpResponse | None:
+        func = getattr(view_func, "view_class", view_func)
+        if getattr(view_func, "garda_public", False) or getattr(func, "garda_public", False):
+            return None
+        user = request.user
+        if not user.is_authenticated:
+            login = reverse("core:login")
+            return HttpResponseRedirect(f"{login}?{urlencode({'next': request.get_full_path()})}")
+        if not user.is_active:
+            return HttpResponseRedirect(reverse("core:login"))
+        if user.is_verified():  # type: ignore[union-attr,attr-defined]
+            return None
+        if getattr(view_func, "garda_login_step", False) or getattr(func, "garda_login_step", False):
+            return None
+        return HttpResponseRedirect(reverse("core:two_factor"))
+
+
+class OfficeTimezoneMiddleware:
+    """Show times in the time zone of the user's office (WIB, WITA or WIT); store them in UTC."""
+
+    def __init__(self, get_response: Handler) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        user = request.user
+        office = getattr(user, "office", None) if user.is_authenticated else None
+        if office is not None:
+            timezone.activate(zoneinfo.ZoneInfo(office.time_zone))
+        else:
+            timezone.deactivate()
+        return self.get_response(request)

@@ -1,0 +1,18 @@
+from django.db import migrations
+
+from garda.core.appendonly import create_statements, drop_statements
+
+
+def create(apps, schema_editor):
+    for statement in create_statements(schema_editor.connection.vendor):
+        schema_editor.execute(statement)
+
+
+def drop(apps, schema_editor):
+    for statement in drop_statements(schema_editor.connection.vendor):
+        schema_editor.execute(statement)
+
+
+class Migration(migrations.Migration):
+    dependencies = [("core", "0001_initial")]
+    operations = [migrations.RunPython(create, drop)]

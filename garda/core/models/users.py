@@ -1,0 +1,40 @@
+from django.contrib.auth.models import AbstractUser, UserManager
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from garda.core.roles import Role
+
+
+class User(AbstractUser):
+    """A person who uses Garda: staff of an office, or a partner agency's user attached to one."""
+
+    full_name = models.CharField(_("nama lengkap"), max_length=200)
+    nip = models.CharField(_("NIP"), max_length=18, blank=True)
+    office = models.ForeignKey("core.Office", verbose_name=_("kantor"), on_delete=models.PROTECT, related_name="staff")
+    role = models.CharField(_("peran"), max_length=16, choices=Role.choices)
+    position = models.CharField(_("jabatan"), max_length=200, blank=True)
+    agency = models.CharField(
+        _("instansi"), max_length=120, blank=True, help_text=_("Wajib untuk pengguna instansi mitra.")
+    )
+    phone = models.CharField(_("telepon"), max_length=20, blank=True)
+
+    REQUIRED_FIELDS = ["full_name", "office", "role"]
+    objects: UserManager["User"] = UserManager()  # type: ignore[assignment]
+
+    class Meta:
+        ordering = ["office__code", "username"]
+        verbose_name = _("pengguna")
+        verbose_name_plural = _("pengguna")
+        constraints = [
+            models.CheckConstraint(condition=models.Q(role__in=Role.values), name="user_role_valid"),
+            models.CheckConstraint(
+                condition=~models.Q(role=Role.PARTNER) | ~models.Q(agency=""), name="partner_user_has_agency"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.full_name} ({self.username})"
+
+    @property
+    def role_label(self) -> str:
+        return str(Role(self.role).label)

@@ -1,0 +1,158 @@
+"""Versioned reference lists: reading the current version, and checking a proposed revision.
+
+Country sets are edited as text, one ISO code per line with an optional note; the structured lists as JSON.
+Every problem is reported with where it is (line, or JSON path) and what is wrong.
+"""
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from garda.core.models import Country, ReferenceList, ReferenceListRevision
+from garda.core.models.reference import ListKind
+
+DECISION_KINDS = ("postponement", "refusal", "cancellation", "withdrawal", "revocation", "suspension")
+
+
+class ListValidationError(ValueError):
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("; ".join(problems))
+        self.problems = problems
+
+
+def current_revision(key: str) -> ReferenceListRevision:
+    revision = ReferenceListRevision.objects.filter(reference_list_id=key).order_by("-version").first()
+    if revision is None:
+        raise LookupError(f"reference list {key!r} has no revision")
+    return revision
+
+
+def current_items(key: str) -> list[Any]:
+    items: list[Any] = current_revision(key).items
+    return items
+
+
+def country_codes(key: str) -> frozenset[str]:
+    return frozenset(item["country"] for item in current_items(key))
+
+
+def items_as_text(reference_list: ReferenceList, items: list[Any]) -> str:
+    if reference_list.kind == ListKind.COUNTRY_SET:
+        return "\n".join(f"{i['country']} {i.get('note', '')}".rstrip() for i in items)
+    return json.dumps(items, ensure_ascii=False, indent=2)
+
+
+def parse_items(reference_list: ReferenceList, text: str) -> list[Any]:
+    if reference_list.kind == ListKind.COUNTRY_SET:
+        return _parse_country_lines(text)
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ListValidationError([f"baris {exc.lineno}, kolom {exc.colno}: JSON tidak sah ({exc.msg})"]) from exc
+    if reference_list.kind == ListKind.DOCUMENTS_BY_PURPOSE:
+        _check_documents(data)
+    elif reference_list.kind == ListKind.LEGAL_BASES:
+        _check_legal_bases(data)
+    return data  # type: ignore[no-any-return]
+
+
+def _parse_country_lines(text: str) -> list[dict[str, str]]:
+    known = set(Country.objects.values_list("alpha2", flat=True))
+    items: list[dict[str, str]] = []
+    problems: list[str] = []
+    seen: set[str] = set()
+    for lineno, raw in enumerate(text.splitlines(), start=1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        code, _, note = line.partition(" ")
+        code = code.upper()
+        if code not in known:
+            problems.append(f"baris {lineno}: '{code}' bukan kode negara ISO 3166 dua huruf")
+        elif code in seen:
+            problems.append(f"baris {lineno}: '{code}' sudah tercantum")
+        else:
+            seen.add(code)
+            items.append({"country": code, "note": note.strip()})
+    if not items and not problems:
+        problems.append("daftar kosong: isi paling sedikit satu negara")
+    if problems:
+        raise ListValidationError(problems)
+    return items
+
+
+def _require_str(obj: dict[str, Any], key: str, path: str, problems: list[str]) -> None:
+    if not isinstance(obj.get(key), str) or not obj[key].strip():
+        problems.append(f"{path}.{key}: wajib berupa teks yang tidak kosong")
+
+
+def _check_documents(data: Any) -> None:
+    problems: list[str] = []
+    if not isinstance(data, list):
+        raise ListValidationError(["$: harus berupa daftar (array) tujuan perjalanan"])
+    purposes: set[str] = set()
+    for i, item in enumerate(data):
+        path = f"$[{i}]"
+        if not isinstance(item, dict):
+            problems.append(f"{path}: harus berupa objek")
+            continue
+        for key in ("purpose", "label_id", "label_en"):
+            _require_str(item, key, path, problems)
+        if item.get("purpose") in purposes:
+            problems.append(f"{path}.purpose: '{item['purpose']}' sudah ada")
+        purposes.add(item.get("purpose", ""))
+        docs = item.get("documents")
+        if not isinstance(docs, list):
+            problems.append(f"{path}.documents: harus berupa daftar (boleh kosong)")
+            continue
+        for j, doc in enumerate(docs):
+            dpath = f"{path}.documents[{j}]"
+            if not isinstance(doc, dict):
+                problems.append(f"{dpath}: harus berupa objek")
+                continue
+            for key in ("code", "label_id", "label_en"):
+                _require_str(doc, key, dpath, problems)
+    if problems:
+        raise ListValidationError(problems)
+
+
+def _check_legal_bases(data: Any) -> None:
+    problems: list[str] = []
+    if not isinstance(data, list):
+        raise ListValidationError(["$: harus berupa daftar (array) dasar hukum"])
+    codes: set[str] = set()
+    for i, item in enumerate(data):
+        path = f"$[{i}]"
+        if not isinstance(item, dict):
+            problems.append(f"{path}: harus berupa objek")
+            continue
+        for key in ("code", "title_id", "title_en", "article"):
+            _require_str(item, key, path, problems)
+        if item.get("code") in codes:
+            problems.append(f"{path}.code: '{item['code']}' sudah ada")
+        codes.add(item.get("code", ""))
+        applies = item.get("applies_to", [])
+        if not isinstance(applies, list) or any(a not in DECISION_KINDS for a in applies):
+            problems.append(f"{path}.applies_to: hanya boleh berisi {', '.join(DECISION_KINDS)}")
+        if not isinstance(item.get("uncertain", False), bool):
+            problems.append(f"{path}.uncertain: harus true atau false")
+    if problems:
+        raise ListValidationError(problems)
+
+
+@dataclass(frozen=True)
+class ListDiff:
+    added: list[str]
+    removed: list[str]
+
+
+def diff_items(old: list[Any], new: list[Any]) -> ListDiff:
+    """What a revision added and removed, by the item's key (country, purpose or code)."""
+
+    def key(item: Any) -> str:
+        return str(item.get("country") or item.get("purpose") or item.get("code") or json.dumps(item))
+
+    old_keys, new_keys = [key(i) for i in old], [key(i) for i in new]
+    return ListDiff(
+        added=[k for k in new_keys if k not in old_keys], removed=[k for k in old_keys if k not in new_keys]
+    )

@@ -1,0 +1,47 @@
+"""Roles as a Kantor Imigrasi is organised, and what each may do.
+
+A capability is checked by `garda.core.access`; the table below is the one place that says who may do what,
+so a reviewer can read the separation of duties at a glance.
+"""
+
+from enum import StrEnum
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Role(models.TextChoices):
+    COUNTER = "loket", _("Petugas loket")
+    INTERVIEWER = "wawancara", _("Petugas wawancara")
+    KASI = "kasi", _("Kepala Seksi")
+    KABID_INTEL = "kabid_intel", _("Kepala Bidang Intelijen dan Penindakan")
+    KAKANIM = "kakanim", _("Kepala Kantor")
+    INVESTIGATOR = "investigator", _("Investigator kepatuhan internal")
+    ANALYST = "analis", _("Analis")
+    ADMIN = "admin", _("Administrator sistem")
+    PARTNER = "mitra", _("Pengguna instansi mitra")
+
+
+class Capability(StrEnum):
+    AUDIT_VIEW = "audit.view"
+    USERS_MANAGE = "users.manage"
+    OFFICES_VIEW = "offices.view"
+    REFERENCE_VIEW = "reference.view"
+    REFERENCE_EDIT = "reference.edit"
+
+
+_STAFF = frozenset(Role) - {Role.PARTNER}
+
+CAPABILITIES: dict[Capability, frozenset[Role]] = {
+    # The audit trail is read by those who answer for the office and those who investigate it.
+    Capability.AUDIT_VIEW: frozenset({Role.KAKANIM, Role.INVESTIGATOR, Role.ADMIN}),
+    Capability.USERS_MANAGE: frozenset({Role.ADMIN}),
+    Capability.OFFICES_VIEW: _STAFF,
+    Capability.REFERENCE_VIEW: _STAFF,
+    # Only an administrator of the national office may revise national lists (checked in access).
+    Capability.REFERENCE_EDIT: frozenset({Role.ADMIN}),
+}
+
+
+def role_has(role: str, capability: Capability) -> bool:
+    return role in CAPABILITIES[capability]

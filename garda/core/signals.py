@@ -1,0 +1,51 @@
+"""Logins, failed logins and lockouts go into the audit chain."""
+
+from typing import Any
+
+from axes.signals import user_locked_out
+from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
+from django.dispatch import receiver
+
+from garda.core import audit
+from garda.core.models import User
+
+
+def _known_user(username: str) -> User | None:
+    return User.objects.select_related("office").filter(username=username).first()
+
+
+@receiver(user_logged_in)
+def _audit_login(sender: Any, request: Any, user: User, **kwargs: Any) -> None:
+    audit.record("auth.login_password", actor=user, obj=user, summary="Kata sandi benar; menunggu 2FA")
+
+
+@receiver(user_logged_out)
+def _audit_logout(sender: Any, request: Any, user: User | None, **kwargs: Any) -> None:
+    if user is not None:
+        audit.record("auth.logout", actor=user, obj=user)
+
+
+@receiver(user_login_failed)
+def _audit_login_failed(sender: Any, credentials: dict[str, Any], request: Any = None, **kwargs: Any) -> None:
+    # Only the user name is kept; Django has already masked the password in `credentials`.
+    username = str(credentials.get("username", ""))[:150]
+    user = _known_user(username)
+    audit.record(
+        "auth.login_failed",
+        actor_username=username,
+        office=user.office if user else None,
+        obj=user,
+        summary="Kata sandi salah atau akun tidak dikenal",
+    )
+
+
+@receiver(user_locked_out)
+def _audit_locked_out(sender: Any, request: Any, username: str, ip_address: str, **kwargs: Any) -> None:
+    user = _known_user(username)
+    audit.record(
+        "auth.locked_out",
+        actor_username=username,
+        office=user.office if user else None,
+        obj=user,
+        summary="Akun dikunci sementara setelah gagal masuk berulang",
+    )

@@ -1,0 +1,368 @@
+"""Staff pages of the core app: home per role, user administration, the audit trail, reference lists."""
+
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Count, Q
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from garda.core import actions
+from garda.core.access import (
+    access_reference_list,
+    access_user,
+    audit_events_in_scope,
+    can_edit_reference,
+    has_capability,
+    offices_in_scope,
+    requires,
+    users_in_scope,
+)
+from garda.core.audit import verify_chain
+from garda.core.forms import (
+    AuditFilterForm,
+    PasswordSetForm,
+    ReasonForm,
+    RevisionForm,
+    RoleChangeForm,
+    UserCreateForm,
+    UserEditForm,
+)
+from garda.core.models import AuditEvent, Country, ReferenceList, ReferenceListRevision, User
+from garda.core.models.reference import ListKind
+from garda.core.reflists import ListValidationError, items_as_text, parse_items
+from garda.core.roles import Capability, Role
+
+PAGE_SIZE = 50
+
+
+def _user(request: HttpRequest) -> User:
+    assert isinstance(request.user, User)
+    return request.user
+
+
+# --- Home ----------------------------------------------------------------------------------------------------
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    user = _user(request)
+    today = timezone.localdate()
+    context: dict[str, Any] = {
+        "my_events": AuditEvent.objects.filter(actor_username=user.username).order_by("-seq")[:8],
+        "office": user.office,
+    }
+    if has_capability(user, Capability.USERS_MANAGE):
+        context["user_counts"] = [
+            (Role(row["role"]).label, row["n"])
+            for row in users_in_scope(user).values("role").annotate(n=Count("pk")).order_by("role")
+        ]
+        context["inactive_count"] = users_in_scope(user).filter(is_active=False).count()
+    if has_capability(user, Capability.AUDIT_VIEW):
+        events_today = audit_events_in_scope(user).filter(created_at__date=today)
+        context["audit_today"] = events_today.count()
+        context["failed_logins_today"] = events_today.filter(
+            action__in=["auth.login_failed", "auth.2fa_failed", "auth.locked_out"]
+        ).count()
+    return render(request, "core/home.html", context)
+
+
+# --- Users ---------------------------------------------------------------------------------------------------
+
+
+@requires(Capability.USERS_MANAGE)
+def user_list(request: HttpRequest) -> HttpResponse:
+    user = _user(request)
+    users = users_in_scope(user).select_related("office")
+    q = request.GET.get("q", "").strip()
+    if q:
+        users = users.filter(Q(username__icontains=q) | Q(full_name__icontains=q) | Q(nip__icontains=q))
+    role = request.GET.get("role", "")
+    if role in Role.values:
+        users = users.filter(role=role)
+    office = request.GET.get("office", "")
+    if office:
+        users = users.filter(office__code=office)
+    page = Paginator(users.order_by("office__code", "full_name"), PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "core/user_list.html",
+        {
+            "page": page,
+            "q": q,
+            "role": role,
+            "office_code": office,
+            "roles": Role.choices,
+            "offices": offices_in_scope(user),
+        },
+    )
+
+
+@requires(Capability.USERS_MANAGE)
+@require_http_methods(["GET", "POST"])
+def user_create(request: HttpRequest) -> HttpResponse:
+    acting = _user(request)
+    form = UserCreateForm(request.POST or None, offices=offices_in_scope(acting), initial={"office": acting.office})
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        password = data.pop("password")
+        try:
+            created = actions.do_create_user(acting_user=acting, password=password, **data)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(
+                request,
+                _("Akun %(u)s dibuat. Pemilik akun mendaftarkan 2FA saat pertama masuk.") % {"u": created.username},
+            )
+            return redirect("core:user_detail", pk=created.pk)
+    return render(request, "core/user_form.html", {"form": form})
+
+
+@requires(Capability.USERS_MANAGE)
+@require_http_methods(["GET", "POST"])
+def user_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    acting = _user(request)
+    target = access_user(acting, pk, for_write=True)
+    form = UserEditForm(request.POST or None, instance=target, offices=offices_in_scope(acting))
+    if request.method == "POST" and form.is_valid():
+        actions.do_update_user(
+            User.objects.get(pk=target.pk),
+            acting_user=acting,
+            **{name: form.cleaned_data[name] for name in form.Meta.fields},
+        )
+        messages.success(request, _("Perubahan disimpan."))
+        return redirect("core:user_detail", pk=target.pk)
+    context = {
+        "target": target,
+        "form": form,
+        "role_form": RoleChangeForm(initial={"role": target.role}),
+        "reason_form": ReasonForm(),
+        "password_form": PasswordSetForm(),
+        "has_2fa": TOTPDevice.objects.filter(user=target, confirmed=True).exists(),
+        "events": AuditEvent.objects.filter(object_type="core.user", object_id=str(target.pk)).order_by("-seq")[:20],
+    }
+    return render(request, "core/user_detail.html", context)
+
+
+@requires(Capability.USERS_MANAGE)
+@require_POST
+def user_change_role(request: HttpRequest, pk: int) -> HttpResponse:
+    acting = _user(request)
+    target = access_user(acting, pk, for_write=True)
+    form = RoleChangeForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Peran tidak diubah: pilih peran dan tulis alasannya."))
+    elif target.pk == acting.pk:
+        messages.error(request, _("Anda tidak dapat mengubah peran Anda sendiri."))
+    else:
+        try:
+            actions.do_change_role(
+                target, acting_user=acting, role=form.cleaned_data["role"], reason=form.cleaned_data["reason"]
+            )
+        except ValidationError as exc:
+            messages.error(request, "; ".join(exc.messages))
+        else:
+            messages.success(request, _("Peran diubah menjadi %(r)s.") % {"r": target.role_label})
+    return redirect("core:user_detail", pk=target.pk)
+
+
+@requires(Capability.USERS_MANAGE)
+@require_POST
+def user_set_active(request: HttpRequest, pk: int, active: int) -> HttpResponse:
+    acting = _user(request)
+    target = access_user(acting, pk, for_write=True)
+    form = ReasonForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Tulis alasannya."))
+    elif target.pk == acting.pk:
+        messages.error(request, _("Anda tidak dapat menonaktifkan akun Anda sendiri."))
+    else:
+        actions.do_set_active(target, acting_user=acting, active=bool(active), reason=form.cleaned_data["reason"])
+        messages.success(request, _("Akun diaktifkan.") if active else _("Akun dinonaktifkan."))
+    return redirect("core:user_detail", pk=target.pk)
+
+
+@requires(Capability.USERS_MANAGE)
+@require_POST
+def user_reset_2fa(request: HttpRequest, pk: int) -> HttpResponse:
+    acting = _user(request)
+    target = access_user(acting, pk, for_write=True)
+    form = ReasonForm(request.POST)
+    if form.is_valid():
+        actions.do_reset_two_factor(target, acting_user=acting, reason=form.cleaned_data["reason"])
+        messages.success(request, _("2FA diatur ulang: pengguna mendaftarkan autentikator baru saat masuk."))
+    else:
+        messages.error(request, _("Tulis alasannya."))
+    return redirect("core:user_detail", pk=target.pk)
+
+
+@requires(Capability.USERS_MANAGE)
+@require_POST
+def user_set_password(request: HttpRequest, pk: int) -> HttpResponse:
+    acting = _user(request)
+    target = access_user(acting, pk, for_write=True)
+    form = PasswordSetForm(request.POST)
+    if form.is_valid():
+        try:
+            actions.do_set_password(target, acting_user=acting, password=form.cleaned_data["password"])
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(request, _("Kata sandi sementara diatur."))
+    else:
+        messages.error(request, _("Isi kata sandi baru."))
+    return redirect("core:user_detail", pk=target.pk)
+
+
+@require_http_methods(["GET", "POST"])
+def account(request: HttpRequest) -> HttpResponse:
+    user = _user(request)
+    form = PasswordSetForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.do_set_password(user, acting_user=user, password=form.cleaned_data["password"])
+        except ValidationError as exc:
+            form.add_error("password", exc)
+        else:
+            from django.contrib.auth import update_session_auth_hash
+
+            update_session_auth_hash(request, user)
+            messages.success(request, _("Kata sandi diganti."))
+            return redirect("core:account")
+    return render(request, "core/account.html", {"form": form})
+
+
+@requires(Capability.OFFICES_VIEW)
+def office_list(request: HttpRequest) -> HttpResponse:
+    offices = (
+        offices_in_scope(_user(request))
+        .select_related("parent")
+        .annotate(staff_count=Count("staff", filter=Q(staff__is_active=True)))
+        .order_by("kind", "code")
+    )
+    return render(request, "core/office_list.html", {"offices": offices})
+
+
+# --- Audit trail ---------------------------------------------------------------------------------------------
+
+
+@requires(Capability.AUDIT_VIEW)
+def audit_list(request: HttpRequest) -> HttpResponse:
+    user = _user(request)
+    form = AuditFilterForm(request.GET or None, offices=offices_in_scope(user))
+    events = audit_events_in_scope(user)
+    if form.is_valid():
+        data = form.cleaned_data
+        if data["q"]:
+            events = events.filter(Q(summary__icontains=data["q"]) | Q(object_id=data["q"]) | Q(request_id=data["q"]))
+        if data["action"]:
+            events = events.filter(action__startswith=data["action"])
+        if data["actor"]:
+            events = events.filter(actor_username__iexact=data["actor"])
+        if data["office"]:
+            events = events.filter(office_code=data["office"].code)
+        if data["date_from"]:
+            events = events.filter(created_at__date__gte=data["date_from"])
+        if data["date_to"]:
+            events = events.filter(created_at__date__lte=data["date_to"])
+    page = Paginator(events.order_by("-seq"), PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(request, "core/audit_list.html", {"form": form, "page": page, "query": query.urlencode()})
+
+
+@requires(Capability.AUDIT_VIEW)
+def audit_detail(request: HttpRequest, seq: int) -> HttpResponse:
+    event = audit_events_in_scope(_user(request)).filter(seq=seq).first()
+    if event is None:
+        raise Http404
+    return render(request, "core/audit_detail.html", {"event": event})
+
+
+@requires(Capability.AUDIT_VIEW)
+def audit_verify(request: HttpRequest) -> HttpResponse:
+    return render(request, "core/audit_verify.html", {"report": verify_chain()})
+
+
+# --- Reference lists -----------------------------------------------------------------------------------------
+
+
+@requires(Capability.REFERENCE_VIEW)
+def reference_index(request: HttpRequest) -> HttpResponse:
+    lists = ReferenceList.objects.annotate(latest=Count("revisions")).order_by("key")
+    return render(
+        request, "core/reference_index.html", {"lists": lists, "can_edit": can_edit_reference(_user(request))}
+    )
+
+
+@requires(Capability.REFERENCE_VIEW)
+def reference_detail(request: HttpRequest, key: str, version: int | None = None) -> HttpResponse:
+    reference_list = access_reference_list(_user(request), key, for_write=False)
+    revisions = list(ReferenceListRevision.objects.filter(reference_list=reference_list).order_by("-version"))
+    if not revisions:
+        raise Http404
+    shown = revisions[0] if version is None else next((r for r in revisions if r.version == version), None)
+    if shown is None:
+        raise Http404
+    countries: list[dict[str, str]] = []
+    if reference_list.kind == ListKind.COUNTRY_SET:
+        by_code = {c.alpha2: c for c in Country.objects.filter(alpha2__in=[i["country"] for i in shown.items])}
+        countries = [
+            {
+                "code": i["country"],
+                "name": by_code[i["country"]].name if i["country"] in by_code else "",
+                "note": i.get("note", ""),
+            }
+            for i in shown.items
+        ]
+    return render(
+        request,
+        "core/reference_detail.html",
+        {
+            "list": reference_list,
+            "revision": shown,
+            "revisions": revisions,
+            "is_current": shown is revisions[0],
+            "countries": countries,
+            "can_edit": can_edit_reference(_user(request)),
+        },
+    )
+
+
+@requires(Capability.REFERENCE_EDIT)
+@require_http_methods(["GET", "POST"])
+def reference_revise(request: HttpRequest, key: str) -> HttpResponse:
+    acting = _user(request)
+    reference_list = access_reference_list(acting, key, for_write=True)
+    current = reference_list.revisions.order_by("-version").first()
+    assert current is not None
+    initial = {
+        "items": items_as_text(reference_list, current.items),
+        "source": current.source,
+        "effective_from": timezone.localdate(),
+    }
+    form = RevisionForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            items = parse_items(reference_list, form.cleaned_data["items"])
+        except ListValidationError as exc:
+            for problem in exc.problems:
+                form.add_error("items", problem)
+        else:
+            revision = actions.do_revise_reference_list(
+                reference_list,
+                acting_user=acting,
+                items=items,
+                note=form.cleaned_data["note"],
+                source=form.cleaned_data["source"],
+                effective_from=form.cleaned_data["effective_from"],
+            )
+            messages.success(request, _("Versi %(v)d disimpan.") % {"v": revision.version})
+            return redirect("core:reference_detail", key=key)
+    return render(request, "core/reference_revise.html", {"list": reference_list, "form": form, "current": current})

@@ -1,0 +1,8 @@
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("garda.core.urls")),
+]
+
+handler403 = "garda.core.views.errors.forbidden"
+handler404 = "garda.core.views.errors.not_found"

@@ -5,12 +5,12 @@ from garda.core.appendonly import create_statements, drop_statements
 
 def create(apps, schema_editor):
     for statement in create_statements(schema_editor.connection.vendor):
-        schema_editor.execute(statement)
+        schema_editor.execute(statement, params=None)
 
 
 def drop(apps, schema_editor):
     for statement in drop_statements(schema_editor.connection.vendor):
-        schema_editor.execute(statement)
+        schema_editor.execute(statement, params=None)
 
 
 class Migration(migrations.Migration):

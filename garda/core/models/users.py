@@ -1,4 +1,4 @@
-from django.contrib.auth.models import AbstractUser, UserManager
+from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -19,7 +19,6 @@ class User(AbstractUser):
     phone = models.CharField(_("telepon"), max_length=20, blank=True)
 
     REQUIRED_FIELDS = ["full_name", "office", "role"]
-    objects: UserManager["User"] = UserManager()  # type: ignore[assignment]
 
     class Meta:
         ordering = ["office__code", "username"]

@@ -1,0 +1,84 @@
+"""Roles and office scope: who may open what."""
+
+import pytest
+from django.urls import reverse
+
+from garda.core.models import User
+
+STAFF_PAGES = ["core:home", "core:account", "core:office_list", "core:reference_index"]
+
+
+@pytest.mark.parametrize(
+    ("persona", "url_name", "status"),
+    [
+        ("counter", "core:user_list", 403),
+        ("counter", "core:audit_list", 403),
+        ("interviewer", "core:audit_list", 403),
+        ("kasi", "core:user_list", 403),
+        ("kakanim", "core:audit_list", 200),
+        ("kakanim", "core:user_list", 403),
+        ("investigator", "core:audit_list", 200),
+        ("admin", "core:user_list", 200),
+        ("admin", "core:audit_list", 200),
+        ("partner", "core:reference_index", 403),
+        ("partner", "core:office_list", 403),
+        ("partner", "core:audit_list", 403),
+        ("partner", "core:home", 200),
+        ("counter", "core:reference_index", 200),
+    ],
+)
+def test_role_decides_which_pages_open(login_as, personas: dict[str, User], persona: str, url_name: str,  # type: ignore[no-untyped-def]
+                                       status: int) -> None:
+    response = login_as(personas[persona]).get(reverse(url_name))
+    assert response.status_code == status
+    if status == 403:
+        assert "tidak berwenang" in response.content.decode()
+
+
+def test_navigation_shows_only_what_the_role_may_open(login_as, personas: dict[str, User]) -> None:  # type: ignore[no-untyped-def]
+    html = login_as(personas["counter"]).get(reverse("core:home")).content.decode()
+    assert reverse("core:reference_index") in html
+    assert reverse("core:user_list") not in html
+    assert reverse("core:audit_list") not in html
+
+
+def test_admin_cannot_see_a_user_of_another_office(login_as, personas: dict[str, User]) -> None:  # type: ignore[no-untyped-def]
+    client = login_as(personas["admin"])
+    other = personas["other_office"]
+    assert client.get(reverse("core:user_detail", args=[other.pk])).status_code == 404
+    assert client.get(reverse("core:user_detail", args=[999999])).status_code == 404
+    html = client.get(reverse("core:user_list")).content.decode()
+    assert "wawancara.cirebon" not in html
+
+
+def test_national_admin_sees_every_office(login_as, personas: dict[str, User]) -> None:  # type: ignore[no-untyped-def]
+    client = login_as(personas["national_admin"])
+    assert client.get(reverse("core:user_detail", args=[personas["other_office"].pk])).status_code == 200
+    html = client.get(reverse("core:office_list")).content.decode()
+    for code in ("JAKSEL", "CIREBON", "JAYAPURA"):
+        assert code in html
+
+
+def test_office_list_of_a_kanim_shows_only_itself(login_as, personas: dict[str, User]) -> None:  # type: ignore[no-untyped-def]
+    html = login_as(personas["kasi"]).get(reverse("core:office_list")).content.decode()
+    assert "JAKSEL" in html and "CIREBON" not in html
+
+
+def test_audit_trail_is_scoped_to_the_office(login_as, personas: dict[str, User]) -> None:  # type: ignore[no-untyped-def]
+    from garda.core import audit
+
+    audit.record("test.cirebon", actor=personas["other_office"], summary="kejadian Cirebon")
+    audit.record("test.jaksel", actor=personas["kasi"], summary="kejadian Jaksel")
+    html = login_as(personas["kakanim"]).get(reverse("core:audit_list")).content.decode()
+    assert "kejadian Jaksel" in html and "kejadian Cirebon" not in html
+    other = audit.record("test.cirebon2", actor=personas["other_office"])
+    assert login_as(personas["kakanim"]).get(reverse("core:audit_detail", args=[other.seq])).status_code == 404
+
+
+def test_times_are_shown_in_the_office_time_zone(login_as, personas: dict[str, User], offices) -> None:  # type: ignore[no-untyped-def]
+    from garda.conftest import make_user
+    from garda.core.roles import Role
+
+    papua = make_user(offices["JAYAPURA"], Role.KAKANIM, "kakanim.jayapura")
+    html = login_as(papua).get(reverse("core:home")).content.decode()
+    assert "(WIT)" in html

@@ -1,0 +1,101 @@
+import pytest
+from django.core.management import call_command
+from django.db import DatabaseError, connection, transaction
+
+from garda.core import audit
+from garda.core.appendonly import create_statements, drop_statements
+from garda.core.models import AuditEvent
+
+
+def _raw(sql: str, params: list[object] | None = None) -> None:
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+
+
+@pytest.fixture
+def chain(db: None) -> list[AuditEvent]:
+    return [audit.record(f"test.event{i}", actor_username="uji", summary=f"kejadian {i}", after={"i": i})
+            for i in range(5)]
+
+
+def test_events_are_linked_by_hash_in_sequence(chain: list[AuditEvent]) -> None:
+    assert [e.seq for e in chain] == sorted(e.seq for e in chain)
+    for earlier, later in zip(chain, chain[1:], strict=False):
+        assert later.prev_hash == earlier.hash
+        assert later.seq == earlier.seq + 1
+    assert audit.verify_chain().intact
+
+
+def test_stored_event_hashes_the_same_when_read_back(chain: list[AuditEvent]) -> None:
+    for stored in AuditEvent.objects.filter(pk__in=[e.pk for e in chain]):
+        assert audit.compute_hash(stored) == stored.hash
+
+
+def test_database_refuses_update_of_an_audit_row(chain: list[AuditEvent]) -> None:
+    with pytest.raises(DatabaseError), transaction.atomic():
+        _raw("UPDATE core_auditevent SET summary = 'diubah' WHERE seq = %s", [chain[2].seq])
+    with pytest.raises(DatabaseError), transaction.atomic():
+        AuditEvent.objects.filter(pk=chain[2].pk).update(summary="diubah")
+
+
+def test_database_refuses_delete_of_an_audit_row(chain: list[AuditEvent]) -> None:
+    with pytest.raises(DatabaseError), transaction.atomic():
+        _raw("DELETE FROM core_auditevent WHERE seq = %s", [chain[1].seq])
+    assert AuditEvent.objects.filter(pk=chain[1].pk).exists()
+
+
+def _without_triggers(sql: str, params: list[object]) -> None:
+    """What an intruder with the database owner's rights could do: drop the guard, change a row."""
+    for stmt in drop_statements(connection.vendor):
+        _raw(stmt)
+    _raw(sql, params)
+    for stmt in create_statements(connection.vendor):
+        _raw(stmt)
+
+
+def test_verify_names_the_first_altered_event(chain: list[AuditEvent]) -> None:
+    target = chain[2]
+    _without_triggers("UPDATE core_auditevent SET summary = 'dipalsukan' WHERE seq = %s", [target.seq])
+    report = audit.verify_chain()
+    assert not report.intact
+    assert report.broken_seq == target.seq
+    assert "diubah" in report.reason
+
+
+def test_verify_detects_a_deleted_event(chain: list[AuditEvent]) -> None:
+    _without_triggers("DELETE FROM core_auditevent WHERE seq = %s", [chain[1].seq])
+    report = audit.verify_chain()
+    assert not report.intact
+    assert report.broken_seq == chain[2].seq
+    assert "dihapus" in report.reason
+
+
+def test_verify_detects_a_rehashed_event_by_its_broken_link(chain: list[AuditEvent]) -> None:
+    # Recomputing the altered row's own hash is not enough: the next event still points at the old one.
+    target = AuditEvent.objects.get(pk=chain[1].pk)
+    target.summary = "dipalsukan"
+    new_hash = audit.compute_hash(target)
+    _without_triggers("UPDATE core_auditevent SET summary = %s, hash = %s WHERE seq = %s",
+                      ["dipalsukan", new_hash, target.seq])
+    report = audit.verify_chain()
+    assert not report.intact and report.broken_seq == chain[2].seq
+
+
+def test_audit_verify_command_exits_1_naming_the_event(chain: list[AuditEvent], capsys: pytest.CaptureFixture[str]) -> None:  # noqa: E501
+    call_command("audit", "verify")
+    assert "utuh" in capsys.readouterr().out
+    _without_triggers("UPDATE core_auditevent SET action = 'x' WHERE seq = %s", [chain[3].seq])
+    with pytest.raises(SystemExit) as exit_info:
+        call_command("audit", "verify")
+    assert exit_info.value.code == 1
+    assert f"#{chain[3].seq}" in capsys.readouterr().err
+
+
+def test_values_are_stored_as_plain_json(db: None) -> None:
+    from datetime import date
+    from decimal import Decimal
+
+    event = audit.record("test.types", after={"d": date(2025, 1, 31), "n": Decimal("1.50")})
+    stored = AuditEvent.objects.get(pk=event.pk)
+    assert stored.after == {"d": "2025-01-31", "n": "1.50"}
+    assert audit.compute_hash(stored) == stored.hash

@@ -1,0 +1,126 @@
+"""An administrator manages accounts and roles through pages; every change is audited."""
+
+from django.urls import reverse
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from garda.conftest import enrol_device
+from garda.core.models import AuditEvent, User
+
+NEW_USER = {
+    "username": "loket2",
+    "full_name": "Siti Nurhaliza",
+    "nip": "199001012015032001",
+    "office": "",
+    "role": "loket",
+    "position": "Petugas Loket",
+    "agency": "",
+    "phone": "081234567890",
+    "email": "loket2@demo.garda.invalid",
+    "password": "kata-sandi-sementara-123",
+}
+
+
+def test_admin_creates_an_account(login_as, personas: dict[str, User]) -> None:  # type: ignore[no-untyped-def]
+    client = login_as(personas["admin"])
+    data = {**NEW_USER, "office": personas["admin"].office.pk}
+    response = client.post(reverse("core:user_create"), data)
+    created = User.objects.get(username="loket2")
+    assert response.status_code == 302 and response["Location"] == reverse("core:user_detail", args=[created.pk])
+    assert created.check_password(NEW_USER["password"]) and created.role == "loket"
+    event = AuditEvent.objects.get(action="user.create", object_id=str(created.pk))
+    assert event.actor_username == "admin" and event.after["role"] == "loket"
+
+
+def test_bad_account_form_says_what_is_wrong_and_keeps_the_input(login_as, personas: dict[str, User]) -> None:  # type: ignore[no-untyped-def]
+    client = login_as(personas["admin"])
+    data = {**NEW_USER, "office": personas["admin"].office.pk, "role": "mitra", "password": "pendek"}
+    response = client.post(reverse("core:user_create"), data)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "instansinya" in html  # a partner needs an agency
+    assert "terlalu pendek" in html or "too short" in html
+    assert 'value="Siti Nurhaliza"' in html
+    assert not User.objects.filter(username="loket2").exists()
+
+
+def test_admin_cannot_create_an_account_in_an_office_outside_scope(login_as, personas: dict[str, User]) -> None:  # type: ignore[no-untyped-def]
+    client = login_as(personas["admin"])
+    data = {**NEW_USER, "office": personas["other_office"].office.pk}
+    response = client.post(reverse("core:user_create"), data)
+    assert response.status_code == 200
+    assert not User.objects.filter(username="loket2").exists()
+
+
+def test_role_change_is_audited_with_before_and_after(login_as, personas: dict[str, User]) -> None:  # type: ignore[no-untyped-def]
+    client = login_as(personas["admin"])
+    target = personas["counter"]
+    client.post(reverse("core:user_change_role", args=[target.pk]), {"role": "wawancara", "reason": "rotasi tugas"})
+    target.refresh_from_db()
+    assert target.role == "wawancara"
+    event = AuditEvent.objects.get(action="user.role_change", object_id=str(target.pk))
+    assert event.before == {"role": "loket"}
+    assert event.after == {"role": "wawancara", "reason": "rotasi tugas"}
+
+
+def test_role_change_needs_a_reason(login_as, personas: dict[str, User]) -> None:  # type: ignore[no-untyped-def]
+    client = login_as(personas["admin"])
+    target = personas["counter"]
+    client.post(reverse("core:user_change_role", args=[target.pk]), {"role": "kakanim", "reason": ""})
+    target.refresh_from_db()
+    assert target.role == "loket"
+
+
+def test_admin_cannot_change_own_role_or_deactivate_self(login_as, personas: dict[str, User]) -> None:  # type: ignore[no-untyped-def]
+    admin = personas["admin"]
+    client = login_as(admin)
+    client.post(reverse("core:user_change_role", args=[admin.pk]), {"role": "kakanim", "reason": "x"})
+    client.post(reverse("core:user_set_active", args=[admin.pk, 0]), {"reason": "x"})
+    admin.refresh_from_db()
+    assert admin.role == "admin" and admin.is_active
+
+
+def test_deactivate_and_reactivate(login_as, personas: dict[str, User]) -> None:  # type: ignore[no-untyped-def]
+    client = login_as(personas["admin"])
+    target = personas["counter"]
+    client.post(reverse("core:user_set_active", args=[target.pk, 0]), {"reason": "mutasi"})
+    target.refresh_from_db()
+    assert not target.is_active
+    client.post(reverse("core:user_set_active", args=[target.pk, 1]), {"reason": "kembali"})
+    target.refresh_from_db()
+    assert target.is_active
+    assert list(
+        AuditEvent.objects.filter(object_id=str(target.pk), action__startswith="user.")
+        .order_by("seq")
+        .values_list("action", flat=True)
+    )[-2:] == ["user.deactivate", "user.activate"]
+
+
+def test_reset_two_factor_removes_the_device(login_as, personas: dict[str, User]) -> None:  # type: ignore[no-untyped-def]
+    target = personas["counter"]
+    enrol_device(target)
+    client = login_as(personas["admin"])
+    client.post(reverse("core:user_reset_2fa", args=[target.pk]), {"reason": "ponsel hilang"})
+    assert not TOTPDevice.objects.filter(user=target).exists()
+    assert AuditEvent.objects.filter(action="user.2fa_reset", object_id=str(target.pk)).exists()
+
+
+def test_profile_edit_records_only_what_changed(login_as, personas: dict[str, User]) -> None:  # type: ignore[no-untyped-def]
+    client = login_as(personas["admin"])
+    target = personas["counter"]
+    data = {"full_name": "Nama Baru", "nip": "", "office": target.office.pk, "position": "", "agency": "",
+            "phone": "", "email": ""}
+    client.post(reverse("core:user_detail", args=[target.pk]), data)
+    event = AuditEvent.objects.get(action="user.update", object_id=str(target.pk))
+    assert event.before == {"full_name": target.full_name}
+    assert event.after == {"full_name": "Nama Baru"}
+
+
+def test_user_changes_own_password(login_as, personas: dict[str, User]) -> None:  # type: ignore[no-untyped-def]
+    user = personas["kasi"]
+    client = login_as(user)
+    response = client.post(reverse("core:account"), {"password": "sandi-baru-yang-kuat-77"})
+    assert response.status_code == 302
+    user.refresh_from_db()
+    assert user.check_password("sandi-baru-yang-kuat-77")
+    assert client.get(reverse("core:home")).status_code == 200  # the session survives its own change
+    assert AuditEvent.objects.filter(action="user.password_change", actor_username="kasi").exists()

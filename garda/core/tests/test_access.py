@@ -27,8 +27,13 @@ STAFF_PAGES = ["core:home", "core:account", "core:office_list", "core:reference_
         ("counter", "core:reference_index", 200),
     ],
 )
-def test_role_decides_which_pages_open(login_as, personas: dict[str, User], persona: str, url_name: str,  # type: ignore[no-untyped-def]
-                                       status: int) -> None:
+def test_role_decides_which_pages_open(
+    login_as,
+    personas: dict[str, User],
+    persona: str,
+    url_name: str,  # type: ignore[no-untyped-def]
+    status: int,
+) -> None:
     response = login_as(personas[persona]).get(reverse(url_name))
     assert response.status_code == status
     if status == 403:

@@ -14,8 +14,9 @@ def _raw(sql: str, params: list[object] | None = None) -> None:
 
 @pytest.fixture
 def chain(db: None) -> list[AuditEvent]:
-    return [audit.record(f"test.event{i}", actor_username="uji", summary=f"kejadian {i}", after={"i": i})
-            for i in range(5)]
+    return [
+        audit.record(f"test.event{i}", actor_username="uji", summary=f"kejadian {i}", after={"i": i}) for i in range(5)
+    ]
 
 
 def test_events_are_linked_by_hash_in_sequence(chain: list[AuditEvent]) -> None:
@@ -75,13 +76,16 @@ def test_verify_detects_a_rehashed_event_by_its_broken_link(chain: list[AuditEve
     target = AuditEvent.objects.get(pk=chain[1].pk)
     target.summary = "dipalsukan"
     new_hash = audit.compute_hash(target)
-    _without_triggers("UPDATE core_auditevent SET summary = %s, hash = %s WHERE seq = %s",
-                      ["dipalsukan", new_hash, target.seq])
+    _without_triggers(
+        "UPDATE core_auditevent SET summary = %s, hash = %s WHERE seq = %s", ["dipalsukan", new_hash, target.seq]
+    )
     report = audit.verify_chain()
     assert not report.intact and report.broken_seq == chain[2].seq
 
 
-def test_audit_verify_command_exits_1_naming_the_event(chain: list[AuditEvent], capsys: pytest.CaptureFixture[str]) -> None:  # noqa: E501
+def test_audit_verify_command_exits_1_naming_the_event(
+    chain: list[AuditEvent], capsys: pytest.CaptureFixture[str]
+) -> None:
     call_command("audit", "verify")
     assert "utuh" in capsys.readouterr().out
     _without_triggers("UPDATE core_auditevent SET action = 'x' WHERE seq = %s", [chain[3].seq])

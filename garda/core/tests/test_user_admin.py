@@ -107,8 +107,15 @@ def test_reset_two_factor_removes_the_device(login_as, personas: dict[str, User]
 def test_profile_edit_records_only_what_changed(login_as, personas: dict[str, User]) -> None:  # type: ignore[no-untyped-def]
     client = login_as(personas["admin"])
     target = personas["counter"]
-    data = {"full_name": "Nama Baru", "nip": "", "office": target.office.pk, "position": "", "agency": "",
-            "phone": "", "email": ""}
+    data = {
+        "full_name": "Nama Baru",
+        "nip": "",
+        "office": target.office.pk,
+        "position": "",
+        "agency": "",
+        "phone": "",
+        "email": "",
+    }
     client.post(reverse("core:user_detail", args=[target.pk]), data)
     event = AuditEvent.objects.get(action="user.update", object_id=str(target.pk))
     assert event.before == {"full_name": target.full_name}

@@ -1,0 +1,129 @@
+"""The real `garda` command against a database of its own: migrate, demo, audit verify, and tampering
+with an audit row through the database's own client."""
+
+import os
+import sqlite3
+import subprocess
+import sys
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import psycopg
+import pytest
+from django.conf import settings
+
+GARDA = str(Path(sys.executable).parent / "garda")
+
+
+def _run(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([GARDA, *args], env=env, capture_output=True, text=True, timeout=240, check=False)
+
+
+@pytest.fixture(scope="module")
+def scratch(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
+    """A fresh database, migrated and holding the demo, separate from the test database."""
+    tmp = tmp_path_factory.mktemp("cli")
+    db = settings.DATABASES["default"]
+    admin_conninfo = ""
+    if db["ENGINE"].endswith("postgresql"):
+        name = f"garda_cli_{uuid.uuid4().hex[:10]}"
+        admin_conninfo = psycopg.conninfo.make_conninfo(
+            host=db["HOST"] or "127.0.0.1",
+            port=str(db["PORT"] or 5432),
+            user=db["USER"],
+            dbname="postgres",
+            password=db["PASSWORD"] or None,
+        )
+        with psycopg.connect(admin_conninfo, autocommit=True) as conn:
+            conn.execute(f'CREATE DATABASE "{name}"')
+        url = f"postgres://{db['USER']}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{name}"
+    else:
+        name = str(tmp / "scratch.sqlite3")
+        url = f"sqlite:///{name}"
+    env = {**os.environ, "DATABASE_URL": url, "GARDA_DATA_DIR": str(tmp), "GARDA_DEMO_PASSWORD": "demo-sandi-uji-1"}
+    env.pop("DJANGO_SETTINGS_MODULE", None)
+    result = _run(env, "migrate", "-v0")
+    assert result.returncode == 0, result.stderr
+    result = _run(env, "demo", "--if-empty")
+    assert result.returncode == 0, result.stderr
+    yield {**env, "DB_NAME": name}
+    if admin_conninfo:
+        with psycopg.connect(admin_conninfo, autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def _tamper(env: dict[str, str], seq: int) -> None:
+    """Disable the guard, change one row, restore the guard — as an intruder with the owner's rights."""
+    name = env["DB_NAME"]
+    if env["DATABASE_URL"].startswith("sqlite"):
+        conn = sqlite3.connect(name)
+        conn.execute("DROP TRIGGER core_auditevent_no_update")
+        conn.execute("UPDATE core_auditevent SET summary = 'dipalsukan' WHERE seq = ?", (seq,))
+        conn.commit()
+        conn.close()
+        return
+    sql = (
+        "ALTER TABLE core_auditevent DISABLE TRIGGER core_auditevent_no_change; "
+        f"UPDATE core_auditevent SET summary = 'dipalsukan' WHERE seq = {seq}; "
+        "ALTER TABLE core_auditevent ENABLE TRIGGER core_auditevent_no_change;"
+    )
+    subprocess.run(
+        ["psql", env["DATABASE_URL"], "-v", "ON_ERROR_STOP=1", "-c", sql], check=True, capture_output=True, timeout=60
+    )
+
+
+def test_demo_prints_the_logins(scratch: dict[str, str]) -> None:
+    result = _run(scratch, "demo", "--if-empty")
+    assert result.returncode == 0
+    assert "kakanim.jaksel" in result.stdout and "demo-sandi-uji-1" in result.stdout
+
+
+def test_audit_verify_passes_then_names_the_tampered_event(scratch: dict[str, str]) -> None:
+    ok = _run(scratch, "audit", "verify")
+    assert ok.returncode == 0, ok.stderr
+    assert "utuh" in ok.stdout
+    _tamper(scratch, 7)
+    broken = _run(scratch, "audit", "verify")
+    assert broken.returncode == 1
+    assert "#7" in broken.stderr and "diubah" in broken.stderr
+
+
+def test_unknown_command_fails_clearly(scratch: dict[str, str]) -> None:
+    result = _run(scratch, "tidak-ada")
+    assert result.returncode == 1
+    assert "Unknown command" in result.stderr
+
+
+def test_worker_processes_queued_tasks(scratch: dict[str, str]) -> None:
+    enqueue = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import django, os; os.environ.setdefault('DJANGO_SETTINGS_MODULE','garda.settings'); django.setup();"
+            "from garda.core.tasks import verify_audit_chain; print(verify_audit_chain.enqueue().id)",
+        ],
+        env=scratch,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    task_id = enqueue.stdout.strip()
+    result = _run(scratch, "worker", "--batch")
+    assert result.returncode == 0, result.stderr
+    check = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import django, os; os.environ.setdefault('DJANGO_SETTINGS_MODULE','garda.settings'); django.setup();"
+            f"from garda.core.tasks import verify_audit_chain; r = verify_audit_chain.get_result('{task_id}');"
+            "print(r.status, r.return_value)",
+        ],
+        env=scratch,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    assert check.stdout.startswith("SUCCESSFUL"), check.stdout + check.stderr

@@ -1,0 +1,59 @@
+"""The demo installation: offices, staff in every role, Indonesian-looking synthetic data."""
+
+import re
+from datetime import date
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from garda.core import demo
+from garda.core.audit import verify_chain
+from garda.core.models import Office, Region, User
+from garda.core.roles import Role
+
+
+@pytest.fixture
+def demo_db(db: None) -> None:
+    call_command("demo", "--if-empty")
+
+
+def test_demo_has_jaksel_and_staff_in_every_role(demo_db: None) -> None:
+    jaksel = Office.objects.get(code="JAKSEL")
+    assert jaksel.name == "Kantor Imigrasi Kelas I Khusus Non TPI Jakarta Selatan"
+    assert jaksel.parent.code == "KANWIL_DKI" and jaksel.parent.parent.code == "DITJEN"
+    roles = set(User.objects.filter(office=jaksel).values_list("role", flat=True))
+    assert roles == set(Role.values)
+    assert {o.time_zone_label for o in Office.objects.all()} == {"WIB", "WITA", "WIT"}
+
+
+def test_demo_personas_can_use_the_printed_password(demo_db: None) -> None:
+    for username, _office, _role in demo.persona_table():
+        assert User.objects.get(username=username).check_password(demo.DEMO_PASSWORD)
+
+
+def test_demo_staff_numbers_look_real(demo_db: None) -> None:
+    for user in User.objects.exclude(nip=""):
+        assert re.fullmatch(r"\d{18}", user.nip)
+        born = date(int(user.nip[:4]), int(user.nip[4:6]), int(user.nip[6:8]))
+        assert 1960 < born.year < 2005
+        assert user.nip[14] in "12"
+        assert re.fullmatch(r"08\d{9,11}", user.phone)
+
+
+def test_demo_office_region_codes_exist(demo_db: None) -> None:
+    for office in Office.objects.exclude(region_code=""):
+        assert Region.objects.filter(code=office.region_code).exists(), office.code
+
+
+def test_demo_is_loaded_only_once(demo_db: None, capsys: pytest.CaptureFixture[str]) -> None:
+    before = User.objects.count()
+    call_command("demo", "--if-empty")
+    assert User.objects.count() == before
+    assert "kakanim.jaksel" in capsys.readouterr().out
+    with pytest.raises(CommandError):
+        call_command("demo")
+
+
+def test_demo_creation_is_audited_and_the_chain_is_intact(demo_db: None) -> None:
+    report = verify_chain()
+    assert report.intact and report.count >= User.objects.count() + Office.objects.count()

@@ -1,3 +1,5 @@
+import itertools
+
 import pytest
 from django.core.management import call_command
 from django.db import DatabaseError, connection, transaction
@@ -21,7 +23,7 @@ def chain(db: None) -> list[AuditEvent]:
 
 def test_events_are_linked_by_hash_in_sequence(chain: list[AuditEvent]) -> None:
     assert [e.seq for e in chain] == sorted(e.seq for e in chain)
-    for earlier, later in zip(chain, chain[1:], strict=False):
+    for earlier, later in itertools.pairwise(chain):
         assert later.prev_hash == earlier.hash
         assert later.seq == earlier.seq + 1
     assert audit.verify_chain().intact

@@ -1,6 +1,10 @@
 """Shared fixtures: the personas of the design document, verified staff sessions, and TOTP codes."""
 
-from collections.abc import Callable
+import base64
+import os
+import shutil
+from collections.abc import Callable, Iterator
+from typing import Any
 
 import pytest
 from django.test import Client
@@ -89,3 +93,97 @@ def login_as(client: Client) -> Callable[[User], Client]:
         return client
 
     return _login
+
+
+# --- Browser (Playwright driving Debian's Chromium) --------------------------------------------------------
+
+# Playwright's sync API keeps an event loop in the test thread; the ORM calls in fixtures are still synchronous.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    from playwright.sync_api import sync_playwright
+
+    executable = shutil.which("chromium") or shutil.which("chromium-browser")
+    if executable is None:
+        pytest.fail("Chromium is needed for the browser tests: `apt-get install chromium` (make test does it).")
+    playwright = sync_playwright().start()
+    chromium = playwright.chromium.launch(executable_path=executable, headless=True, args=CHROMIUM_ARGS)
+    yield chromium
+    chromium.close()
+    playwright.stop()
+
+
+class PageProbe:
+    """What a page did that it should not: requests leaving the server, JavaScript errors."""
+
+    def __init__(self, origin: str) -> None:
+        self.origin = origin
+        self.external: list[str] = []
+        self.errors: list[str] = []
+
+    def on_request(self, request: Any) -> None:
+        if not request.url.startswith((self.origin, "data:", "about:")):
+            self.external.append(request.url)
+
+    def on_console(self, message: Any) -> None:
+        # Failed loads are judged in on_response, where a page's own status (403, 429) can be told apart.
+        if message.type == "error" and not message.text.startswith("Failed to load resource"):
+            self.errors.append(message.text)
+
+    def on_response(self, response: Any) -> None:
+        if response.status >= 400 and response.request.resource_type != "document":
+            self.errors.append(f"{response.status} {response.url}")
+
+
+@pytest.fixture
+def page(browser: Any, live_server: Any) -> Iterator[Any]:
+    """A page at 1366×768 (the office monitor) that fails the test on external loads or JavaScript errors."""
+    context = browser.new_context(viewport={"width": 1366, "height": 768}, locale="id-ID", base_url=live_server.url)
+    pg = context.new_page()
+    probe = PageProbe(live_server.url)
+    pg.on("request", probe.on_request)
+    pg.on("console", probe.on_console)
+    pg.on("response", probe.on_response)
+    pg.on("pageerror", lambda exc: probe.errors.append(str(exc)))
+    yield pg
+    context.close()
+    assert probe.external == [], f"the page loaded from outside the server: {probe.external}"
+    assert probe.errors == [], f"JavaScript errors: {probe.errors}"
+
+
+def assert_accessible(pg: Any) -> None:
+    """axe-core (shipped in axe-playwright-python) finds no violation on the current page."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(pg)
+    assert results.violations_count == 0, results.generate_report()
+
+
+def totp_now(secret_b32: str, offset_steps: int = 0) -> str:
+    """The code an authenticator app shows for this secret (offset by whole 30-second steps)."""
+    key = base64.b32decode(secret_b32.replace(" ", ""))
+    return f"{totp(key, t0=-offset_steps * 30):06d}"
+
+
+def browser_login(pg: Any, user: User, password: str = PASSWORD) -> None:
+    """Log in through the pages, as a person would, with an authenticator enrolled beforehand."""
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first() or enrol_device(user)
+    pg.goto("/masuk/")
+    pg.get_by_label("Nama pengguna").fill(user.username)
+    pg.get_by_label("Kata sandi").fill(password)
+    pg.get_by_role("button", name="Lanjut").click()
+    pg.get_by_label("Kode 6 angka dari aplikasi autentikator").fill(code_for(device))
+    pg.get_by_role("button", name="Verifikasi").click()
+    pg.wait_for_url("**/beranda/")

@@ -116,3 +116,14 @@ def test_admin_creates_an_account_and_changes_its_role(page, personas: dict[str,
     assert "Peran diubah" in page.locator(".messages").inner_text()
     assert User.objects.get(username="loket.baru").role == "wawancara"
     assert "user.role_change" in page.locator("table").last.inner_text()
+
+
+def test_interface_switches_to_english_and_back(page) -> None:  # type: ignore[no-untyped-def]
+    page.goto("/masuk/")
+    page.get_by_role("button", name="English").click()
+    page.wait_for_url("**/masuk/")
+    assert page.get_by_role("heading", level=1).inner_text() == "Staff login"
+    assert page.locator("html").get_attribute("lang") == "en"
+    assert_accessible(page)
+    page.get_by_role("button", name="Bahasa Indonesia").click()
+    assert page.get_by_role("heading", level=1).inner_text() == "Masuk petugas"

@@ -165,6 +165,19 @@ def do_reset_two_factor(user: User, *, acting_user: User, reason: str) -> User:
     return user
 
 
+def do_unlock_account(user: User, *, acting_user: User, reason: str) -> int:
+    """Lift a lockout before its cool-off ends (the owner proved who they are to the administrator)."""
+    from axes.utils import reset
+
+    with transaction.atomic():
+        cleared = reset(username=user.username)
+        audit.record(
+            "user.unlock", actor=acting_user, office=user.office, obj=user,
+            summary=f"Kunci akun {user.username} dibuka ({cleared} catatan kegagalan dihapus). Alasan: {reason}",
+        )
+    return int(cleared)
+
+
 def do_start_totp_enrolment(user: User) -> TOTPDevice:
     """An unconfirmed device whose secret the user loads into an authenticator app. Not yet a state change
     worth auditing: nothing can log in with it until it is confirmed."""

@@ -25,6 +25,7 @@ urlpatterns = [
     path("pengguna/<int:pk>/aktif/<int:active>/", staff.user_set_active, name="user_set_active"),
     path("pengguna/<int:pk>/atur-ulang-2fa/", staff.user_reset_2fa, name="user_reset_2fa"),
     path("pengguna/<int:pk>/kata-sandi/", staff.user_set_password, name="user_set_password"),
+    path("pengguna/<int:pk>/buka-kunci/", staff.user_unlock, name="user_unlock"),
     path("audit/", staff.audit_list, name="audit_list"),
     path("audit/periksa/", staff.audit_verify, name="audit_verify"),
     path("audit/<int:seq>/", staff.audit_detail, name="audit_detail"),

@@ -131,3 +131,18 @@ def test_user_changes_own_password(login_as, personas: dict[str, User]) -> None:
     assert user.check_password("sandi-baru-yang-kuat-77")
     assert client.get(reverse("core:home")).status_code == 200  # the session survives its own change
     assert AuditEvent.objects.filter(action="user.password_change", actor_username="kasi").exists()
+
+
+def test_admin_unlocks_a_locked_account(client, login_as, personas: dict[str, User], settings) -> None:  # type: ignore[no-untyped-def]
+    from django.test import Client
+
+    other = Client()
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        other.post(reverse("core:login"), {"username": "kasi", "password": "salah-sekali"})
+    admin_client = login_as(personas["admin"])
+    target = personas["kasi"]
+    assert "terkunci" in admin_client.get(reverse("core:user_detail", args=[target.pk])).content.decode()
+    admin_client.post(reverse("core:user_unlock", args=[target.pk]), {"reason": "identitas dipastikan"})
+    assert AuditEvent.objects.filter(action="user.unlock", object_id=str(target.pk)).exists()
+    response = other.post(reverse("core:login"), {"username": "kasi", "password": "sandi-uji-yang-panjang-2026"})
+    assert response.status_code == 302

@@ -2,6 +2,8 @@
 
 from typing import Any
 
+from axes.models import AccessAttempt
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -145,6 +147,9 @@ def user_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "reason_form": ReasonForm(),
         "password_form": PasswordSetForm(),
         "has_2fa": TOTPDevice.objects.filter(user=target, confirmed=True).exists(),
+        "is_locked": AccessAttempt.objects.filter(
+            username=target.username, failures_since_start__gte=settings.AXES_FAILURE_LIMIT
+        ).exists(),
         "events": AuditEvent.objects.filter(object_type="core.user", object_id=str(target.pk)).order_by("-seq")[:20],
     }
     return render(request, "core/user_detail.html", context)
@@ -197,6 +202,20 @@ def user_reset_2fa(request: HttpRequest, pk: int) -> HttpResponse:
     if form.is_valid():
         actions.do_reset_two_factor(target, acting_user=acting, reason=form.cleaned_data["reason"])
         messages.success(request, _("2FA diatur ulang: pengguna mendaftarkan autentikator baru saat masuk."))
+    else:
+        messages.error(request, _("Tulis alasannya."))
+    return redirect("core:user_detail", pk=target.pk)
+
+
+@requires(Capability.USERS_MANAGE)
+@require_POST
+def user_unlock(request: HttpRequest, pk: int) -> HttpResponse:
+    acting = _user(request)
+    target = access_user(acting, pk, for_write=True)
+    form = ReasonForm(request.POST)
+    if form.is_valid():
+        actions.do_unlock_account(target, acting_user=acting, reason=form.cleaned_data["reason"])
+        messages.success(request, _("Kunci akun dibuka."))
     else:
         messages.error(request, _("Tulis alasannya."))
     return redirect("core:user_detail", pk=target.pk)

@@ -48,10 +48,14 @@ def main() -> None:
         report = audit.verify_chain()
         verify_s = time.perf_counter() - start
         assert report.intact and report.count >= N_EVENTS
-        print(f"audit_chain[{backend}] append: {N_EVENTS / append_s:,.0f} events/s "
-              f"({append_s * 1000 / N_EVENTS:.2f} ms each, one transaction per event)")
-        print(f"audit_chain[{backend}] verify: {report.count / verify_s:,.0f} events/s "
-              f"({report.count:,} events in {verify_s:.2f} s)")
+        print(
+            f"audit_chain[{backend}] append: {N_EVENTS / append_s:,.0f} events/s "
+            f"({append_s * 1000 / N_EVENTS:.2f} ms each, one transaction per event)"
+        )
+        print(
+            f"audit_chain[{backend}] verify: {report.count / verify_s:,.0f} events/s "
+            f"({report.count:,} events in {verify_s:.2f} s)"
+        )
     finally:
         connection.close()
         if dbname and pg_url:

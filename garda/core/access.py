@@ -73,6 +73,16 @@ def audit_events_in_scope(user: User) -> QuerySet[AuditEvent]:
     return AuditEvent.objects.filter(office_code__in=offices_in_scope(user).values_list("code", flat=True))
 
 
+def can_manage_offices(user: User) -> bool:
+    return has_capability(user, Capability.OFFICES_MANAGE) and user.office.kind == OfficeKind.NATIONAL
+
+
+def access_office_for_write(user: User, code: str) -> Office:
+    if not can_manage_offices(user):
+        raise PermissionDenied
+    return access_office(user, code)
+
+
 def can_edit_reference(user: User) -> bool:
     return has_capability(user, Capability.REFERENCE_EDIT) and user.office.kind == OfficeKind.NATIONAL
 

@@ -44,6 +44,28 @@ def do_create_office(*, acting_user: User | None, **fields: Any) -> Office:
     return office
 
 
+def do_update_office(office: Office, *, acting_user: User, **changes: Any) -> Office:
+    with transaction.atomic():
+        before = audit.snapshot(office, OFFICE_FIELDS)
+        for name, value in changes.items():
+            setattr(office, name, value)
+        office.full_clean()
+        office.save()
+        after = audit.snapshot(office, OFFICE_FIELDS)
+        changed = sorted(k for k in after if after[k] != before[k])
+        if changed:
+            audit.record(
+                "office.update",
+                actor=acting_user,
+                office=office,
+                obj=office,
+                summary=f"Data kantor {office.code} diubah: {', '.join(changed)}",
+                before={k: before[k] for k in changed},
+                after={k: after[k] for k in changed},
+            )
+    return office
+
+
 def do_create_user(*, acting_user: User | None, password: str | None, **fields: Any) -> User:
     """Create an account. Without a password the account cannot log in until one is set."""
     with transaction.atomic():
@@ -172,7 +194,10 @@ def do_unlock_account(user: User, *, acting_user: User, reason: str) -> int:
     with transaction.atomic():
         cleared = reset(username=user.username)
         audit.record(
-            "user.unlock", actor=acting_user, office=user.office, obj=user,
+            "user.unlock",
+            actor=acting_user,
+            office=user.office,
+            obj=user,
             summary=f"Kunci akun {user.username} dibuka ({cleared} catatan kegagalan dihapus). Alasan: {reason}",
         )
     return int(cleared)

@@ -36,6 +36,19 @@ class TokenForm(forms.Form):
         return str(self.cleaned_data["token"]).strip()
 
 
+class OfficeForm(forms.ModelForm):
+    class Meta:
+        model = Office
+        fields = ["code", "name", "kind", "time_zone", "address", "region_code", "parent", "is_active"]
+        widgets = {"address": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["parent"].queryset = Office.objects.exclude(kind="kanim").order_by("code")  # type: ignore[attr-defined]
+        if self.instance.pk:
+            self.fields["code"].disabled = True  # the code is referenced by audit events and shared records
+
+
 class UserCreateForm(forms.ModelForm):
     password = forms.CharField(
         label=_("Kata sandi sementara"),

@@ -26,6 +26,7 @@ class Capability(StrEnum):
     AUDIT_VIEW = "audit.view"
     USERS_MANAGE = "users.manage"
     OFFICES_VIEW = "offices.view"
+    OFFICES_MANAGE = "offices.manage"
     REFERENCE_VIEW = "reference.view"
     REFERENCE_EDIT = "reference.edit"
 
@@ -37,6 +38,8 @@ CAPABILITIES: dict[Capability, frozenset[Role]] = {
     Capability.AUDIT_VIEW: frozenset({Role.KAKANIM, Role.INVESTIGATOR, Role.ADMIN}),
     Capability.USERS_MANAGE: frozenset({Role.ADMIN}),
     Capability.OFFICES_VIEW: _STAFF,
+    # Offices are national structure: only an administrator of the national office (checked in access).
+    Capability.OFFICES_MANAGE: frozenset({Role.ADMIN}),
     Capability.REFERENCE_VIEW: _STAFF,
     # Only an administrator of the national office may revise national lists (checked in access).
     Capability.REFERENCE_EDIT: frozenset({Role.ADMIN}),

@@ -54,6 +54,26 @@ class Office(models.Model):
     def __str__(self) -> str:
         return f"{self.code} — {self.name}"
 
+    def clean(self) -> None:
+        from django.core.exceptions import ValidationError
+
+        from garda.core.models.reference import Region
+
+        errors: dict[str, object] = {}
+        if self.region_code and not Region.objects.filter(code=self.region_code).exists():
+            errors["region_code"] = _("Kode wilayah %(code)s tidak ada dalam daftar Kemendagri.") % {
+                "code": self.region_code
+            }
+        expected_parent = {OfficeKind.KANIM: OfficeKind.KANWIL, OfficeKind.KANWIL: OfficeKind.NATIONAL}
+        if self.kind == OfficeKind.NATIONAL and self.parent_id:
+            errors["parent"] = _("Kantor pusat tidak memiliki kantor induk.")
+        elif self.parent is not None and self.parent.kind != expected_parent.get(OfficeKind(self.kind)):
+            errors["parent"] = _("Kantor induk harus berjenis %(kind)s.") % {
+                "kind": OfficeKind(expected_parent[OfficeKind(self.kind)]).label
+            }
+        if errors:
+            raise ValidationError(errors)
+
     @property
     def is_national(self) -> bool:
         return self.kind == OfficeKind.NATIONAL

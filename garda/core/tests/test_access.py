@@ -87,3 +87,50 @@ def test_times_are_shown_in_the_office_time_zone(login_as, personas: dict[str, U
     papua = make_user(offices["JAYAPURA"], Role.KAKANIM, "kakanim.jayapura")
     html = login_as(papua).get(reverse("core:home")).content.decode()
     assert "(WIT)" in html
+
+
+def test_national_admin_adds_an_office_and_it_is_audited(login_as, personas: dict[str, User], offices) -> None:  # type: ignore[no-untyped-def]
+    from garda.core.models import AuditEvent, Office
+
+    client = login_as(personas["national_admin"])
+    data = {
+        "code": "BOGOR",
+        "name": "Kantor Imigrasi Kelas I Non TPI Bogor",
+        "kind": "kanim",
+        "time_zone": "Asia/Jakarta",
+        "address": "Bogor",
+        "region_code": "3271",
+        "parent": offices["KANWIL_DKI"].pk,
+        "is_active": "on",
+    }
+    assert client.post(reverse("core:office_create"), data).status_code == 302
+    assert Office.objects.get(code="BOGOR").parent.code == "KANWIL_DKI"
+    assert AuditEvent.objects.filter(action="office.create", office_code="BOGOR", actor_username="admin.pusat").exists()
+    data["name"] = "Kanim Bogor"
+    client.post(reverse("core:office_edit", args=["BOGOR"]), data)
+    event = AuditEvent.objects.get(action="office.update", office_code="BOGOR")
+    assert event.after == {"name": "Kanim Bogor"}
+
+
+def test_office_form_rejects_unknown_region_and_wrong_parent(login_as, personas: dict[str, User], offices) -> None:  # type: ignore[no-untyped-def]
+    from garda.core.models import Office
+
+    client = login_as(personas["national_admin"])
+    data = {
+        "code": "XKAN",
+        "name": "Kanim X",
+        "kind": "kanim",
+        "time_zone": "Asia/Jakarta",
+        "address": "",
+        "region_code": "999999",
+        "parent": offices["DITJEN"].pk,
+    }
+    html = client.post(reverse("core:office_create"), data).content.decode()
+    assert "999999 tidak ada" in html and "Kantor induk harus berjenis" in html
+    assert not Office.objects.filter(code="XKAN").exists()
+
+
+def test_only_the_national_admin_manages_offices(login_as, personas: dict[str, User]) -> None:  # type: ignore[no-untyped-def]
+    assert login_as(personas["admin"]).get(reverse("core:office_create")).status_code == 403
+    assert login_as(personas["admin"]).get(reverse("core:office_edit", args=["JAKSEL"])).status_code == 403
+    assert login_as(personas["kakanim"]).get(reverse("core:office_create")).status_code == 403

@@ -127,3 +127,56 @@ def test_worker_processes_queued_tasks(scratch: dict[str, str]) -> None:
         check=True,
     )
     assert check.stdout.startswith("SUCCESSFUL"), check.stdout + check.stderr
+
+
+def test_first_office_and_administrator_from_the_command_line(scratch: dict[str, str]) -> None:
+    made = _run(
+        scratch, "office", "add", "SORONG", "Kantor Imigrasi Kelas II TPI Sorong", "--tz", "WIT", "--region", "9201"
+    )
+    assert made.returncode == 0, made.stderr
+    bad = _run(scratch, "office", "add", "sorong x", "Nama")
+    assert bad.returncode == 1 and "code" in bad.stderr
+    result = subprocess.run(
+        [
+            GARDA,
+            "user",
+            "add",
+            "admin.sorong",
+            "--office",
+            "SORONG",
+            "--role",
+            "admin",
+            "--full-name",
+            "Yohanes Wanggai",
+            "--password-stdin",
+        ],
+        env=scratch,
+        input="sandi-admin-sorong-2026\n",
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    weak = subprocess.run(
+        [
+            GARDA,
+            "user",
+            "add",
+            "admin2.sorong",
+            "--office",
+            "SORONG",
+            "--role",
+            "admin",
+            "--full-name",
+            "X",
+            "--password-stdin",
+        ],
+        env=scratch,
+        input="123\n",
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert weak.returncode == 1 and "password" in weak.stderr

@@ -5,7 +5,7 @@ from typing import Any
 from axes.models import AccessAttempt
 from django.conf import settings
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import Http404, HttpRequest, HttpResponse
@@ -17,10 +17,12 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from garda.core import actions
 from garda.core.access import (
+    access_office_for_write,
     access_reference_list,
     access_user,
     audit_events_in_scope,
     can_edit_reference,
+    can_manage_offices,
     has_capability,
     offices_in_scope,
     requires,
@@ -29,6 +31,7 @@ from garda.core.access import (
 from garda.core.audit import verify_chain
 from garda.core.forms import (
     AuditFilterForm,
+    OfficeForm,
     PasswordSetForm,
     ReasonForm,
     RevisionForm,
@@ -36,7 +39,7 @@ from garda.core.forms import (
     UserCreateForm,
     UserEditForm,
 )
-from garda.core.models import AuditEvent, Country, ReferenceList, ReferenceListRevision, User
+from garda.core.models import AuditEvent, Country, Office, ReferenceList, ReferenceListRevision, User
 from garda.core.models.reference import ListKind
 from garda.core.reflists import ListValidationError, items_as_text, parse_items
 from garda.core.roles import Capability, Role
@@ -257,6 +260,29 @@ def account(request: HttpRequest) -> HttpResponse:
     return render(request, "core/account.html", {"form": form})
 
 
+@requires(Capability.OFFICES_MANAGE)
+@require_http_methods(["GET", "POST"])
+def office_edit(request: HttpRequest, code: str | None = None) -> HttpResponse:
+    acting = _user(request)
+    office = access_office_for_write(acting, code) if code else None
+    if office is None and not can_manage_offices(acting):
+        raise PermissionDenied
+    form = OfficeForm(request.POST or None, instance=office)
+    if request.method == "POST" and form.is_valid():
+        fields = {name: form.cleaned_data[name] for name in form.Meta.fields if name != "code" or office is None}
+        try:
+            if office is None:
+                saved = actions.do_create_office(acting_user=acting, **fields)
+            else:
+                saved = actions.do_update_office(Office.objects.get(pk=office.pk), acting_user=acting, **fields)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("Kantor %(c)s disimpan.") % {"c": saved.code})
+            return redirect("core:office_list")
+    return render(request, "core/office_form.html", {"form": form, "office": office})
+
+
 @requires(Capability.OFFICES_VIEW)
 def office_list(request: HttpRequest) -> HttpResponse:
     offices = (
@@ -265,7 +291,9 @@ def office_list(request: HttpRequest) -> HttpResponse:
         .annotate(staff_count=Count("staff", filter=Q(staff__is_active=True)))
         .order_by("kind", "code")
     )
-    return render(request, "core/office_list.html", {"offices": offices})
+    return render(
+        request, "core/office_list.html", {"offices": offices, "can_manage": can_manage_offices(_user(request))}
+    )
 
 
 # --- Audit trail ---------------------------------------------------------------------------------------------

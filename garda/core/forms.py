@@ -9,6 +9,17 @@ from garda.core.models import Office, User
 from garda.core.roles import Role
 
 
+def _label_blank_choices(form: forms.BaseForm) -> None:
+    """Say "choose" in the active language for the blank choice of every select of the form."""
+    for field in form.fields.values():
+        if isinstance(field, forms.ModelChoiceField):
+            if field.empty_label is not None:
+                field.empty_label = _("— pilih —")
+        elif isinstance(field, forms.ChoiceField):
+            choices = list(field.choices)  # type: ignore[arg-type]
+            field.choices = [("", _("— pilih —")) if value == "" else (value, label) for value, label in choices]
+
+
 class LoginForm(forms.Form):
     username = forms.CharField(label=_("Nama pengguna"), max_length=150)
     password = forms.CharField(label=_("Kata sandi"), widget=forms.PasswordInput, strip=False)
@@ -45,6 +56,7 @@ class OfficeForm(forms.ModelForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["parent"].queryset = Office.objects.exclude(kind="kanim").order_by("code")  # type: ignore[attr-defined]
+        _label_blank_choices(self)
         if self.instance.pk:
             self.fields["code"].disabled = True  # the code is referenced by audit events and shared records
 
@@ -65,6 +77,7 @@ class UserCreateForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["office"].queryset = offices  # type: ignore[attr-defined]
         self.fields["full_name"].required = True
+        _label_blank_choices(self)
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -90,6 +103,7 @@ class UserEditForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["office"].queryset = offices  # type: ignore[attr-defined]
         self.fields["full_name"].required = True
+        _label_blank_choices(self)
 
 
 class RoleChangeForm(forms.Form):
@@ -114,7 +128,11 @@ class AuditFilterForm(forms.Form):
     action = forms.CharField(label=_("Tindakan"), required=False, max_length=64)
     actor = forms.CharField(label=_("Pelaku"), required=False, max_length=150)
     office = forms.ModelChoiceField(
-        label=_("Kantor"), queryset=Office.objects.none(), required=False, to_field_name="code"
+        label=_("Kantor"),
+        queryset=Office.objects.none(),
+        required=False,
+        to_field_name="code",
+        empty_label=_("Semua kantor"),
     )
     date_from = forms.DateField(label=_("Dari tanggal"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
     date_to = forms.DateField(label=_("Sampai tanggal"), required=False, widget=forms.DateInput(attrs={"type": "date"}))

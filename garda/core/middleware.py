@@ -82,3 +82,26 @@ class OfficeTimezoneMiddleware:
         else:
             timezone.deactivate()
         return self.get_response(request)
+
+
+class LanguageMiddleware:
+    """Indonesian unless the person chose English (language cookie set by the switch in the header).
+
+    Unlike Django's LocaleMiddleware, the browser's Accept-Language is ignored: office PCs often run an English
+    browser, and the interface of an Indonesian government office is Indonesian first.
+    """
+
+    def __init__(self, get_response: Handler) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        from django.conf import settings
+        from django.utils import translation
+
+        chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")
+        language = chosen if chosen in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+        translation.activate(language)
+        request.LANGUAGE_CODE = language  # type: ignore[attr-defined]
+        response = self.get_response(request)
+        response.headers.setdefault("Content-Language", language)
+        return response

@@ -43,3 +43,8 @@ def test_indonesian_is_the_default_and_english_can_be_chosen(client: Client, db:
         from garda.core.roles import Role
 
         assert str(Role.KAKANIM.label) == "Head of office (Kakanim)"
+
+
+def test_browser_language_does_not_override_indonesian(client: Client, db: None) -> None:
+    html = client.get(reverse("core:login"), headers={"Accept-Language": "en-US,en;q=0.9"}).content.decode()
+    assert "Masuk petugas" in html and 'lang="id"' in html

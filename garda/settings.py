@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "axes",
     "django_tasks_db",
     "garda.core",
+    "garda.identity",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,79 @@
+"""Blocking keys: the cheap, indexed ways two records of the same person usually still agree.
+
+A record is indexed under its exact keys; a query (the person at the counter, or each record of a batch)
+looks up its keys *and their variants* — day and month swapped, the year off by one — so the index stays small
+while the lookup still finds the respelled, mistyped or renumbered variants of a person.
+"""
+
+from datetime import date
+
+from garda.identity.records import Person
+
+
+def _name_keys(person: Person) -> tuple[tuple[str, ...], str]:
+    if person.name is None:
+        return (), ""
+    phonetic = tuple(sorted({p for p in person.name.phonetic if len(p) >= 2}))
+    return phonetic, person.name.key
+
+
+def index_keys(person: Person) -> set[str]:
+    keys: set[str] = set()
+    if person.nik:
+        keys.add(f"N:{person.nik}")
+    if person.phone:
+        keys.add(f"P:{person.phone}")
+    if person.other_id:
+        keys.add(f"O:{person.other_id}")
+        if len(person.other_id) >= 6:  # digits transposed or swapped still share their multiset
+            keys.add(f"S:{''.join(sorted(person.other_id))}")
+    phonetic, name_key = _name_keys(person)
+    if person.birth_date is not None:
+        day = person.birth_date.strftime("%Y%m%d")
+        keys.add(f"B:{day}")
+        keys.update(f"D:{day}:{p}" for p in phonetic)
+        if name_key:
+            keys.add(f"Y:{person.birth_date.year}:{name_key}")
+    elif name_key:
+        keys.add(f"K:{name_key}")
+    return keys
+
+
+def _date_variants(born: date) -> list[date]:
+    variants = [born]
+    if born.day <= 12 and born.day != born.month:
+        try:
+            variants.append(born.replace(day=born.month, month=born.day))
+        except ValueError:
+            pass
+    for shift in (-1, 1):
+        try:
+            variants.append(born.replace(year=born.year + shift))
+        except ValueError:  # 29 February
+            pass
+    return variants
+
+
+def query_keys(person: Person, *, wide: bool = False) -> set[str]:
+    """The keys to look up for a person: their own, and the birth-date variants of the date-based ones.
+
+    Everyone born on the same day is a candidate (a birth-date block stays small: ~30 people a day per million).
+    A wide query (one person at the counter) also takes everyone born on the variant dates; a batch, where every
+    record queries, takes only variant dates that also share a sound of the name, to keep the pairs few.
+    """
+    keys = {k for k in index_keys(person) if k[0] in "NPOSKB"}
+    phonetic, name_key = _name_keys(person)
+    if person.birth_date is not None:
+        for born in _date_variants(person.birth_date):
+            day = born.strftime("%Y%m%d")
+            if wide:
+                keys.add(f"B:{day}")
+            keys.update(f"D:{day}:{p}" for p in phonetic)
+        if name_key:
+            keys.update(
+                f"Y:{year}:{name_key}" for year in range(person.birth_date.year - 1, person.birth_date.year + 2)
+            )
+        # A record indexed without a birth date is still reachable by its name.
+        if name_key:
+            keys.add(f"K:{name_key}")
+    return keys

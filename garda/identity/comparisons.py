@@ -1,0 +1,195 @@
+"""How two person records are compared, field by field, into discrete agreement levels.
+
+Level 0 always means "one side is missing" (it neither helps nor hurts). Higher-numbered levels agree less; the
+last level of each comparison is plain disagreement. Each level has a label, in Indonesian and English, that the
+evidence shown to officers uses.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from rapidfuzz.distance import JaroWinkler, Levenshtein
+
+from garda.identity.names import name_similarity
+from garda.identity.records import Person
+
+
+@dataclass(frozen=True)
+class Comparison:
+    name: str
+    levels: tuple[tuple[str, str], ...]  # (id, en) for levels 1..n; level 0 is "missing"
+    compare: Callable[[Person, Person], int]
+
+    @property
+    def n_levels(self) -> int:
+        return len(self.levels) + 1
+
+
+def _name(a: Person, b: Person) -> int:
+    if a.name is None or b.name is None:
+        return 0
+    if a.name.key == b.name.key:
+        return 1
+    s = name_similarity(a.name, b.name)
+    return 2 if s >= 0.95 else 3 if s >= 0.88 else 4 if s >= 0.75 else 5
+
+
+def _date_typo(a: date, b: date) -> bool:
+    return Levenshtein.distance(a.strftime("%Y%m%d"), b.strftime("%Y%m%d")) == 1
+
+
+def _birth_date(a: Person, b: Person) -> int:
+    x, y = a.birth_date, b.birth_date
+    if x is None or y is None:
+        return 0
+    if x == y:
+        return 1
+    if x.year == y.year and x.day == y.month and x.month == y.day:
+        return 2  # day and month swapped
+    if _date_typo(x, y) or (x.month == y.month and x.day == y.day and abs(x.year - y.year) == 1):
+        return 3  # one digit wrong, or the year off by one
+    if x.year == y.year:
+        return 4
+    return 5
+
+
+def _nik(a: Person, b: Person) -> int:
+    if a.nik is None or b.nik is None:
+        return 0
+    if a.nik == b.nik:
+        return 1
+    if sum(p != q for p, q in zip(a.nik, b.nik, strict=True)) <= 2:
+        return 2
+    return 3
+
+
+def _phone(a: Person, b: Person) -> int:
+    if a.phone is None or b.phone is None:
+        return 0
+    return 1 if a.phone == b.phone else 2
+
+
+def _sex(a: Person, b: Person) -> int:
+    if a.sex is None or b.sex is None:
+        return 0
+    return 1 if a.sex == b.sex else 2
+
+
+def _text_levels(x: str | None, y: str | None, high: float, low: float) -> int:
+    if not x or not y:
+        return 0
+    if x == y:
+        return 1
+    s = JaroWinkler.normalized_similarity(x, y)
+    return 2 if s >= high else 3 if s >= low else 4
+
+
+def _birth_place(a: Person, b: Person) -> int:
+    return _text_levels(a.birth_place, b.birth_place, 0.92, 0.8)
+
+
+def _address(a: Person, b: Person) -> int:
+    if not a.address or not b.address:
+        return 0
+    if a.address == b.address:
+        return 1
+    ta, tb = set(a.address.split()), set(b.address.split())
+    jaccard = len(ta & tb) / len(ta | tb)
+    return 2 if jaccard >= 0.6 else 3 if jaccard >= 0.3 else 4
+
+
+def _mother(a: Person, b: Person) -> int:
+    if a.mother_name is None or b.mother_name is None:
+        return 0
+    if a.mother_name.key == b.mother_name.key:
+        return 1
+    s = name_similarity(a.mother_name, b.mother_name)
+    return 2 if s >= 0.9 else 3
+
+
+def _other_id(a: Person, b: Person) -> int:
+    if not a.other_id or not b.other_id:
+        return 0
+    if a.other_id == b.other_id:
+        return 1
+    return 2 if Levenshtein.distance(a.other_id, b.other_id) <= 2 else 3
+
+
+COMPARISONS: tuple[Comparison, ...] = (
+    Comparison(
+        "name",
+        (
+            ("nama sama (setelah normalisasi)", "same name (normalised)"),
+            ("nama hampir sama (≥ 0,95)", "near-identical name (≥ 0.95)"),
+            ("nama mirip (≥ 0,88)", "similar name (≥ 0.88)"),
+            ("nama agak mirip (≥ 0,75)", "somewhat similar name (≥ 0.75)"),
+            ("nama berbeda", "different name"),
+        ),
+        _name,
+    ),
+    Comparison(
+        "birth_date",
+        (
+            ("tanggal lahir sama", "same birth date"),
+            ("tanggal dan bulan tertukar", "day and month swapped"),
+            ("beda satu angka atau tahun ±1", "one digit off or year ±1"),
+            ("tahun lahir sama saja", "same birth year only"),
+            ("tanggal lahir berbeda", "different birth date"),
+        ),
+        _birth_date,
+    ),
+    Comparison(
+        "nik",
+        (
+            ("NIK sama", "same NIK"),
+            ("NIK beda 1–2 angka", "NIK differs in 1–2 digits"),
+            ("NIK berbeda", "different NIK"),
+        ),
+        _nik,
+    ),
+    Comparison("phone", (("telepon sama", "same phone"), ("telepon berbeda", "different phone")), _phone),
+    Comparison("sex", (("jenis kelamin sama", "same sex"), ("jenis kelamin berbeda", "different sex")), _sex),
+    Comparison(
+        "birth_place",
+        (
+            ("tempat lahir sama", "same birth place"),
+            ("tempat lahir hampir sama", "near-identical birth place"),
+            ("tempat lahir mirip", "similar birth place"),
+            ("tempat lahir berbeda", "different birth place"),
+        ),
+        _birth_place,
+    ),
+    Comparison(
+        "address",
+        (
+            ("alamat sama", "same address"),
+            ("alamat sebagian besar sama", "mostly the same address"),
+            ("alamat sebagian sama", "partly the same address"),
+            ("alamat berbeda", "different address"),
+        ),
+        _address,
+    ),
+    Comparison(
+        "mother_name",
+        (
+            ("nama ibu sama", "same mother's name"),
+            ("nama ibu mirip", "similar mother's name"),
+            ("nama ibu berbeda", "different mother's name"),
+        ),
+        _mother,
+    ),
+    Comparison(
+        "other_id",
+        (
+            ("nomor identitas lain sama", "same other id number"),
+            ("nomor identitas lain beda 1–2 karakter", "other id number differs by 1–2 characters"),
+            ("nomor identitas lain berbeda", "different other id number"),
+        ),
+        _other_id,
+    ),
+)
+
+
+def compare(a: Person, b: Person) -> tuple[int, ...]:
+    return tuple(c.compare(a, b) for c in COMPARISONS)

@@ -1,0 +1,219 @@
+"""The Fellegi–Sunter model: m and u probabilities per comparison level, a prior, and scoring with evidence.
+
+Weights are estimated from the data (see `estimate`): u from random pairs (what agreement looks like by chance),
+m and the prior by expectation–maximisation over the candidate pairs, with u held fixed — Splink's method. An
+exact name match is weighted by how common that name is (term-frequency adjustment): two people both called
+MUHAMMAD RIZKI agree more often by chance than two called YOHANES WANGGAI.
+"""
+
+import json
+import math
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from garda.identity.comparisons import COMPARISONS
+
+MIN_PROBABILITY = 1e-6
+
+
+@dataclass(frozen=True)
+class Evidence:
+    comparison: str
+    level: int
+    label_id: str
+    label_en: str
+    weight: float  # log2 Bayes factor; positive for, negative against
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "field": self.comparison,
+            "level": self.level,
+            "label_id": self.label_id,
+            "label_en": self.label_en,
+            "weight": round(self.weight, 3),
+        }
+
+
+@dataclass(frozen=True)
+class MatchResult:
+    probability: float
+    weight: float
+    evidence: tuple[Evidence, ...]
+
+    @property
+    def agreed(self) -> list[Evidence]:
+        return [e for e in self.evidence if e.weight > 0]
+
+    @property
+    def disagreed(self) -> list[Evidence]:
+        return [e for e in self.evidence if e.weight < 0]
+
+
+def _probabilities(values: list[float]) -> list[float]:
+    clipped = [min(max(v, MIN_PROBABILITY), 1.0) for v in values]
+    total = sum(clipped)
+    return [float(v / total) for v in clipped]
+
+
+@dataclass
+class FSModel:
+    version: str
+    prior: float  # probability that a random candidate pair is a match
+    m: dict[str, list[float]]  # per comparison, for levels 1..n
+    u: dict[str, list[float]]
+    trained_on: str = ""
+
+    @classmethod
+    def initial(cls) -> "FSModel":
+        """Starting values before estimation: agreement likely among matches, rare by chance."""
+        m: dict[str, list[float]] = {}
+        u: dict[str, list[float]] = {}
+        for c in COMPARISONS:
+            n = len(c.levels)
+            m[c.name] = _probabilities([0.7 / (2**i) if i < n - 1 else 0.05 for i in range(n)])
+            u[c.name] = _probabilities([0.01 * (2**i) if i < n - 1 else 0.9 for i in range(n)])
+        return cls("initial", 0.01, m, u)
+
+    def log2_bf(self) -> dict[str, np.ndarray]:
+        """log2(m/u) for levels 0..n (0 for a missing value)."""
+        return {
+            c.name: np.array(
+                [0.0] + [math.log2(mm / uu) for mm, uu in zip(self.m[c.name], self.u[c.name], strict=True)]
+            )
+            for c in COMPARISONS
+        }
+
+    def score(self, levels: tuple[int, ...], name_tf: float | None = None) -> MatchResult:
+        evidence: list[Evidence] = []
+        total = math.log2(self.prior / (1.0 - self.prior))
+        for comparison, level in zip(COMPARISONS, levels, strict=True):
+            if level == 0:
+                continue
+            m, u = self.m[comparison.name][level - 1], self.u[comparison.name][level - 1]
+            if comparison.name == "name" and level == 1 and name_tf is not None:
+                u = max(name_tf, MIN_PROBABILITY)
+            weight = math.log2(m / u)
+            total += weight
+            label_id, label_en = comparison.levels[level - 1]
+            evidence.append(Evidence(comparison.name, level, label_id, label_en, weight))
+        probability = 1.0 / (1.0 + 2.0 ** (-total)) if total > -1000 else 0.0
+        return MatchResult(probability, total, tuple(evidence))
+
+    def to_json(self) -> str:
+        return json.dumps(
+            {"version": self.version, "prior": self.prior, "m": self.m, "u": self.u, "trained_on": self.trained_on},
+            indent=1,
+        )
+
+    @classmethod
+    def from_json(cls, text: str) -> "FSModel":
+        data = json.loads(text)
+        return cls(data["version"], data["prior"], data["m"], data["u"], data.get("trained_on", ""))
+
+
+def level_counts(levels: np.ndarray) -> dict[str, np.ndarray]:
+    """How often each level (1..n) occurs per comparison, for a matrix of pairs × comparisons."""
+    return {c.name: np.bincount(levels[:, j], minlength=c.n_levels)[1:] for j, c in enumerate(COMPARISONS)}
+
+
+def estimate_u(random_levels: np.ndarray) -> dict[str, list[float]]:
+    """u from comparisons of random pairs (nearly all non-matches), with add-one smoothing."""
+    return {
+        name: _probabilities(list((counts + 1) / (counts.sum() + len(counts))))
+        for name, counts in level_counts(random_levels).items()
+    }
+
+
+def _posteriors(model: FSModel, levels: np.ndarray, excluded: frozenset[str]) -> np.ndarray:
+    bf = model.log2_bf()
+    weights = np.full(len(levels), math.log2(model.prior / (1 - model.prior)))
+    for j, c in enumerate(COMPARISONS):
+        if c.name not in excluded:
+            weights += bf[c.name][levels[:, j]]
+    return 1.0 / (1.0 + np.exp2(-np.clip(weights, -60, 60)))
+
+
+def _em(
+    model: FSModel,
+    levels: np.ndarray,
+    *,
+    excluded: frozenset[str],
+    update_m: bool,
+    max_iterations: int,
+    tolerance: float,
+) -> FSModel:
+    for _ in range(max_iterations):
+        p = _posteriors(model, levels, excluded)
+        new_prior = float(np.clip(p.mean(), 1e-6, 1 - 1e-6))
+        change = abs(new_prior - model.prior)
+        if update_m:
+            new_m = dict(model.m)
+            for j, c in enumerate(COMPARISONS):
+                if c.name in excluded:
+                    continue
+                sums = np.bincount(levels[:, j], weights=p, minlength=c.n_levels)[1:]
+                if sums.sum() <= 0:
+                    continue
+                new_m[c.name] = _probabilities(list((sums + 1e-3) / (sums.sum() + 1e-3 * len(sums))))
+                change = max(change, *(abs(a - b) for a, b in zip(new_m[c.name], model.m[c.name], strict=True)))
+            model.m = new_m
+        model.prior = new_prior
+        if change < tolerance:
+            break
+    return model
+
+
+# Training sessions, as Splink does: the pairs that agree exactly on a field are used to learn the m of every
+# *other* field. Within such a session the field itself agrees by construction, so its weight is left out; using it
+# would make chance agreement on that field (two strangers born the same day) look like evidence of a match.
+SESSIONS = (("birth_date", 1), ("name", 1), ("nik", 1), ("phone", 1))
+MIN_SESSION_PAIRS = 30
+
+
+def estimate(
+    candidate_levels: np.ndarray,
+    u: dict[str, list[float]],
+    *,
+    version: str,
+    trained_on: str = "",
+    max_iterations: int = 40,
+    tolerance: float = 1e-6,
+) -> FSModel:
+    """m by EM in blocking sessions with u fixed; then the prior over all candidate pairs."""
+    start = FSModel.initial()
+    start.u = u
+    learned: dict[str, list[list[float]]] = {c.name: [] for c in COMPARISONS}
+    column = {c.name: j for j, c in enumerate(COMPARISONS)}
+    for field_name, level in SESSIONS:
+        mask = candidate_levels[:, column[field_name]] == level
+        if int(mask.sum()) < MIN_SESSION_PAIRS:
+            continue
+        session = FSModel(version, 0.5, dict(start.m), u)
+        session = _em(
+            session,
+            candidate_levels[mask],
+            excluded=frozenset({field_name}),
+            update_m=True,
+            max_iterations=max_iterations,
+            tolerance=tolerance,
+        )
+        for c in COMPARISONS:
+            if c.name != field_name:
+                learned[c.name].append(session.m[c.name])
+    m = {
+        name: _probabilities(list(np.mean(values, axis=0))) if values else start.m[name]
+        for name, values in learned.items()
+    }
+    model = FSModel(version, 0.01, m, u, trained_on)
+    if len(candidate_levels):
+        model = _em(
+            model,
+            candidate_levels,
+            excluded=frozenset(),
+            update_m=False,
+            max_iterations=max_iterations,
+            tolerance=tolerance,
+        )
+    return model

@@ -92,7 +92,8 @@ def resolve(
     levels = _levels(left, other, pairs)
     if model is None:
         u = estimate_u(_random_levels(left, other, RANDOM_PAIRS, seed))
-        model = estimate(levels, u, version="batch", trained_on=f"{report.records} records")
+        n_pairs = len(left) * len(right) if right is not None else len(left) * (len(left) - 1) // 2
+        model = estimate(levels, u, total_pairs=n_pairs, version="batch", trained_on=f"{report.records} records")
     report.model = model
     counts, total = name_frequencies(list(left) + (list(right) if right is not None else []))
     scored: list[tuple[int, int, float]] = []

@@ -176,12 +176,18 @@ def estimate(
     candidate_levels: np.ndarray,
     u: dict[str, list[float]],
     *,
+    total_pairs: int,
     version: str,
     trained_on: str = "",
     max_iterations: int = 40,
     tolerance: float = 1e-6,
 ) -> FSModel:
-    """m by EM in blocking sessions with u fixed; then the prior over all candidate pairs."""
+    """m by EM in blocking sessions with u fixed; then the prior.
+
+    The prior is the probability that two *random* records match (expected matches over all possible pairs), not
+    the share of matches among candidates: blocking already selected the candidates on agreeing fields, and the
+    weights of those fields count that agreement again.
+    """
     start = FSModel.initial()
     start.u = u
     learned: dict[str, list[list[float]]] = {c.name: [] for c in COMPARISONS}
@@ -206,7 +212,7 @@ def estimate(
         name: _probabilities(list(np.mean(values, axis=0))) if values else start.m[name]
         for name, values in learned.items()
     }
-    model = FSModel(version, 0.01, m, u, trained_on)
+    model = FSModel(version, 0.5, m, u, trained_on)
     if len(candidate_levels):
         model = _em(
             model,
@@ -216,4 +222,6 @@ def estimate(
             max_iterations=max_iterations,
             tolerance=tolerance,
         )
+        expected_matches = float(_posteriors(model, candidate_levels, frozenset()).sum())
+        model.prior = min(max(expected_matches / max(total_pairs, 1), 1e-9), 0.5)
     return model

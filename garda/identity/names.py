@@ -179,9 +179,10 @@ def token_similarity(a: str, b: str) -> float:
     if len(a) == 1 or len(b) == 1:  # an initial agrees with any word of that letter, but only so far
         return 0.85 if a[0] == b[0] else 0.0
     score = JaroWinkler.normalized_similarity(a, b)
-    if phonetic_key(a) == phonetic_key(b):
-        score = max(score, 0.93)
-    return float(score)
+    if phonetic_key(a) == phonetic_key(b) and a[0] == b[0]:
+        score = max(score, 0.92)
+    # Jaro–Winkler is generous to short unrelated words (AYU/YUSUF 0.69): below 0.8 it is no evidence.
+    return float(score) if score >= 0.8 else float(score) * 0.5
 
 
 def name_similarity(a: Name, b: Name) -> float:
@@ -200,4 +201,4 @@ def name_similarity(a: Name, b: Name) -> float:
         if best_i >= 0:
             remaining.pop(best_i)
     mean = total / len(short)
-    return mean * (1.0 - 0.06 * len(remaining))
+    return mean * (1.0 - 0.08 * len(remaining))

@@ -1,0 +1,45 @@
+"""`garda dedupe FILE [--output CLUSTERS.csv] [--threshold P]`: one cluster id per record."""
+
+import csv
+import sys
+from argparse import ArgumentParser
+from typing import Any
+
+from django.core.management.base import BaseCommand
+
+from garda.identity.batch import clusters, iter_matches, resolve
+from garda.identity.management.commands._personlist import open_output, read_or_exit, threshold
+
+
+class Command(BaseCommand):
+    help = "De-duplicate a person list (CSV or JSON Lines): id,cluster_id for every valid record."
+    requires_system_checks: list[str] = []
+
+    def add_arguments(self, parser: ArgumentParser) -> None:
+        parser.add_argument("file")
+        parser.add_argument("--output", help="CLUSTERS.csv (default: standard output)")
+        parser.add_argument("--threshold", default="0.9", help="minimum probability, 0..1 (default 0.9)")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        cutoff = threshold(options["threshold"])
+        data = read_or_exit(options["file"], sys.stderr)
+        persons = data.persons
+        scored, report = resolve(persons)
+        roots = clusters(len(persons), ((i, j) for i, j, _ in iter_matches(scored, cutoff)))
+        out = open_output(options["output"])
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(["id", "cluster_id"])
+        for person, root in zip(persons, roots, strict=True):
+            # The cluster is named after its first record in the file, so ids are stable and readable.
+            writer.writerow([person.id, persons[root].id])
+        if out is not sys.stdout:
+            out.close()
+        n_clusters = len(set(roots))
+        sys.stderr.write(
+            f"garda dedupe: {len(persons) + len(data.errors)} records read, {len(data.errors)} rejected, "
+            f"{report.candidate_pairs} candidate pairs compared, {n_clusters} clusters\n"
+        )
+        for key, size in report.skipped_blocks:
+            sys.stderr.write(f"garda dedupe: block {key!r} of {size} records skipped (too common to be evidence)\n")
+        if data.errors:
+            sys.exit(1)

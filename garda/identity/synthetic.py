@@ -1,0 +1,364 @@
+"""Synthetic Indonesian person lists with known truth, for training the default model, tests and benchmarks.
+
+Each true person may appear several times with the variation real registers show: spelling-family respellings
+(MUHAMMAD → MOH.), old spellings, titles and degrees, a typo, reordered names, day and month swapped, the year off
+by one, a changed phone, a new NIK (registered again elsewhere), missing fields. Namesakes — different people with
+the same name and a different birth date — are added on purpose, since they are what a matcher must not merge.
+"""
+
+import csv
+import random
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import lru_cache
+
+from garda.core import synthetic as base
+from garda.identity.names import DATA as NAME_DATA
+from garda.identity.nik import encode_nik
+from garda.identity.regions import _regions
+
+EXTRA_MALE = [
+    "Rizki",
+    "Yusuf",
+    "Ahmad",
+    "Abdul",
+    "Syaiful",
+    "Taufik",
+    "Rahmat",
+    "Hidayat",
+    "Mustafa",
+    "Ismail",
+    "Ibrahim",
+    "Sulaiman",
+    "Hasan",
+    "Husein",
+    "Zainal",
+    "Lutfi",
+    "Hafiz",
+    "Fauzi",
+    "Arif",
+    "Joko",
+    "Wahyu",
+    "Cahyadi",
+    "Supriyadi",
+    "Yohanes",
+    "Yoseph",
+    "Kristianto",
+    "Made",
+    "Ketut",
+    "Wayan",
+    "Nyoman",
+    "Putu",
+    "Kadek",
+    "Gede",
+    "Komang",
+    "Ucok",
+    "Togar",
+    "Parlindungan",
+    "Sahat",
+    "Markus",
+    "Petrus",
+    "Andreas",
+]
+EXTRA_FEMALE = [
+    "Fatimah",
+    "Aisyah",
+    "Khadijah",
+    "Zainab",
+    "Nurhayati",
+    "Rahmawati",
+    "Fitriani",
+    "Yulianti",
+    "Handayani",
+    "Wulandari",
+    "Rahayu",
+    "Anisa",
+    "Fauziah",
+    "Syafitri",
+    "Maria",
+    "Ni Luh",
+    "Ni Made",
+    "Ni Ketut",
+    "Theresia",
+    "Magdalena",
+    "Rosmawati",
+    "Yohana",
+    "Agustina",
+    "Kristina",
+    "Butet",
+]
+EXTRA_SECOND = [
+    "Simatupang",
+    "Panjaitan",
+    "Hutapea",
+    "Manurung",
+    "Sinaga",
+    "Tambunan",
+    "Situmorang",
+    "Pardede",
+    "Wanggai",
+    "Rumbiak",
+    "Kambu",
+    "Mandacan",
+    "Sumual",
+    "Lumenta",
+    "Pangkey",
+    "Saragih",
+    "Ginting",
+    "Purba",
+    "Damanik",
+    "Sitorus",
+    "Mahendra",
+    "Pratiwi",
+    "Oktaviani",
+    "Permatasari",
+    "Susilo",
+    "Sutrisno",
+    "Hartono",
+    "Kusnadi",
+    "Suparman",
+    "Sumarno",
+    "Budiman",
+    "Halim",
+    "Tanjung",
+    "Daulay",
+    "Syahputra",
+    "Firmansyah",
+    "Saputra",
+    "Setiawan",
+    "Prasetyo",
+    "Gunawan",
+    "Kurniawan",
+    "Susanto",
+]
+
+
+@lru_cache(maxsize=1)
+def _variants() -> dict[str, list[str]]:
+    table: dict[str, list[str]] = {}
+    with open(NAME_DATA / "name_families.csv", newline="", encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            members = [row["canonical"], *row["variants"].split()]
+            for m in members:
+                table[m.upper()] = [x for x in members if x != m and len(x) > 1]
+    return table
+
+
+@lru_cache(maxsize=1)
+def _districts() -> tuple[list[str], list[str]]:
+    codes = sorted(c for c in _regions() if len(c) == 6)
+    regencies = sorted(
+        {
+            _regions()[c[:4]].name.replace("Kabupaten ", "").replace("Kota Administrasi ", "").replace("Kota ", "")
+            for c in codes
+            if c[:4] in _regions()
+        }
+    )
+    return codes, regencies
+
+
+@dataclass(frozen=True)
+class TruePerson:
+    key: int
+    full_name: str
+    sex: str
+    birth_date: date
+    nik: str
+    phone: str
+    birth_place: str
+    mother_name: str
+    address: str
+
+
+def _name(rng: random.Random, sex: str) -> str:
+    firsts = (base.MALE_FIRST + EXTRA_MALE) if sex == "M" else (base.FEMALE_FIRST + EXTRA_FEMALE)
+    seconds = [s for s in base.SECOND + EXTRA_SECOND if sex == "F" or s not in base.FEMALE_SECOND]
+    parts = [rng.choice(firsts)]
+    roll = rng.random()
+    if roll < 0.1:
+        return parts[0]
+    if roll < 0.35:
+        parts.append(rng.choice(firsts))
+    parts.append(rng.choice(seconds))
+    return " ".join(dict.fromkeys(parts))
+
+
+def true_person(rng: random.Random, key: int) -> TruePerson:
+    codes, regencies = _districts()
+    sex = rng.choice("MF")
+    born = date(1950, 1, 1) + timedelta(days=rng.randrange(365 * 56))
+    return TruePerson(
+        key=key,
+        full_name=_name(rng, sex),
+        sex=sex,
+        birth_date=born,
+        nik=encode_nik(rng.choice(codes), born, sex, rng.randrange(1, 10000)),
+        phone=base.mobile(rng),
+        birth_place=rng.choice(regencies),
+        mother_name=_name(rng, "F"),
+        address=base.address(rng),
+    )
+
+
+def _typo(rng: random.Random, word: str) -> str:
+    if len(word) < 4:
+        return word
+    i = rng.randrange(1, len(word) - 1)
+    op = rng.random()
+    if op < 0.4:
+        return word[:i] + word[i + 1 :]
+    if op < 0.7:
+        return word[:i] + word[i + 1] + word[i] + word[i + 2 :]
+    return word[:i] + rng.choice("AEIOUNRS") + word[i + 1 :]
+
+
+def _respell(rng: random.Random, name: str) -> str:
+    words = name.upper().split()
+    out = []
+    for w in words:
+        options = _variants().get(w)
+        if options and rng.random() < 0.7:
+            out.append(rng.choice(options))
+        elif rng.random() < 0.15:
+            out.append(_typo(rng, w))
+        else:
+            out.append(w)
+    if len(out) > 1 and rng.random() < 0.1:
+        out = out[1:] + out[:1]  # reordered
+    if out[0] in {"MUHAMMAD", "MUHAMAD", "MOHAMMAD"} and len(out) > 1 and rng.random() < 0.3:
+        out[0] = "M."
+    if rng.random() < 0.1:
+        out.insert(0, rng.choice(["H.", "HJ.", "DR."]))
+    if rng.random() < 0.1:
+        out[-1] += rng.choice([", S.PD.", ", S.KOM.", ", A.MD.", ", S.E."])
+    text = " ".join(out)
+    return text.title() if rng.random() < 0.5 else text
+
+
+def _vary_date(rng: random.Random, born: date) -> date:
+    roll = rng.random()
+    if roll < 0.05 and born.day <= 12:
+        try:
+            return born.replace(day=born.month, month=born.day)
+        except ValueError:
+            return born
+    if roll < 0.08:
+        try:
+            return born.replace(year=born.year + rng.choice([-1, 1]))
+        except ValueError:
+            return born
+    return born
+
+
+def _fmt_phone(rng: random.Random, phone: str) -> str:
+    national = phone[1:]
+    return rng.choice(
+        [
+            phone,
+            f"+62 {national[:3]} {national[3:7]} {national[7:]}",
+            f"62{national}",
+            f"{phone[:4]}-{phone[4:8]}-{phone[8:]}",
+        ]
+    )
+
+
+def appearance(rng: random.Random, person: TruePerson, record_id: str, *, first: bool) -> dict[str, str]:
+    """One record of a person; the first is written as registered, later ones vary."""
+    codes, _ = _districts()
+    if first:
+        return {
+            "id": record_id,
+            "full_name": person.full_name,
+            "birth_date": person.birth_date.isoformat(),
+            "sex": person.sex,
+            "nik": person.nik,
+            "phone": person.phone,
+            "birth_place": person.birth_place,
+            "address": person.address,
+            "mother_name": person.mother_name,
+            "other_id": "",
+        }
+    born = _vary_date(rng, person.birth_date)
+    nik = person.nik
+    if rng.random() < 0.15:  # registered again elsewhere: a new NIK
+        nik = encode_nik(rng.choice(codes), person.birth_date, person.sex, rng.randrange(1, 10000))
+    phone = person.phone if rng.random() > 0.3 else base.mobile(rng)
+    return {
+        "id": record_id,
+        "full_name": _respell(rng, person.full_name),
+        "birth_date": born.isoformat() if rng.random() > 0.05 else "",
+        "sex": person.sex if rng.random() > 0.1 else "",
+        "nik": nik if rng.random() > 0.25 else "",
+        "phone": _fmt_phone(rng, phone) if rng.random() > 0.2 else "",
+        "birth_place": person.birth_place if rng.random() > 0.3 else "",
+        "address": person.address if rng.random() > 0.5 else base.address(rng),
+        "mother_name": _respell(rng, person.mother_name) if rng.random() > 0.4 else "",
+        "other_id": "",
+    }
+
+
+def namesake(rng: random.Random, person: TruePerson, key: int) -> TruePerson:
+    """A different person with the same name (a common one), born on another day, with their own numbers."""
+    other = true_person(rng, key)
+    return TruePerson(
+        key,
+        person.full_name,
+        person.sex,
+        other.birth_date,
+        encode_nik(other.nik[:6], other.birth_date, person.sex, rng.randrange(1, 10000)),
+        other.phone,
+        other.birth_place,
+        other.mother_name,
+        other.address,
+    )
+
+
+def dataset(
+    n_people: int,
+    *,
+    seed: int = 1,
+    duplicate_rate: float = 0.4,
+    namesake_rate: float = 0.05,
+) -> Iterator[tuple[dict[str, str], int]]:
+    """(record, true person key) for about n_people × (1 + duplicate_rate) records, shuffled."""
+    rng = random.Random(seed)  # noqa: S311  (synthetic data, not secrecy)
+    rows: list[tuple[dict[str, str], int]] = []
+    key = 0
+    for _ in range(n_people):
+        person = true_person(rng, key)
+        rows.append((appearance(rng, person, f"p{key}-0", first=True), key))
+        copies = 0
+        while rng.random() < duplicate_rate and copies < 3:
+            copies += 1
+            rows.append((appearance(rng, person, f"p{key}-{copies}", first=False), key))
+        key += 1
+        if rng.random() < namesake_rate:
+            twin = namesake(rng, person, key)
+            rows.append((appearance(rng, twin, f"p{key}-0", first=True), key))
+            key += 1
+    rng.shuffle(rows)
+    yield from rows
+
+
+def linked_lists(
+    n_people: int, *, seed: int = 2
+) -> tuple[list[dict[str, str]], list[dict[str, str]], set[tuple[str, str]]]:
+    """Two lists (a register, and a later list where 60 % of people reappear varied) and the true pairs."""
+    rng = random.Random(seed)  # noqa: S311
+    left, right, truth = [], [], set()
+    key = 0
+    for _ in range(n_people):
+        person = true_person(rng, key)
+        lrec = appearance(rng, person, f"L{key}", first=True)
+        left.append(lrec)
+        if rng.random() < 0.6:
+            rrec = appearance(rng, person, f"R{key}", first=False)
+            right.append(rrec)
+            truth.add((lrec["id"], rrec["id"]))
+        elif rng.random() < 0.1:
+            twin = namesake(rng, person, key + 10**7)
+            right.append(appearance(rng, twin, f"R{key}n", first=True))
+        key += 1
+    rng.shuffle(right)
+    return left, right, truth

@@ -14,10 +14,14 @@ import numpy as np
 
 from garda.identity.blocking import index_keys, query_keys
 from garda.identity.comparisons import compare
+from garda.identity.defaults import default_model
 from garda.identity.model import FSModel, estimate, estimate_u
 from garda.identity.records import Person
 
 RANDOM_PAIRS = 60_000
+# Below these sizes the data say too little to estimate weights from: the shipped default model is used.
+MIN_RECORDS_TO_ESTIMATE = 1000
+MIN_PAIRS_TO_ESTIMATE = 300
 
 
 @dataclass
@@ -90,6 +94,8 @@ def resolve(
     pairs = candidate_pairs(left, right, max_block=max_block, report=report)
     report.candidate_pairs = len(pairs)
     levels = _levels(left, other, pairs)
+    if model is None and (report.records < MIN_RECORDS_TO_ESTIMATE or len(pairs) < MIN_PAIRS_TO_ESTIMATE):
+        model = default_model()
     if model is None:
         u = estimate_u(_random_levels(left, other, RANDOM_PAIRS, seed))
         n_pairs = len(left) * len(right) if right is not None else len(left) * (len(left) - 1) // 2

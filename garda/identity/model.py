@@ -16,6 +16,9 @@ import numpy as np
 from garda.identity.comparisons import COMPARISONS
 
 MIN_PROBABILITY = 1e-6
+# No agreement level is impossible among true matches (a sex keyed wrong, a mistyped NIK): estimated m never
+# falls below this, so one odd field cannot outweigh everything else.
+MIN_M = 1e-3
 
 
 @dataclass(frozen=True)
@@ -156,7 +159,8 @@ def _em(
                 sums = np.bincount(levels[:, j], weights=p, minlength=c.n_levels)[1:]
                 if sums.sum() <= 0:
                     continue
-                new_m[c.name] = _probabilities(list((sums + 1e-3) / (sums.sum() + 1e-3 * len(sums))))
+                shares = (sums + 1e-3) / (sums.sum() + 1e-3 * len(sums))
+                new_m[c.name] = _probabilities(list(np.maximum(shares, MIN_M)))
                 change = max(change, *(abs(a - b) for a, b in zip(new_m[c.name], model.m[c.name], strict=True)))
             model.m = new_m
         model.prior = new_prior

@@ -56,15 +56,14 @@ def _records(path: Path, text: str) -> Iterator[tuple[int, dict[str, Any] | None
         raise UnreadableFile(f"{path}: berkas CSV tanpa baris judul (header)")
     if "id" not in [f.strip() for f in reader.fieldnames]:
         raise UnreadableFile(f"{path}: baris judul CSV tidak memuat kolom 'id'")
-    line = 2
+    n_columns = len(reader.fieldnames)
+    next_start = 2
     for row in reader:
-        start, line = line, reader.line_num + 1
-        if None in row:
-            yield (
-                start,
-                None,
-                f"terlalu banyak kolom ({len(reader.fieldnames) + len(row[None])} dari {len(reader.fieldnames)})",
-            )  # type: ignore[arg-type]
+        # A quoted value may span lines: a record starts where the previous one ended.
+        start, next_start = next_start, reader.line_num + 1
+        extra: list[str] | None = row.get(None)  # type: ignore[call-overload,assignment]
+        if extra is not None:
+            yield start, None, f"terlalu banyak kolom ({n_columns + len(extra)} dari {n_columns})"
             continue
         if any(_has_bad_bytes(v) for v in row.values()):
             yield start, None, "baris bukan teks UTF-8 yang sah"

@@ -283,15 +283,20 @@ def appearance(rng: random.Random, person: TruePerson, record_id: str, *, first:
     nik = person.nik
     if rng.random() < 0.15:  # registered again elsewhere: a new NIK
         nik = encode_nik(rng.choice(codes), person.birth_date, person.sex, rng.randrange(1, 10000))
+    elif rng.random() < 0.03:  # one digit keyed wrong
+        i = rng.randrange(12, 16)
+        nik = nik[:i] + str((int(nik[i]) + rng.randrange(1, 10)) % 10) + nik[i + 1 :]
+    sex = person.sex if rng.random() > 0.01 else ("F" if person.sex == "M" else "M")  # keyed wrong
+    place = person.birth_place if rng.random() > 0.05 else _typo(rng, person.birth_place.upper())
     phone = person.phone if rng.random() > 0.3 else base.mobile(rng)
     return {
         "id": record_id,
         "full_name": _respell(rng, person.full_name),
         "birth_date": born.isoformat() if rng.random() > 0.05 else "",
-        "sex": person.sex if rng.random() > 0.1 else "",
+        "sex": sex if rng.random() > 0.1 else "",
         "nik": nik if rng.random() > 0.25 else "",
         "phone": _fmt_phone(rng, phone) if rng.random() > 0.2 else "",
-        "birth_place": person.birth_place if rng.random() > 0.3 else "",
+        "birth_place": place if rng.random() > 0.3 else "",
         "address": person.address if rng.random() > 0.5 else base.address(rng),
         "mother_name": _respell(rng, person.mother_name) if rng.random() > 0.4 else "",
         "other_id": "",

@@ -1,0 +1,105 @@
+import itertools
+import math
+from collections import defaultdict
+
+import numpy as np
+
+from garda.identity.batch import clusters, resolve
+from garda.identity.comparisons import COMPARISONS, compare
+from garda.identity.defaults import default_model
+from garda.identity.model import FSModel, estimate, estimate_u
+from garda.identity.records import prepare
+from garda.identity.synthetic import dataset, linked_lists
+
+RIZKI = {
+    "id": "a",
+    "full_name": "MOH. RIZKY",
+    "birth_date": "1990-05-12",
+    "sex": "M",
+    "nik": "3174061205900003",
+    "phone": "0812-3456-7890",
+}
+
+
+def _score(a: dict, b: dict, **kw):  # type: ignore[no-untyped-def]
+    return default_model().score(compare(prepare(a), prepare(b)), **kw)
+
+
+def test_same_person_written_differently_is_a_match_with_evidence() -> None:
+    other = {"id": "b", "full_name": "Muhammad Rizki", "birth_date": "1990-12-05", "phone": "+62 812 3456 7890"}
+    result = _score(RIZKI, other)
+    assert result.probability > 0.99
+    fields = {e.comparison: e for e in result.evidence}
+    assert fields["name"].label_en == "same name (normalised)"
+    assert fields["birth_date"].label_en == "day and month swapped" and fields["birth_date"].weight > 0
+    assert fields["phone"].weight > 0
+    assert "nik" not in fields  # missing on one side: neither for nor against
+
+
+def test_a_different_birth_date_and_nik_count_against() -> None:
+    namesake = {**RIZKI, "id": "c", "birth_date": "1985-02-17", "nik": "3201011702850004", "phone": ""}
+    result = _score(RIZKI, namesake)
+    assert result.probability < 0.01
+    against = {e.comparison for e in result.disagreed}
+    assert {"birth_date", "nik"} <= against
+
+
+def test_common_names_count_less_than_rare_ones() -> None:
+    a = {"id": "a", "full_name": "X", "birth_date": "1990-05-12"}
+    common = _score(a, {**a, "id": "b"}, name_tf=0.01)
+    rare = _score(a, {**a, "id": "b"}, name_tf=0.00001)
+    assert rare.weight - common.weight > 5
+
+
+def test_model_survives_json() -> None:
+    model = default_model()
+    again = FSModel.from_json(model.to_json())
+    assert again.m == model.m and again.u == model.u and again.prior == model.prior
+
+
+def test_em_recovers_the_m_probabilities_it_was_generated_with() -> None:
+    rng = np.random.default_rng(3)
+    n_levels = [c.n_levels for c in COMPARISONS]
+    true_m = {c.name: rng.dirichlet(np.linspace(8, 1, c.n_levels - 1)) for c in COMPARISONS}
+    true_u = {c.name: rng.dirichlet(np.linspace(1, 8, c.n_levels - 1)) for c in COMPARISONS}
+    n_match, n_non = 4000, 20000
+
+    def draw(probs: dict, n: int) -> np.ndarray:
+        return np.stack(
+            [rng.choice(np.arange(1, k), size=n, p=probs[c.name]) for c, k in zip(COMPARISONS, n_levels, strict=True)],
+            axis=1,
+        )
+
+    levels = np.vstack([draw(true_m, n_match), draw(true_u, n_non)]).astype(np.int8)
+    u = estimate_u(draw(true_u, 100000).astype(np.int8))
+    model = estimate(levels, u, total_pairs=len(levels), version="t")
+    for c in COMPARISONS:
+        assert np.allclose(model.m[c.name], true_m[c.name], atol=0.03), c.name
+    assert math.isclose(model.prior, n_match / (n_match + n_non), rel_tol=0.1)
+
+
+def _pairwise_f1(predicted: set, truth: set) -> float:
+    tp = len(predicted & truth)
+    return 2 * tp / (len(predicted) + len(truth))
+
+
+def test_dedupe_quality_on_synthetic_indonesian_people() -> None:
+    rows = list(dataset(3000, seed=11))
+    persons = [prepare(r) for r, _ in rows]
+    scored, _ = resolve(persons)
+    roots = clusters(len(persons), ((i, j) for i, j, p in scored if p >= 0.9))
+    by_truth, by_cluster = defaultdict(list), defaultdict(list)
+    for i, (_, key) in enumerate(rows):
+        by_truth[key].append(i)
+        by_cluster[roots[i]].append(i)
+    truth = {p for g in by_truth.values() for p in itertools.combinations(sorted(g), 2)}
+    predicted = {p for g in by_cluster.values() for p in itertools.combinations(sorted(g), 2)}
+    assert _pairwise_f1(predicted, truth) >= 0.98
+
+
+def test_link_quality_on_synthetic_lists() -> None:
+    left, right, truth = linked_lists(3000, seed=5)
+    lp, rp = [prepare(r) for r in left], [prepare(r) for r in right]
+    scored, _ = resolve(lp, rp)
+    predicted = {(lp[i].id, rp[j].id) for i, j, p in scored if p >= 0.9}
+    assert _pairwise_f1(predicted, truth) >= 0.98

@@ -112,7 +112,10 @@ class FSModel:
 
     @classmethod
     def from_json(cls, text: str) -> "FSModel":
-        data = json.loads(text)
+        return cls.from_json_dict(json.loads(text))
+
+    @classmethod
+    def from_json_dict(cls, data: dict[str, Any]) -> "FSModel":
         return cls(data["version"], data["prior"], data["m"], data["u"], data.get("trained_on", ""))
 
 

@@ -1,0 +1,151 @@
+"""Candidate retrieval at the counter: one indexed lookup of blocking keys, then Fellegi–Sunter scoring.
+
+`find_candidates({"full_name": "MOH. RIZKY", "birth_date": "1990-12-05", ...})` returns the indexed persons who
+may be the same, best first, each with its probability and the per-field evidence.
+"""
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from django.db import transaction
+from django.db.models import Count
+
+from garda.identity.blocking import index_keys, query_keys
+from garda.identity.comparisons import compare
+from garda.identity.defaults import default_model
+from garda.identity.model import FSModel, MatchResult
+from garda.identity.models import BlockingKey, IndexedPerson, MatchModel
+from garda.identity.records import Person, prepare
+
+MAX_CANDIDATES = 2000
+
+
+@dataclass(frozen=True)
+class Candidate:
+    person: IndexedPerson
+    result: MatchResult
+
+    @property
+    def probability(self) -> float:
+        return self.result.probability
+
+
+def current_model() -> FSModel:
+    stored = MatchModel.objects.order_by("-created_at", "-id").first()
+    return FSModel.from_json_dict(stored.params) if stored is not None else default_model()
+
+
+def _fields(person: Person, record: Mapping[str, Any]) -> dict[str, Any]:
+    return {
+        "full_name": str(record.get("full_name") or "")[:200],
+        "name_key": person.name.key[:200] if person.name else "",
+        "birth_date": person.birth_date,
+        "sex": person.sex or "",
+        "nik": person.nik or "",
+        "phone": person.phone or "",
+        "birth_place": (person.birth_place or "")[:120],
+        "address": (person.address or "")[:300],
+        "mother_name": str(record.get("mother_name") or "")[:200],
+        "other_id": (person.other_id or "")[:64],
+    }
+
+
+def as_person(row: IndexedPerson) -> Person:
+    return prepare(
+        {
+            "id": str(row.pk),
+            "full_name": row.full_name,
+            "birth_date": row.birth_date.isoformat() if row.birth_date else "",
+            "sex": row.sex,
+            "nik": row.nik,
+            "phone": row.phone,
+            "birth_place": row.birth_place,
+            "address": row.address,
+            "mother_name": row.mother_name,
+            "other_id": row.other_id,
+        }
+    )
+
+
+@transaction.atomic
+def index_person(*, source: str, source_ref: str, record: Mapping[str, Any], office_code: str = "") -> IndexedPerson:
+    """Add or refresh one person in the index (derived data: the action that brought the person is audited)."""
+    person = prepare({**record, "id": source_ref})
+    row, _ = IndexedPerson.objects.update_or_create(
+        source=source, source_ref=source_ref, defaults={"office_code": office_code, **_fields(person, record)}
+    )
+    BlockingKey.objects.filter(person=row).delete()
+    BlockingKey.objects.bulk_create([BlockingKey(key=k[:120], person=row) for k in sorted(index_keys(person))])
+    return row
+
+
+def bulk_index(rows: Iterable[tuple[str, str, Mapping[str, Any], str]], *, batch_size: int = 5000) -> int:
+    """Index many new persons (source, source_ref, record, office) fast; for imports and benchmarks."""
+    done = 0
+    batch: list[tuple[IndexedPerson, set[str]]] = []
+
+    def flush() -> None:
+        nonlocal done
+        with transaction.atomic():
+            created = IndexedPerson.objects.bulk_create([p for p, _ in batch], batch_size=batch_size)
+            BlockingKey.objects.bulk_create(
+                [BlockingKey(key=k[:120], person=p) for p, (_, keys) in zip(created, batch, strict=True) for k in keys],
+                batch_size=batch_size * 4,
+            )
+        done += len(batch)
+        batch.clear()
+
+    for source, ref, record, office in rows:
+        person = prepare({**record, "id": ref})
+        batch.append(
+            (
+                IndexedPerson(source=source, source_ref=ref, office_code=office, **_fields(person, record)),
+                index_keys(person),
+            )
+        )
+        if len(batch) >= batch_size:
+            flush()
+    if batch:
+        flush()
+    return done
+
+
+def name_frequency(name_key: str, total: int) -> float | None:
+    if not name_key or total <= 0:
+        return None
+    same = IndexedPerson.objects.filter(name_key=name_key).count()
+    return max(same, 1) / total
+
+
+def find_candidates(
+    record: Mapping[str, Any],
+    *,
+    limit: int = 10,
+    min_probability: float = 0.01,
+    model: FSModel | None = None,
+    total: int | None = None,
+) -> list[Candidate]:
+    """The indexed persons who may be this person, best first."""
+    model = model or current_model()
+    query = prepare({**record, "id": str(record.get("id") or "query")})
+    keys = sorted(query_keys(query, wide=True))
+    if not keys:
+        return []
+    ids = list(BlockingKey.objects.filter(key__in=keys).values_list("person_id", flat=True).distinct()[:MAX_CANDIDATES])
+    if not ids:
+        return []
+    if total is None:
+        total = IndexedPerson.objects.count()
+    tf = name_frequency(query.name.key if query.name else "", total)
+    scored = []
+    for row in IndexedPerson.objects.filter(pk__in=ids):
+        result = model.score(compare(query, as_person(row)), name_tf=tf)
+        if result.probability >= min_probability:
+            scored.append(Candidate(row, result))
+    scored.sort(key=lambda c: c.result.weight, reverse=True)
+    return scored[:limit]
+
+
+def index_size() -> dict[str, int]:
+    return dict(IndexedPerson.objects.values_list("source").annotate(n=Count("pk")).order_by())

@@ -1,0 +1,90 @@
+"""Finding a person among those indexed, as the counter does: respelled, renumbered, with swapped dates."""
+
+import random
+
+import pytest
+
+from garda.identity.index import bulk_index, find_candidates, index_person
+from garda.identity.models import BlockingKey, IndexedPerson
+from garda.identity.synthetic import appearance, namesake, true_person
+
+REGISTERED = {
+    "full_name": "Muhammad Rizki Saputra",
+    "birth_date": "1990-05-12",
+    "sex": "M",
+    "nik": "3174061205900003",
+    "phone": "081234567890",
+    "mother_name": "Siti Aminah",
+}
+
+
+@pytest.fixture
+def index(db: None) -> IndexedPerson:
+    rng = random.Random(4)
+    crowd = []
+    for k in range(400):
+        person = true_person(rng, k)
+        crowd.append(("application", f"crowd-{k}", appearance(rng, person, f"crowd-{k}", first=True), "JAKSEL"))
+        if k % 40 == 0:
+            twin = namesake(rng, person, 10_000 + k)
+            crowd.append(("application", f"twin-{k}", appearance(rng, twin, f"twin-{k}", first=True), "CIREBON"))
+    bulk_index(crowd)
+    return index_person(source="agency_report", source_ref="R-1", record=REGISTERED, office_code="JAKSEL")
+
+
+@pytest.mark.parametrize(
+    ("variant", "at_least"),
+    [
+        ({"full_name": "MOH. RIZKY SAPUTRO", "birth_date": "1990-05-12"}, 0.9),
+        ({"full_name": "Muhamad Riski Saputra", "birth_date": "1990-12-05", "phone": "+62 812-3456-7890"}, 0.9),
+        ({"full_name": "Saputra Muhammad Rizki", "nik": "3174061205900003"}, 0.9),
+        (
+            {
+                "full_name": "H. Mochammad Rizky Saputra, S.Kom.",
+                "birth_date": "1991-05-12",
+                "mother_name": "SITTI AMINAH",
+            },
+            0.5,
+        ),
+        # Registered again elsewhere, new phone, one name dropped: found first, but the evidence is thin.
+        (
+            {"full_name": "M. Rizki", "birth_date": "1990-05-12", "nik": "3209011205900017", "phone": "0857 1111 2222"},
+            0.05,
+        ),
+    ],
+)
+def test_variants_of_a_person_are_found_first(index: IndexedPerson, variant: dict[str, str], at_least: float) -> None:
+    found = find_candidates(variant)
+    assert found, "no candidate at all"
+    assert found[0].person.pk == index.pk
+    assert found[0].probability >= at_least
+
+
+def test_a_namesake_born_elsewhere_in_time_is_not_taken_for_the_person(index: IndexedPerson) -> None:
+    found = find_candidates(
+        {"full_name": "Muhammad Rizki Saputra", "birth_date": "1972-01-30", "nik": "3201013001720009"}
+    )
+    assert all(c.person.pk != index.pk or c.probability < 0.1 for c in found)
+
+
+def test_evidence_explains_the_match(index: IndexedPerson) -> None:
+    best = find_candidates({"full_name": "Muhamad Riski Saputra", "birth_date": "1990-12-05"})[0]
+    labels = {e.comparison: e.label_id for e in best.result.evidence}
+    assert labels["birth_date"] == "tanggal dan bulan tertukar"
+    assert labels["name"] in {"nama sama (setelah normalisasi)", "nama hampir sama (≥ 0,95)"}
+
+
+def test_reindexing_replaces_the_keys(index: IndexedPerson) -> None:
+    index_person(source="agency_report", source_ref="R-1", record={**REGISTERED, "phone": "0899 0000 1111"})
+    keys = set(BlockingKey.objects.filter(person=index).values_list("key", flat=True))
+    assert "P:+6289900001111" in keys and "P:+6281234567890" not in keys
+    assert IndexedPerson.objects.filter(source="agency_report", source_ref="R-1").count() == 1
+
+
+def test_lookup_makes_a_fixed_number_of_queries(index: IndexedPerson, django_assert_num_queries) -> None:  # type: ignore[no-untyped-def]
+    with django_assert_num_queries(5):  # model, keys, total, name frequency, persons
+        find_candidates({"full_name": "MOH. RIZKY", "birth_date": "1990-05-12"})
+
+
+def test_a_record_without_anything_to_look_up_finds_nothing(index: IndexedPerson) -> None:
+    assert find_candidates({"full_name": "", "birth_date": "tidak tahu"}) == []

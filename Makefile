@@ -68,7 +68,11 @@ lint: $(VENV)/.dev
 
 # Each benchmark prints its figures; with PostgreSQL on this machine they also run there.
 BENCH_PG ?= postgres://postgres@127.0.0.1:5432/postgres
-bench: $(VENV)/.dev
+$(VENV)/.bench: pyproject.toml $(VENV)/.dev
+	$(VENV)/bin/uv pip install --quiet --python $(VENV)/bin/python -e '.[dev,bench]'
+	touch $@
+
+bench: $(VENV)/.bench
 	@for b in bench/bench_*.py; do \
 	  $(VENV)/bin/python $$b || exit 1; \
 	  if pg_isready -h 127.0.0.1 -p 5432 -q 2>/dev/null; then BENCH_DATABASE_URL=$(BENCH_PG) $(VENV)/bin/python $$b || exit 1; fi; \

@@ -4,11 +4,12 @@
 may be the same, best first, each with its probability and the per-field evidence.
 """
 
+import time
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Count
 
 from garda.identity.blocking import index_keys, query_keys
@@ -16,6 +17,7 @@ from garda.identity.comparisons import compare
 from garda.identity.defaults import default_model
 from garda.identity.model import FSModel, MatchResult
 from garda.identity.models import BlockingKey, IndexedPerson, MatchModel
+from garda.identity.names import name_or_none
 from garda.identity.records import Person, prepare
 
 MAX_CANDIDATES = 2000
@@ -31,9 +33,37 @@ class Candidate:
         return self.result.probability
 
 
+_CACHE_SECONDS = 60.0
+_cache: dict[str, tuple[float, Any]] = {}
+
+
+def _cached(name: str, compute: Any) -> Any:
+    """Values that change rarely and cost a query (the newest model, the index size), kept for a minute."""
+    now = time.monotonic()
+    hit = _cache.get(name)
+    if hit is not None and now - hit[0] < _CACHE_SECONDS:
+        return hit[1]
+    value = compute()
+    _cache[name] = (now, value)
+    return value
+
+
+def forget_cached() -> None:
+    _cache.clear()
+
+
 def current_model() -> FSModel:
-    stored = MatchModel.objects.order_by("-created_at", "-id").first()
-    return FSModel.from_json_dict(stored.params) if stored is not None else default_model()
+    def load() -> FSModel:
+        stored = MatchModel.objects.order_by("-created_at", "-id").first()
+        return FSModel.from_json_dict(stored.params) if stored is not None else default_model()
+
+    model: FSModel = _cached("model", load)
+    return model
+
+
+def index_total() -> int:
+    total: int = _cached("total", IndexedPerson.objects.count)
+    return total
 
 
 def _fields(person: Person, record: Mapping[str, Any]) -> dict[str, Any]:
@@ -52,19 +82,18 @@ def _fields(person: Person, record: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def as_person(row: IndexedPerson) -> Person:
-    return prepare(
-        {
-            "id": str(row.pk),
-            "full_name": row.full_name,
-            "birth_date": row.birth_date.isoformat() if row.birth_date else "",
-            "sex": row.sex,
-            "nik": row.nik,
-            "phone": row.phone,
-            "birth_place": row.birth_place,
-            "address": row.address,
-            "mother_name": row.mother_name,
-            "other_id": row.other_id,
-        }
+    """The stored fields are already normalised: only the names are normalised again (and that is cached)."""
+    return Person(
+        id=str(row.pk),
+        name=name_or_none(row.full_name),
+        birth_date=row.birth_date,
+        sex=row.sex or None,
+        nik=row.nik or None,
+        phone=row.phone or None,
+        birth_place=row.birth_place or None,
+        address=row.address or None,
+        mother_name=name_or_none(row.mother_name),
+        other_id=row.other_id or None,
     )
 
 
@@ -89,10 +118,12 @@ def bulk_index(rows: Iterable[tuple[str, str, Mapping[str, Any], str]], *, batch
         nonlocal done
         with transaction.atomic():
             created = IndexedPerson.objects.bulk_create([p for p, _ in batch], batch_size=batch_size)
-            BlockingKey.objects.bulk_create(
-                [BlockingKey(key=k[:120], person=p) for p, (_, keys) in zip(created, batch, strict=True) for k in keys],
-                batch_size=batch_size * 4,
-            )
+            # Keys go in as plain tuples: six or seven per person, the ORM's objects would cost more than the rows.
+            with connection.cursor() as cursor:
+                cursor.executemany(
+                    f"INSERT INTO {BlockingKey._meta.db_table} (key, person_id) VALUES (%s, %s)",
+                    [(k[:120], p.pk) for p, (_, keys) in zip(created, batch, strict=True) for k in keys],
+                )
         done += len(batch)
         batch.clear()
 
@@ -124,22 +155,18 @@ def find_candidates(
     limit: int = 10,
     min_probability: float = 0.01,
     model: FSModel | None = None,
-    total: int | None = None,
 ) -> list[Candidate]:
-    """The indexed persons who may be this person, best first."""
+    """The indexed persons who may be this person, best first. Two queries: the name's frequency, and the
+    persons under any of the query's blocking keys (one indexed IN lookup, as a subquery)."""
     model = model or current_model()
     query = prepare({**record, "id": str(record.get("id") or "query")})
     keys = sorted(query_keys(query, wide=True))
     if not keys:
         return []
-    ids = list(BlockingKey.objects.filter(key__in=keys).values_list("person_id", flat=True).distinct()[:MAX_CANDIDATES])
-    if not ids:
-        return []
-    if total is None:
-        total = IndexedPerson.objects.count()
-    tf = name_frequency(query.name.key if query.name else "", total)
+    tf = name_frequency(query.name.key if query.name else "", index_total())
+    under_keys = BlockingKey.objects.filter(key__in=keys).values("person_id")[:MAX_CANDIDATES]
     scored = []
-    for row in IndexedPerson.objects.filter(pk__in=ids):
+    for row in IndexedPerson.objects.filter(pk__in=under_keys):
         result = model.score(compare(query, as_person(row)), name_tf=tf)
         if result.probability >= min_probability:
             scored.append(Candidate(row, result))

@@ -92,7 +92,7 @@ def _ascii_upper(raw: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).upper()
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=500_000)
 def normalise_name(raw: str) -> Name:
     """Normalise a written name; raise EmptyName when nothing of a name is left."""
     titles_list, degrees_list, connectors = _word_lists()

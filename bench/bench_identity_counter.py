@@ -24,14 +24,14 @@ PG_ADMIN = os.environ.get("BENCH_DATABASE_URL", "")
 def _person(k: int):  # type: ignore[no-untyped-def]
     from garda.identity.synthetic import true_person
 
-    return true_person(random.Random(1_000_003 * 7 + k), k)  # noqa: S311  (a fixed person per k)
+    return true_person(random.Random(1_000_003 * 7 + k), k)
 
 
 def _variant(k: int) -> dict[str, str]:
     """A realistic later appearance of person k, of one of four kinds."""
-    from garda.identity.synthetic import _respell, base
+    from garda.identity.synthetic import _respell
 
-    rng = random.Random(k * 31 + 5)  # noqa: S311
+    rng = random.Random(k * 31 + 5)
     p = _person(k)
     born = p.birth_date
     record = {"id": f"q{k}", "full_name": _respell(rng, p.full_name), "birth_date": born.isoformat(), "sex": p.sex}
@@ -74,7 +74,7 @@ def _build() -> None:
 
     def rows():  # type: ignore[no-untyped-def]
         for k in range(N):
-            yield "bench", f"b{k}", appearance(random.Random(k), _person(k), f"b{k}", first=True), "JAKSEL"  # noqa: S311
+            yield "bench", f"b{k}", appearance(random.Random(k), _person(k), f"b{k}", first=True), "JAKSEL"
 
     bulk_index(rows(), batch_size=10000)
     print(
@@ -105,7 +105,7 @@ def child() -> None:
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")  # fresh statistics after the bulk load, as autovacuum would give later
     index_total()
-    rng = random.Random(42)  # noqa: S311
+    rng = random.Random(42)
     ks = [rng.randrange(N) for _ in range(QUERIES)]
     variants = [_variant(k) for k in ks]
     find_candidates(variants[0])  # warm the model and caches

@@ -121,7 +121,7 @@ def bulk_index(rows: Iterable[tuple[str, str, Mapping[str, Any], str]], *, batch
             # Keys go in as plain tuples: six or seven per person, the ORM's objects would cost more than the rows.
             with connection.cursor() as cursor:
                 cursor.executemany(
-                    f"INSERT INTO {BlockingKey._meta.db_table} (key, person_id) VALUES (%s, %s)",  # noqa: S608
+                    f"INSERT INTO {BlockingKey._meta.db_table} (key, person_id) VALUES (%s, %s)",  # noqa: S608  # noqa: S608
                     [(k[:120], p.pk) for p, (_, keys) in zip(created, batch, strict=True) for k in keys],
                 )
         done += len(batch)

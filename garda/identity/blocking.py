@@ -32,6 +32,8 @@ def index_keys(person: Person) -> set[str]:
         day = person.birth_date.strftime("%Y%m%d")
         keys.add(f"B:{day}")
         keys.update(f"D:{day}:{p}" for p in phonetic)
+        if person.name is not None:
+            keys.update(f"I:{day}:{t[0]}" for t in person.name.tokens)
         if name_key:
             keys.add(f"Y:{person.birth_date.year}:{name_key}")
     elif name_key:
@@ -61,13 +63,17 @@ def query_keys(person: Person, *, wide: bool = False) -> set[str]:
     A wide query (one person at the counter) also takes everyone born on the variant dates; a batch, where every
     record queries, takes only variant dates that also share a sound of the name, to keep the pairs few.
     """
-    keys = {k for k in index_keys(person) if k[0] in "NPOSKB"}
+    # A wide query takes everyone born that day (B); a batch only those born that day whose name shares an
+    # initial letter (I), since a batch compares every record with every other of its blocks.
+    keys = {k for k in index_keys(person) if k[0] in ("NPOSKB" if wide else "NPOSKI")}
     phonetic, name_key = _name_keys(person)
     if person.birth_date is not None:
         for born in _date_variants(person.birth_date):
             day = born.strftime("%Y%m%d")
-            if wide:
-                keys.add(f"B:{day}")
+            if wide and born.year == person.birth_date.year:
+                keys.add(f"B:{day}")  # the day itself, and day and month swapped
+            elif born.year != person.birth_date.year and person.name is not None:
+                keys.update(f"I:{day}:{t[0]}" for t in person.name.tokens)  # the year off by one: narrower
             keys.update(f"D:{day}:{p}" for p in phonetic)
         if name_key:
             keys.update(

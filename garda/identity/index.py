@@ -81,20 +81,46 @@ def _fields(person: Person, record: Mapping[str, Any]) -> dict[str, Any]:
     }
 
 
+_ROW_FIELDS = (
+    "id",
+    "full_name",
+    "birth_date",
+    "sex",
+    "nik",
+    "phone",
+    "birth_place",
+    "address",
+    "mother_name",
+    "other_id",
+)
+_ALL_FIELDS = (*_ROW_FIELDS, "source", "source_ref", "office_code")
+
+
 def as_person(row: IndexedPerson) -> Person:
     """The stored fields are already normalised: only the names are normalised again (and that is cached)."""
+    return _person_from_values(tuple(getattr(row, f) for f in _ROW_FIELDS))
+
+
+def _person_from_values(values: tuple[Any, ...]) -> Person:
+    pk, full_name, birth_date, sex, nik, phone, birth_place, address, mother_name, other_id = values[:10]
     return Person(
-        id=str(row.pk),
-        name=name_or_none(row.full_name),
-        birth_date=row.birth_date,
-        sex=row.sex or None,
-        nik=row.nik or None,
-        phone=row.phone or None,
-        birth_place=row.birth_place or None,
-        address=row.address or None,
-        mother_name=name_or_none(row.mother_name),
-        other_id=row.other_id or None,
+        id=str(pk),
+        name=name_or_none(full_name),
+        birth_date=birth_date,
+        sex=sex or None,
+        nik=nik or None,
+        phone=phone or None,
+        birth_place=birth_place or None,
+        address=address or None,
+        mother_name=name_or_none(mother_name),
+        other_id=other_id or None,
     )
+
+
+def _row(values: tuple[Any, ...]) -> IndexedPerson:
+    row = IndexedPerson(**dict(zip(_ALL_FIELDS, values, strict=True)))
+    row._state.adding = False
+    return row
 
 
 @transaction.atomic
@@ -165,13 +191,14 @@ def find_candidates(
         return []
     tf = name_frequency(query.name.key if query.name else "", index_total())
     under_keys = BlockingKey.objects.filter(key__in=keys).values("person_id")[:MAX_CANDIDATES]
-    scored = []
-    for row in IndexedPerson.objects.filter(pk__in=under_keys):
-        result = model.score(compare(query, as_person(row)), name_tf=tf)
+    # Candidates come back as plain tuples; model objects are made only for those returned.
+    scored: list[tuple[MatchResult, tuple[Any, ...]]] = []
+    for values in IndexedPerson.objects.filter(pk__in=under_keys).values_list(*_ALL_FIELDS):
+        result = model.score(compare(query, _person_from_values(values)), name_tf=tf)
         if result.probability >= min_probability:
-            scored.append(Candidate(row, result))
-    scored.sort(key=lambda c: c.result.weight, reverse=True)
-    return scored[:limit]
+            scored.append((result, values))
+    scored.sort(key=lambda pair: pair[0].weight, reverse=True)
+    return [Candidate(_row(values), result) for result, values in scored[:limit]]
 
 
 def index_size() -> dict[str, int]:

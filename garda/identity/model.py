@@ -104,6 +104,19 @@ class FSModel:
         probability = 1.0 / (1.0 + 2.0 ** (-total)) if total > -1000 else 0.0
         return MatchResult(probability, total, tuple(evidence))
 
+    def probabilities(self, levels: np.ndarray, name_tf: np.ndarray | None = None) -> np.ndarray:
+        """Match probabilities of many pairs at once (pairs × comparisons levels), as `score` gives one by one."""
+        bf = self.log2_bf()
+        weights = np.full(len(levels), math.log2(self.prior / (1.0 - self.prior)))
+        for j, comparison in enumerate(COMPARISONS):
+            weights += bf[comparison.name][levels[:, j]]
+        if name_tf is not None and len(levels):
+            exact = levels[:, 0] == 1
+            m_exact, u_exact = self.m["name"][0], self.u["name"][0]
+            adjusted = np.log2(m_exact / np.maximum(name_tf, MIN_PROBABILITY)) - math.log2(m_exact / u_exact)
+            weights += np.where(exact & ~np.isnan(name_tf), np.nan_to_num(adjusted), 0.0)
+        return 1.0 / (1.0 + np.exp2(-np.clip(weights, -1000, 1000)))
+
     def to_json(self) -> str:
         return json.dumps(
             {"version": self.version, "prior": self.prior, "m": self.m, "u": self.u, "trained_on": self.trained_on},

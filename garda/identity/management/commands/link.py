@@ -30,10 +30,9 @@ class Command(BaseCommand):
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(["left_id", "right_id", "probability"])
         written = 0
-        for i, j, p in scored:
-            if p >= cutoff:
-                writer.writerow([left.persons[i].id, right.persons[j].id, f"{p:.6f}"])
-                written += 1
+        for i, j, p in scored.at_least(cutoff):
+            writer.writerow([left.persons[i].id, right.persons[j].id, f"{p:.6f}"])
+            written += 1
         if out is not sys.stdout:
             out.close()
         rejected = len(left.errors) + len(right.errors)

@@ -39,10 +39,12 @@ class BatchReport:
     model: FSModel | None = None
 
 
-def _index(persons: Sequence[Person], max_block: int, report: BatchReport) -> dict[str, list[int]]:
+def _index(
+    persons: Sequence[Person], max_block: int, report: BatchReport, own_keys: list[set[str]] | None = None
+) -> dict[str, list[int]]:
     blocks: dict[str, list[int]] = defaultdict(list)
     for i, person in enumerate(persons):
-        for key in index_keys(person):
+        for key in own_keys[i] if own_keys is not None else index_keys(person):
             blocks[key].append(i)
     for key in [k for k, members in blocks.items() if len(members) > max_block]:
         report.skipped_blocks.append((key, len(blocks[key])))
@@ -51,11 +53,12 @@ def _index(persons: Sequence[Person], max_block: int, report: BatchReport) -> di
 
 
 def _pair_codes(bounds: tuple[int, int]) -> np.ndarray:
-    left, blocks = _SHARED["left"], _SHARED["blocks"]
+    left, blocks, own = _SHARED["left"], _SHARED["blocks"], _SHARED["own"]
     width, linking = _SHARED["width"], _SHARED["linking"]
     codes = array("q")
     for i in range(*bounds):
-        for key in query_keys(left[i]):  # type: ignore[index]
+        mine = own[i] if own is not None else None  # type: ignore[index]
+        for key in query_keys(left[i], own=mine):  # type: ignore[index]
             members = blocks.get(key)  # type: ignore[attr-defined]
             if not members:
                 continue
@@ -77,7 +80,10 @@ def candidate_pairs(
     report = report or BatchReport()
     target = right if right is not None else left
     width = max(len(target), 1)
-    _SHARED.update(left=left, blocks=_index(target, max_block, report), width=width, linking=right is not None)
+    # Within one list each record's own keys serve both for the index and for its query.
+    own = [index_keys(p) for p in left] if right is None else None
+    blocks = _index(target, max_block, report, own)
+    _SHARED.update(left=left, blocks=blocks, own=own, width=width, linking=right is not None)
     try:
         parts = _in_parallel(_pair_codes, len(left), parallel=len(left) >= PARALLEL_FROM_RECORDS)
     finally:

@@ -56,7 +56,7 @@ def _date_variants(born: date) -> list[date]:
     return variants
 
 
-def query_keys(person: Person, *, wide: bool = False) -> set[str]:
+def query_keys(person: Person, *, wide: bool = False, own: set[str] | None = None) -> set[str]:
     """The keys to look up for a person: their own, and the birth-date variants of the date-based ones.
 
     Everyone born on the same day is a candidate (a birth-date block stays small: ~30 people a day per million).
@@ -65,14 +65,15 @@ def query_keys(person: Person, *, wide: bool = False) -> set[str]:
     """
     # A wide query takes everyone born that day (B); a batch only those born that day whose name shares an
     # initial letter (I), since a batch compares every record with every other of its blocks.
-    keys = {k for k in index_keys(person) if k[0] in ("NPOSKB" if wide else "NPOSKI")}
+    own = index_keys(person) if own is None else own
+    keys = {k for k in own if k[0] in ("NPOSKB" if wide else "NPOSKI")}
     phonetic, name_key = _name_keys(person)
     if person.birth_date is not None:
         for born in _date_variants(person.birth_date):
             day = born.strftime("%Y%m%d")
             if wide and born.year == person.birth_date.year:
                 keys.add(f"B:{day}")  # the day itself, and day and month swapped
-            elif born.year != person.birth_date.year and person.name is not None:
+            elif wide and born.year != person.birth_date.year and person.name is not None:
                 keys.update(f"I:{day}:{t[0]}" for t in person.name.tokens)  # the year off by one: narrower
             keys.update(f"D:{day}:{p}" for p in phonetic)
         if name_key:

@@ -10,7 +10,7 @@ import csv
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from rapidfuzz.distance import JaroWinkler
@@ -73,12 +73,12 @@ class Name:
     def text(self) -> str:
         return " ".join(self.tokens)
 
-    @property
+    @cached_property
     def key(self) -> str:
         """Order-independent: the same for reordered parts."""
         return " ".join(sorted(self.tokens))
 
-    @property
+    @cached_property
     def phonetic(self) -> tuple[str, ...]:
         return tuple(phonetic_key(t) for t in self.tokens)
 

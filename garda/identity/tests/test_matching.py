@@ -103,3 +103,35 @@ def test_link_quality_on_synthetic_lists() -> None:
     scored, _ = resolve(lp, rp)
     predicted = {(lp[i].id, rp[j].id) for i, j, p in scored if p >= 0.9}
     assert _pairwise_f1(predicted, truth) >= 0.98
+
+
+def test_vectorised_scoring_equals_one_by_one() -> None:
+    rows = [r for r, _ in dataset(400, seed=21)]
+    persons = [prepare(r) for r in rows]
+    model = default_model()
+    pairs = [(i, j) for i in range(0, 300, 7) for j in range(1, 300, 11) if i != j]
+    levels = np.array([compare(persons[i], persons[j]) for i, j in pairs], dtype=np.int8)
+    tf = np.array([0.001 if k % 2 else np.nan for k in range(len(pairs))])
+    vector = model.probabilities(levels, tf)
+    for k, (row, t) in enumerate(zip(levels, tf, strict=True)):
+        one = model.score(tuple(int(x) for x in row), name_tf=None if np.isnan(t) else float(t))
+        assert math.isclose(vector[k], one.probability, rel_tol=1e-9, abs_tol=1e-12)
+
+
+def test_parallel_and_serial_batches_agree() -> None:
+    from garda.identity import batch
+
+    persons = [prepare(r) for r, _ in dataset(1500, seed=8)]
+    serial_from = batch.PARALLEL_FROM_PAIRS, batch.PARALLEL_FROM_RECORDS
+    batch.PARALLEL_FROM_PAIRS = batch.PARALLEL_FROM_RECORDS = 10**12
+    try:
+        serial, _ = batch.resolve(persons)
+    finally:
+        batch.PARALLEL_FROM_PAIRS, batch.PARALLEL_FROM_RECORDS = serial_from
+    batch.PARALLEL_FROM_PAIRS = batch.PARALLEL_FROM_RECORDS = 1
+    try:
+        parallel, _ = batch.resolve(persons)
+    finally:
+        batch.PARALLEL_FROM_PAIRS, batch.PARALLEL_FROM_RECORDS = serial_from
+    assert np.array_equal(serial.i, parallel.i) and np.array_equal(serial.j, parallel.j)
+    assert np.allclose(serial.probability, parallel.probability)

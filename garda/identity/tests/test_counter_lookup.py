@@ -91,3 +91,28 @@ def test_lookup_makes_a_fixed_number_of_queries(index: IndexedPerson, django_ass
 
 def test_a_record_without_anything_to_look_up_finds_nothing(index: IndexedPerson) -> None:
     assert find_candidates({"full_name": "", "birth_date": "tidak tahu"}) == []
+
+
+def test_training_stores_a_new_version_that_the_counter_uses(db: None, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import csv
+
+    from django.core.management import call_command
+
+    from garda.core.models import AuditEvent
+    from garda.identity.index import current_model
+    from garda.identity.models import MatchModel
+    from garda.identity.synthetic import dataset
+
+    path = tmp_path / "list.csv"
+    rows = [r for r, _ in dataset(1500, seed=3)]
+    with path.open("w", newline="", encoding="utf-8") as fh:
+        writer = csv.DictWriter(fh, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    forget_cached()
+    assert current_model().version == "default-1"
+    call_command("identity", "train", "--from-file", str(path))
+    stored = MatchModel.objects.get()
+    assert current_model().version == stored.version
+    assert AuditEvent.objects.filter(action="identity.model_trained", object_id=str(stored.pk)).exists()
+    assert 0 < stored.params["prior"] < 0.01

@@ -4,6 +4,7 @@
 may be the same, best first, each with its probability and the per-field evidence.
 """
 
+import math
 import time
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -191,14 +192,17 @@ def find_candidates(
         return []
     tf = name_frequency(query.name.key if query.name else "", index_total())
     under_keys = BlockingKey.objects.filter(key__in=keys).values("person_id")[:MAX_CANDIDATES]
-    # Candidates come back as plain tuples; model objects are made only for those returned.
-    scored: list[tuple[MatchResult, tuple[Any, ...]]] = []
+    # Candidates come back as plain tuples; they are ranked by weight alone, and only those returned are
+    # explained in full and made into model objects.
+    floor = math.log2(min_probability / (1.0 - min_probability)) if 0 < min_probability < 1 else -math.inf
+    ranked: list[tuple[float, tuple[int, ...], tuple[Any, ...]]] = []
     for values in IndexedPerson.objects.filter(pk__in=under_keys).values_list(*_ALL_FIELDS):
-        result = model.score(compare(query, _person_from_values(values)), name_tf=tf)
-        if result.probability >= min_probability:
-            scored.append((result, values))
-    scored.sort(key=lambda pair: pair[0].weight, reverse=True)
-    return [Candidate(_row(values), result) for result, values in scored[:limit]]
+        levels = compare(query, _person_from_values(values))
+        weight = model.weight(levels, name_tf=tf)
+        if weight >= floor:
+            ranked.append((weight, levels, values))
+    ranked.sort(key=lambda item: item[0], reverse=True)
+    return [Candidate(_row(values), model.score(levels, name_tf=tf)) for _, levels, values in ranked[:limit]]
 
 
 def index_size() -> dict[str, int]:

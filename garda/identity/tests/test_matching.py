@@ -135,3 +135,12 @@ def test_parallel_and_serial_batches_agree() -> None:
         batch.PARALLEL_FROM_PAIRS, batch.PARALLEL_FROM_RECORDS = serial_from
     assert np.array_equal(serial.i, parallel.i) and np.array_equal(serial.j, parallel.j)
     assert np.allclose(serial.probability, parallel.probability)
+
+
+def test_fast_weight_equals_the_explained_score() -> None:
+    persons = [prepare(r) for r, _ in dataset(200, seed=4)]
+    model = default_model()
+    for a, b in itertools.pairwise(persons):
+        levels = compare(a, b)
+        for tf in (None, 0.002):
+            assert math.isclose(model.weight(levels, name_tf=tf), model.score(levels, name_tf=tf).weight)

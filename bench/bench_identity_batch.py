@@ -25,13 +25,19 @@ def main() -> None:
         by_person[key].append(r["id"])
     truth = {p for g in by_person.values() for p in itertools.combinations(sorted(g), 2)}
     del records, by_person
-    print(f"identity_batch: generated {len(rows):,} records ({len(truth):,} true pairs) in "
-          f"{time.perf_counter() - start:.0f} s", flush=True)
+    print(
+        f"identity_batch: generated {len(rows):,} records ({len(truth):,} true pairs) in "
+        f"{time.perf_counter() - start:.0f} s",
+        flush=True,
+    )
 
     assignment, seconds, peak_mb = garda_dedupe(rows)
     p, r, score = f1(pairs_from_clusters(assignment), truth)
-    print(f"identity_batch[{len(rows):,} records] garda dedupe: {seconds:.0f} s, peak memory {peak_mb:,.0f} MB, "
-          f"F1 {score:.4f} (precision {p:.4f}, recall {r:.4f})", flush=True)
+    print(
+        f"identity_batch[{len(rows):,} records] garda dedupe: {seconds:.0f} s, peak memory {peak_mb:,.0f} MB, "
+        f"F1 {score:.4f} (precision {p:.4f}, recall {r:.4f})",
+        flush=True,
+    )
     del assignment
 
     if os.environ.get("BENCH_SKIP_SPLINK"):
@@ -40,9 +46,12 @@ def main() -> None:
     assignment, seconds = splink_dedupe(rows)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     p, r, score = f1(pairs_from_clusters(assignment), truth)
-    print(f"identity_batch[{len(rows):,} records] splink 5 (DuckDB) dedupe: {seconds:.0f} s, peak memory of this "
-          f"process {peak:,.0f} MB (was {before:,.0f} MB before), F1 {score:.4f} (precision {p:.4f}, "
-          f"recall {r:.4f})", flush=True)
+    print(
+        f"identity_batch[{len(rows):,} records] splink 5 (DuckDB) dedupe: {seconds:.0f} s, peak memory of this "
+        f"process {peak:,.0f} MB (was {before:,.0f} MB before), F1 {score:.4f} (precision {p:.4f}, "
+        f"recall {r:.4f})",
+        flush=True,
+    )
 
 
 if __name__ == "__main__":

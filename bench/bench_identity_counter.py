@@ -65,8 +65,13 @@ def _build() -> None:
     from garda.identity.models import IndexedPerson
     from garda.identity.synthetic import appearance
 
+    from garda.identity.index import rebuild_name_frequencies
+    from garda.identity.models import NameFrequency
+
     have = IndexedPerson.objects.filter(source="bench").count()
     if have == N:
+        if not NameFrequency.objects.exists():  # an index kept from before name counts were stored
+            rebuild_name_frequencies()
         return
     if have:
         IndexedPerson.objects.filter(source="bench").delete()

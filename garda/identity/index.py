@@ -6,6 +6,7 @@ may be the same, best first, each with its probability and the per-field evidenc
 
 import math
 import time
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -17,7 +18,7 @@ from garda.identity.blocking import index_keys, query_keys
 from garda.identity.comparisons import compare
 from garda.identity.defaults import default_model
 from garda.identity.model import FSModel, MatchResult
-from garda.identity.models import BlockingKey, IndexedPerson, MatchModel
+from garda.identity.models import BlockingKey, IndexedPerson, MatchModel, NameFrequency
 from garda.identity.names import name_or_none
 from garda.identity.records import Person, prepare
 
@@ -128,9 +129,14 @@ def _row(values: tuple[Any, ...]) -> IndexedPerson:
 def index_person(*, source: str, source_ref: str, record: Mapping[str, Any], office_code: str = "") -> IndexedPerson:
     """Add or refresh one person in the index (derived data: the action that brought the person is audited)."""
     person = prepare({**record, "id": source_ref})
+    previous = IndexedPerson.objects.filter(source=source, source_ref=source_ref).values_list("name_key", flat=True)
+    old_key = previous.first()
     row, _ = IndexedPerson.objects.update_or_create(
         source=source, source_ref=source_ref, defaults={"office_code": office_code, **_fields(person, record)}
     )
+    if old_key != row.name_key:
+        _count_names({old_key: -1} if old_key else {})
+        _count_names({row.name_key: 1} if row.name_key else {})
     BlockingKey.objects.filter(person=row).delete()
     BlockingKey.objects.bulk_create([BlockingKey(key=k[:120], person=row) for k in sorted(index_keys(person))])
     return row
@@ -151,6 +157,7 @@ def bulk_index(rows: Iterable[tuple[str, str, Mapping[str, Any], str]], *, batch
                     f"INSERT INTO {BlockingKey._meta.db_table} (key, person_id) VALUES (%s, %s)",  # noqa: S608  # noqa: S608
                     [(k[:120], p.pk) for p, (_, keys) in zip(created, batch, strict=True) for k in keys],
                 )
+            _count_names(Counter(p.name_key for p, _ in batch if p.name_key))
         done += len(batch)
         batch.clear()
 
@@ -169,10 +176,35 @@ def bulk_index(rows: Iterable[tuple[str, str, Mapping[str, Any], str]], *, batch
     return done
 
 
+def _count_names(changes: Mapping[str, int]) -> None:
+    """Add to the stored name counts (an upsert understood by SQLite and PostgreSQL alike)."""
+    if not changes:
+        return
+    table = NameFrequency._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.executemany(
+            f"INSERT INTO {table} (name_key, count) VALUES (%s, %s) "  # noqa: S608  (table name from metadata)
+            f"ON CONFLICT (name_key) DO UPDATE SET count = {table}.count + excluded.count",
+            [(key, n) for key, n in changes.items() if n > 0],
+        )
+        for key, n in changes.items():
+            if n < 0:
+                cursor.execute(f"UPDATE {table} SET count = count + %s WHERE name_key = %s", [n, key])  # noqa: S608
+
+
+def rebuild_name_frequencies() -> int:
+    """Recount every name from the index (after a restore, or a bulk load made outside Garda)."""
+    with transaction.atomic():
+        NameFrequency.objects.all().delete()
+        counts = IndexedPerson.objects.exclude(name_key="").values_list("name_key").annotate(n=Count("pk"))
+        NameFrequency.objects.bulk_create([NameFrequency(name_key=k, count=n) for k, n in counts], batch_size=10000)
+    return NameFrequency.objects.count()
+
+
 def name_frequency(name_key: str, total: int) -> float | None:
     if not name_key or total <= 0:
         return None
-    same = IndexedPerson.objects.filter(name_key=name_key).count()
+    same = NameFrequency.objects.filter(name_key=name_key).values_list("count", flat=True).first() or 0
     return max(same, 1) / total
 
 

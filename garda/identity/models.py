@@ -54,3 +54,14 @@ class MatchModel(models.Model):
 
     def __str__(self) -> str:
         return self.version
+
+
+class NameFrequency(models.Model):
+    """How many indexed persons bear each normalised name: the term frequency that makes a common name count
+    for less. Kept up to date by the index itself, so the counter reads one row instead of counting."""
+
+    name_key = models.CharField(max_length=200, primary_key=True)
+    count = models.PositiveIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"{self.name_key}: {self.count}"

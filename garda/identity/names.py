@@ -122,7 +122,8 @@ def normalise_name(raw: str) -> Name:
     else:
         words.extend((w, False) for w in tail)
     titles: list[str] = []
-    while len(words) > 1 and words[0][0] in titles_list:
+    # Old spellings of titles count too ("NJ." is "NY.", Nyonya).
+    while len(words) > 1 and (words[0][0] in titles_list or modernise(words[0][0]) in titles_list):
         titles.append(words.pop(0)[0])
     tokens = [canonical_token(w) for w, _ in words if w not in connectors and not w.isdigit()]
     if not tokens:

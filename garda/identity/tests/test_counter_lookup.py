@@ -116,3 +116,20 @@ def test_training_stores_a_new_version_that_the_counter_uses(db: None, tmp_path)
     assert current_model().version == stored.version
     assert AuditEvent.objects.filter(action="identity.model_trained", object_id=str(stored.pk)).exists()
     assert 0 < stored.params["prior"] < 0.01
+
+
+def test_name_counts_follow_the_index(index: IndexedPerson) -> None:
+    from garda.identity.index import rebuild_name_frequencies
+    from garda.identity.models import NameFrequency
+
+    key = index.name_key
+    assert NameFrequency.objects.get(name_key=key).count == 1
+    index_person(source="agency_report", source_ref="R-2", record=REGISTERED)
+    assert NameFrequency.objects.get(name_key=key).count == 2
+    index_person(source="agency_report", source_ref="R-2", record={**REGISTERED, "full_name": "Dewi Lestari"})
+    assert NameFrequency.objects.get(name_key=key).count == 1
+    before = dict(NameFrequency.objects.values_list("name_key", "count"))
+    rebuild_name_frequencies()
+    assert dict(NameFrequency.objects.filter(count__gt=0).values_list("name_key", "count")) == {
+        k: v for k, v in before.items() if v > 0
+    }

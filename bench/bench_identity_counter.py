@@ -61,12 +61,9 @@ def _percentiles(samples: list[float]) -> tuple[float, float]:
 
 
 def _build() -> None:
-    from garda.identity.index import bulk_index
-    from garda.identity.models import IndexedPerson
+    from garda.identity.index import bulk_index, rebuild_name_frequencies
+    from garda.identity.models import IndexedPerson, NameFrequency
     from garda.identity.synthetic import appearance
-
-    from garda.identity.index import rebuild_name_frequencies
-    from garda.identity.models import NameFrequency
 
     have = IndexedPerson.objects.filter(source="bench").count()
     if have == N:

@@ -9,10 +9,12 @@ a placeholder phone) are skipped and reported rather than compared all against a
 import multiprocessing
 import os
 import random
+import time
 from array import array
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 
@@ -37,66 +39,19 @@ class BatchReport:
     candidate_pairs: int = 0
     skipped_blocks: list[tuple[str, int]] = field(default_factory=list)
     model: FSModel | None = None
+    seconds: dict[str, float] = field(default_factory=dict)  # per stage, for operators tuning a large job
 
-
-def _index(
-    persons: Sequence[Person], max_block: int, report: BatchReport, own_keys: list[set[str]] | None = None
-) -> dict[str, list[int]]:
-    blocks: dict[str, list[int]] = defaultdict(list)
-    for i, person in enumerate(persons):
-        for key in own_keys[i] if own_keys is not None else index_keys(person):
-            blocks[key].append(i)
-    for key in [k for k, members in blocks.items() if len(members) > max_block]:
-        report.skipped_blocks.append((key, len(blocks[key])))
-        del blocks[key]
-    return blocks
-
-
-def _pair_codes(bounds: tuple[int, int]) -> np.ndarray:
-    left, blocks, own = _SHARED["left"], _SHARED["blocks"], _SHARED["own"]
-    width, linking = _SHARED["width"], _SHARED["linking"]
-    codes = array("q")
-    for i in range(*bounds):
-        mine = own[i] if own is not None else None  # type: ignore[index]
-        for key in query_keys(left[i], own=mine):  # type: ignore[index]
-            members = blocks.get(key)  # type: ignore[attr-defined]
-            if not members:
-                continue
-            if linking:
-                codes.extend(i * width + j for j in members)  # type: ignore[operator]
-            else:
-                codes.extend(min(i, j) * width + max(i, j) for j in members if j != i)  # type: ignore[operator]
-    return np.unique(np.frombuffer(codes, dtype=np.int64)) if codes else np.zeros(0, dtype=np.int64)
-
-
-def candidate_pairs(
-    left: Sequence[Person],
-    right: Sequence[Person] | None,
-    *,
-    max_block: int = 500,
-    report: BatchReport | None = None,
-) -> tuple[np.ndarray, np.ndarray]:
-    """Pairs (i, j) to compare, as two sorted arrays: across two lists, or within one (i < j)."""
-    report = report or BatchReport()
-    target = right if right is not None else left
-    width = max(len(target), 1)
-    # Within one list each record's own keys serve both for the index and for its query.
-    own = [index_keys(p) for p in left] if right is None else None
-    blocks = _index(target, max_block, report, own)
-    _SHARED.update(left=left, blocks=blocks, own=own, width=width, linking=right is not None)
-    try:
-        parts = _in_parallel(_pair_codes, len(left), parallel=len(left) >= PARALLEL_FROM_RECORDS)
-    finally:
-        _SHARED.clear()
-    unique = np.unique(np.concatenate(parts)) if parts else np.zeros(0, dtype=np.int64)
-    return unique // width, unique % width
+    def lap(self, stage: str, since: float) -> float:
+        now = time.perf_counter()
+        self.seconds[stage] = round(now - since, 2)
+        return now
 
 
 # Set before forking the workers, which inherit them instead of receiving copies.
 _SHARED: dict[str, object] = {}
 
 
-def _in_parallel(work: Callable[[tuple[int, int]], np.ndarray], n: int, *, parallel: bool) -> list[np.ndarray]:
+def _in_parallel(work: Callable[[tuple[int, int]], Any], n: int, *, parallel: bool) -> list[Any]:
     """Run `work` over slices of range(n): in forked processes on every core when worth it, else here."""
     workers = min(os.cpu_count() or 1, 8)
     if not parallel or workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
@@ -105,6 +60,96 @@ def _in_parallel(work: Callable[[tuple[int, int]], np.ndarray], n: int, *, paral
     bounds = [(s, min(s + step, n)) for s in range(0, n, step)]
     with multiprocessing.get_context("fork").Pool(workers) as pool:
         return pool.map(work, bounds)
+
+
+def _key_hashes(bounds: tuple[int, int]) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """For records [start, end): the hashes of their own keys and of their query keys, with the record index.
+
+    Keys are hashed to 64-bit integers (forked workers share the parent's hash seed), so blocks and the join are
+    numpy arrays rather than millions of strings."""
+    persons, want_own, want_query = _SHARED["keyed"], _SHARED["want_own"], _SHARED["want_query"]
+    own_h, own_i, query_h, query_i = array("q"), array("q"), array("q"), array("q")
+    for i in range(*bounds):
+        person = persons[i]  # type: ignore[index]
+        own = index_keys(person)
+        if want_own:
+            own_h.extend(hash(k) for k in own)
+            own_i.extend([i] * len(own))
+        if want_query:
+            query = query_keys(person, own=own)
+            query_h.extend(hash(k) for k in query)
+            query_i.extend([i] * len(query))
+    return (_np(own_h), _np(own_i), _np(query_h), _np(query_i))
+
+
+def _np(values: array) -> np.ndarray:  # type: ignore[type-arg]
+    return np.frombuffer(values, dtype=np.int64).copy() if values else np.zeros(0, dtype=np.int64)
+
+
+def _hash_keys(persons: Sequence[Person], *, own: bool, query: bool) -> list[np.ndarray]:
+    _SHARED.update(keyed=persons, want_own=own, want_query=query)
+    try:
+        parts = _in_parallel(_key_hashes, len(persons), parallel=len(persons) >= PARALLEL_FROM_RECORDS)
+    finally:
+        _SHARED.clear()
+    return [np.concatenate([p[k] for p in parts]) if parts else np.zeros(0, np.int64) for k in range(4)]
+
+
+def candidate_pairs(
+    left: Sequence[Person],
+    right: Sequence[Person] | None,
+    *,
+    max_block: int = 500,
+    report: BatchReport | None = None,
+    chunk: int = 2_000_000,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Pairs (i, j) to compare, as two sorted arrays: across two lists, or within one (i < j)."""
+    report = report or BatchReport()
+    target = right if right is not None else left
+    width = max(len(target), 1)
+    if right is None:
+        index_h, index_i, query_h, query_i = _hash_keys(left, own=True, query=True)
+    else:
+        index_h, index_i, _, _ = _hash_keys(right, own=True, query=False)
+        _, _, query_h, query_i = _hash_keys(left, own=False, query=True)
+    order = np.argsort(index_h, kind="stable")
+    index_h, index_i = index_h[order], index_i[order]
+    # Blocks shared by too many records are no evidence (a placeholder phone): left out, and reported.
+    values, sizes = np.unique(index_h, return_counts=True)
+    oversized = values[sizes > max_block]
+    if len(oversized):
+        _report_oversized(target, dict(zip(oversized.tolist(), sizes[sizes > max_block].tolist(), strict=True)), report)
+        keep = ~np.isin(index_h, oversized)
+        index_h, index_i = index_h[keep], index_i[keep]
+    codes: list[np.ndarray] = []
+    for start in range(0, len(query_h), chunk):
+        qh, qi = query_h[start : start + chunk], query_i[start : start + chunk]
+        lo = np.searchsorted(index_h, qh, side="left")
+        counts = np.searchsorted(index_h, qh, side="right") - lo
+        total = int(counts.sum())
+        if not total:
+            continue
+        i = np.repeat(qi, counts)
+        offsets = np.arange(total) - np.repeat(np.cumsum(counts) - counts, counts)
+        j = index_i[np.repeat(lo, counts) + offsets]
+        if right is None:
+            keep = i != j
+            i, j = np.minimum(i[keep], j[keep]), np.maximum(i[keep], j[keep])
+        codes.append(np.unique(i * width + j))
+    unique = np.unique(np.concatenate(codes)) if codes else np.zeros(0, dtype=np.int64)
+    return unique // width, unique % width
+
+
+def _report_oversized(persons: Sequence[Person], sizes: dict[int, int], report: BatchReport) -> None:
+    """Name the keys behind the oversized hashes (a second, cheap pass: there are few)."""
+    found: dict[int, str] = {}
+    for person in persons:
+        for key in index_keys(person):
+            if hash(key) in sizes:
+                found.setdefault(hash(key), key)
+        if len(found) == len(sizes):
+            break
+    report.skipped_blocks.extend(sorted((key, sizes[h]) for h, key in found.items()))
 
 
 def _compare_slice(bounds: tuple[int, int]) -> np.ndarray:
@@ -173,9 +218,12 @@ def resolve(
     """Score every candidate pair, and report what was done."""
     report = BatchReport(records=len(left) + (len(right) if right is not None else 0))
     other = right if right is not None else left
+    t = time.perf_counter()
     i_arr, j_arr = candidate_pairs(left, right, max_block=max_block, report=report)
     report.candidate_pairs = len(i_arr)
+    t = report.lap("blocking", t)
     levels = compare_pairs(left, other, i_arr, j_arr)
+    t = report.lap("comparing", t)
     if model is None and (report.records < MIN_RECORDS_TO_ESTIMATE or len(i_arr) < MIN_PAIRS_TO_ESTIMATE):
         model = default_model()
     if model is None:
@@ -183,9 +231,11 @@ def resolve(
         n_pairs = len(left) * len(right) if right is not None else len(left) * (len(left) - 1) // 2
         model = estimate(levels, u, total_pairs=n_pairs, version="batch", trained_on=f"{report.records} records")
     report.model = model
+    t = report.lap("estimating", t)
     counts, total = name_frequencies(list(left) + (list(right) if right is not None else []))
     tf_left = np.array([counts[p.name.key] / total if p.name is not None and total else np.nan for p in left])
     probability = model.probabilities(levels, tf_left[i_arr] if len(i_arr) else None)
+    report.lap("scoring", t)
     return Scored(i_arr, j_arr, probability), report
 
 

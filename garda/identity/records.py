@@ -54,6 +54,8 @@ def _text(value: Any) -> str:
 
 
 def _plain(value: str) -> str:
+    if value.isascii():  # the common case, without decomposing every character
+        return _NON_ALNUM.sub(" ", value.upper()).strip()
     decomposed = unicodedata.normalize("NFKD", value)
     ascii_ = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).upper()
     return _NON_ALNUM.sub(" ", ascii_).strip()

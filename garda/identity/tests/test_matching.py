@@ -144,3 +144,14 @@ def test_fast_weight_equals_the_explained_score() -> None:
         levels = compare(a, b)
         for tf in (None, 0.002):
             assert math.isclose(model.weight(levels, name_tf=tf), model.score(levels, name_tf=tf).weight)
+
+
+def test_a_key_shared_by_too_many_records_is_skipped_and_reported() -> None:
+    letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+    rows = [
+        {"id": f"r{k}", "full_name": f"{letters[k % 26]}{letters[k // 26]}WATI", "phone": "0811 0000 0000"}
+        for k in range(30)
+    ]
+    scored, report = resolve([prepare(r) for r in rows], max_block=20)
+    assert report.skipped_blocks == [("P:+6281100000000", 30)]
+    assert len(scored) == 0

@@ -39,6 +39,9 @@ class Command(BaseCommand):
             f"garda dedupe: {len(persons) + len(data.errors)} records read, {len(data.errors)} rejected, "
             f"{report.candidate_pairs} candidate pairs compared, {n_clusters} clusters\n"
         )
+        if options["verbosity"] >= 2:
+            stages = ", ".join(f"{stage} {secs} s" for stage, secs in report.seconds.items())
+            sys.stderr.write(f"garda dedupe: {stages}\n")
         for key, size in report.skipped_blocks:
             sys.stderr.write(f"garda dedupe: block {key!r} of {size} records skipped (too common to be evidence)\n")
         if data.errors:

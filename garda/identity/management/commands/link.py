@@ -40,6 +40,9 @@ class Command(BaseCommand):
             f"garda link: {len(left.persons) + rejected + len(right.persons)} records read, {rejected} rejected, "
             f"{report.candidate_pairs} candidate pairs compared, {written} pairs at or above {cutoff}\n"
         )
+        if options["verbosity"] >= 2:
+            stages = ", ".join(f"{stage} {secs} s" for stage, secs in report.seconds.items())
+            sys.stderr.write(f"garda link: {stages}\n")
         for key, size in report.skipped_blocks:
             sys.stderr.write(f"garda link: block {key!r} of {size} records skipped (too common to be evidence)\n")
         if rejected:

@@ -33,7 +33,7 @@ def index_keys(person: Person) -> set[str]:
         keys.add(f"B:{day}")
         keys.update(f"D:{day}:{p}" for p in phonetic)
         if person.name is not None:
-            keys.update(f"I:{day}:{t[0]}" for t in person.name.tokens)
+            keys.update(f"I:{day}:{t[:2]}" for t in person.name.tokens)
         if name_key:
             keys.add(f"Y:{person.birth_date.year}:{name_key}")
     elif name_key:
@@ -74,12 +74,13 @@ def query_keys(person: Person, *, wide: bool = False, own: set[str] | None = Non
             if wide and born.year == person.birth_date.year:
                 keys.add(f"B:{day}")  # the day itself, and day and month swapped
             elif wide and born.year != person.birth_date.year and person.name is not None:
-                keys.update(f"I:{day}:{t[0]}" for t in person.name.tokens)  # the year off by one: narrower
+                keys.update(f"I:{day}:{t[:2]}" for t in person.name.tokens)  # the year off by one: narrower
             keys.update(f"D:{day}:{p}" for p in phonetic)
         if name_key:
-            keys.update(
-                f"Y:{year}:{name_key}" for year in range(person.birth_date.year - 1, person.birth_date.year + 2)
-            )
+            # The same name in the same year (a day mistyped beyond the variants); the year off by one as well
+            # only for a single query, where it costs one more lookup and not a block per record.
+            years = (-1, 0, 1) if wide else (0,)
+            keys.update(f"Y:{person.birth_date.year + d}:{name_key}" for d in years)
         # A record indexed without a birth date is still reachable by its name.
         if name_key:
             keys.add(f"K:{name_key}")

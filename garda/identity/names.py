@@ -175,7 +175,10 @@ def phonetic_key(token: str) -> str:
     return "".join(out)
 
 
+@lru_cache(maxsize=1_000_000)
 def token_similarity(a: str, b: str) -> float:
+    """Cached: Indonesian names are drawn from a small stock of words, so the same two words meet again and
+    again in a batch."""
     if a == b:
         return 1.0
     if len(a) == 1 or len(b) == 1:  # an initial agrees with any word of that letter, but only so far

@@ -3,6 +3,8 @@ import math
 from collections import defaultdict
 
 import numpy as np
+from hypothesis import given
+from hypothesis import strategies as st
 
 from garda.identity.batch import clusters, resolve
 from garda.identity.comparisons import COMPARISONS, compare
@@ -155,3 +157,13 @@ def test_a_key_shared_by_too_many_records_is_skipped_and_reported() -> None:
     scored, report = resolve([prepare(r) for r in rows], max_block=20)
     assert report.skipped_blocks == [("P:+6281100000000", 30)]
     assert len(scored) == 0
+
+
+@given(st.dates(), st.dates())
+def test_one_digit_apart_is_a_single_differing_digit_of_yyyymmdd(x, y) -> None:  # type: ignore[no-untyped-def]
+    from rapidfuzz.distance import Levenshtein
+
+    from garda.identity.comparisons import _one_digit_apart
+
+    if x.year >= 1000 and y.year >= 1000:
+        assert _one_digit_apart(x, y) == (Levenshtein.distance(x.strftime("%Y%m%d"), y.strftime("%Y%m%d")) == 1)

@@ -209,6 +209,7 @@ def _em(
 # would make chance agreement on that field (two strangers born the same day) look like evidence of a match.
 SESSIONS = (("birth_date", 1), ("name", 1), ("nik", 1), ("phone", 1))
 MIN_SESSION_PAIRS = 30
+EM_SAMPLE = 1_000_000
 
 
 def estimate(
@@ -226,7 +227,16 @@ def estimate(
     The prior is the probability that two *random* records match (expected matches over all possible pairs), not
     the share of matches among candidates: blocking already selected the candidates on agreeing fields, and the
     weights of those fields count that agreement again.
+
+    Beyond EM_SAMPLE pairs a random sample is used (as Splink does): the estimates are proportions, and a million
+    pairs pin them down as well as ten million.
     """
+    scale = 1.0
+    if len(candidate_levels) > EM_SAMPLE:
+        rng = np.random.default_rng(20251)
+        chosen = rng.choice(len(candidate_levels), size=EM_SAMPLE, replace=False)
+        scale = len(candidate_levels) / EM_SAMPLE
+        candidate_levels = candidate_levels[np.sort(chosen)]
     start = FSModel.initial()
     start.u = u
     learned: dict[str, list[list[float]]] = {c.name: [] for c in COMPARISONS}
@@ -261,6 +271,6 @@ def estimate(
             max_iterations=max_iterations,
             tolerance=tolerance,
         )
-        expected_matches = float(_posteriors(model, candidate_levels, frozenset()).sum())
+        expected_matches = float(_posteriors(model, candidate_levels, frozenset()).sum()) * scale
         model.prior = min(max(expected_matches / max(total_pairs, 1), 1e-9), 0.5)
     return model

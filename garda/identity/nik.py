@@ -75,8 +75,10 @@ class KK:
 
 
 def _digits(kind: str, raw: str) -> tuple[str, list[Problem]]:
-    cleaned = _SEPARATORS.sub("", raw or "")
+    cleaned = raw if (len(raw) == 16 and raw.isdigit()) else _SEPARATORS.sub("", raw or "")
     problems: list[Problem] = []
+    if len(cleaned) == 16 and cleaned.isascii() and cleaned.isdigit():
+        return cleaned, problems
     if not cleaned:
         return cleaned, [Problem("empty", 0, 0, f"{kind} kosong", f"{kind} is empty")]
     bad = [i for i, ch in enumerate(cleaned) if not ch.isdigit()]

@@ -16,12 +16,11 @@ class InvalidPhone(ValueError):
 
 def normalise_phone(raw: str, region: str = "ID") -> str:
     """E.164 (`+6281234567890`) or InvalidPhone saying why."""
-    text = (raw or "").strip()
-    compact = _KEEP.sub("", text)
-    if not compact or not any(ch.isdigit() for ch in compact):
-        raise InvalidPhone(f"nomor telepon kosong atau tanpa angka: {raw!r}")
-    if (fast := _ID_MOBILE.match(compact)) and region == "ID":
+    compact = _KEEP.sub("", raw or "")
+    if region == "ID" and (fast := _ID_MOBILE.match(compact)):
         return f"+62{fast.group(1)}"
+    if not compact.strip("+"):
+        raise InvalidPhone(f"nomor telepon kosong atau tanpa angka: {raw!r}")
     if compact.startswith("00"):
         compact = "+" + compact[2:]
     elif compact.startswith("62") and len(compact) >= 10:

@@ -180,11 +180,14 @@ def main() -> None:
         "DJANGO_SETTINGS_MODULE": "garda.settings",
         "GARDA_DATA_DIR": str(bench_dir),
     }
-    targets = [f"sqlite:///{bench_dir / f'counter-{N}.sqlite3'}"]
+    from garda.identity.blocking import KEYS_VERSION
+
+    # The kept indexes are named after the key scheme, so a change of keys builds them anew.
+    targets = [f"sqlite:///{bench_dir / f'counter-{N}-k{KEYS_VERSION}.sqlite3'}"]
     if PG_ADMIN:
         import psycopg
 
-        name = f"garda_bench_counter_{N}"
+        name = f"garda_bench_counter_{N}_k{KEYS_VERSION}"
         with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
             if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
                 conn.execute(f'CREATE DATABASE "{name}"')

@@ -9,6 +9,9 @@ from datetime import date
 
 from garda.identity.records import Person
 
+# Bump when the keys below change: an index built with other keys must be rebuilt (`garda identity reindex`).
+KEYS_VERSION = 2
+
 
 def _name_keys(person: Person) -> tuple[tuple[str, ...], str]:
     if person.name is None:

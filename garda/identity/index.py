@@ -176,6 +176,26 @@ def bulk_index(rows: Iterable[tuple[str, str, Mapping[str, Any], str]], *, batch
     return done
 
 
+def rebuild_keys(*, batch_size: int = 5000) -> int:
+    """Recompute every person's blocking keys from the stored fields (after the key scheme changed)."""
+    done = 0
+    last = 0
+    while True:
+        rows = list(IndexedPerson.objects.filter(pk__gt=last).order_by("pk").values_list(*_ROW_FIELDS)[:batch_size])
+        if not rows:
+            return done
+        with transaction.atomic():
+            ids = [values[0] for values in rows]
+            BlockingKey.objects.filter(person_id__in=ids).delete()
+            with connection.cursor() as cursor:
+                cursor.executemany(
+                    f"INSERT INTO {BlockingKey._meta.db_table} (key, person_id) VALUES (%s, %s)",  # noqa: S608
+                    [(k[:120], values[0]) for values in rows for k in index_keys(_person_from_values(values))],
+                )
+        done += len(rows)
+        last = ids[-1]
+
+
 def _count_names(changes: Mapping[str, int]) -> None:
     """Add to the stored name counts (an upsert understood by SQLite and PostgreSQL alike)."""
     if not changes:

@@ -133,3 +133,12 @@ def test_name_counts_follow_the_index(index: IndexedPerson) -> None:
     assert dict(NameFrequency.objects.filter(count__gt=0).values_list("name_key", "count")) == {
         k: v for k, v in before.items() if v > 0
     }
+
+
+def test_reindex_rebuilds_the_same_keys(index: IndexedPerson) -> None:
+    from django.core.management import call_command
+
+    before = sorted(BlockingKey.objects.values_list("key", "person_id"))
+    BlockingKey.objects.filter(person=index).delete()
+    call_command("identity", "reindex")
+    assert sorted(BlockingKey.objects.values_list("key", "person_id")) == before

@@ -21,8 +21,16 @@ class Command(BaseCommand):
         train = sub.add_parser("train", help="estimate weights from the person index or a list, store a version")
         train.add_argument("--from-file", help="a person list (CSV or JSON Lines) instead of the index")
         sub.add_parser("models", help="list stored model versions, newest first")
+        sub.add_parser("reindex", help="recompute every indexed person's blocking keys and the name counts")
 
     def handle(self, *args: Any, **options: Any) -> None:
+        if options["subcommand"] == "reindex":
+            from garda.identity.index import rebuild_keys, rebuild_name_frequencies
+
+            n_persons = rebuild_keys()
+            names = rebuild_name_frequencies()
+            self.stdout.write(f"Kunci {n_persons} orang dan hitungan {names} nama dibangun ulang.")
+            return
         if options["subcommand"] == "models":
             for m in MatchModel.objects.all():
                 self.stdout.write(f"{m.version}\t{m.created_at:%Y-%m-%d %H:%M}\t{m.trained_on}")

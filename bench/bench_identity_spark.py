@@ -4,6 +4,7 @@ Runs only where `pyspark` (and a Java runtime) is installed; prints the agreemen
 """
 
 import os
+import sys
 import time
 
 import numpy as np
@@ -25,6 +26,9 @@ def main() -> None:
     from garda.identity.spark import dedupe_pairs
     from garda.identity.synthetic import dataset
 
+    # Spark's Python workers must run this interpreter, where Garda is installed.
+    os.environ["PYSPARK_PYTHON"] = sys.executable
+    os.environ["PYSPARK_DRIVER_PYTHON"] = sys.executable
     rows = [r for r, _ in dataset(RECORDS, seed=77)]
     model = default_model()
     start = time.perf_counter()

@@ -9,6 +9,7 @@ a placeholder phone) are skipped and reported rather than compared all against a
 import multiprocessing
 import os
 import random
+import threading
 import time
 from array import array
 from collections import Counter
@@ -30,6 +31,7 @@ MIN_RECORDS_TO_ESTIMATE = 1000
 MIN_PAIRS_TO_ESTIMATE = 300
 PARALLEL_FROM_PAIRS = 200_000
 PARALLEL_FROM_RECORDS = 50_000
+FORCE_PARALLEL = False
 N_COMPARISONS = len(COMPARISONS)
 
 
@@ -54,7 +56,10 @@ _SHARED: dict[str, object] = {}
 def _in_parallel(work: Callable[[tuple[int, int]], Any], n: int, *, parallel: bool) -> list[Any]:
     """Run `work` over slices of range(n): in forked processes on every core when worth it, else here."""
     workers = min(os.cpu_count() or 1, 8)
-    if not parallel or workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+    # Forking a process that runs other threads (a web server, a test runner) can deadlock the child: there the
+    # work stays in this process, unless a caller that knows better forces it.
+    threads_ok = threading.active_count() == 1 or FORCE_PARALLEL
+    if not parallel or not threads_ok or workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
         return [work((0, n))] if n else []
     step = -(-n // (workers * 4))
     bounds = [(s, min(s + step, n)) for s in range(0, n, step)]

@@ -3,6 +3,7 @@ import math
 from collections import defaultdict
 
 import numpy as np
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -120,6 +121,7 @@ def test_vectorised_scoring_equals_one_by_one() -> None:
         assert math.isclose(vector[k], one.probability, rel_tol=1e-9, abs_tol=1e-12)
 
 
+@pytest.mark.filterwarnings("ignore:This process .* is multi-threaded:DeprecationWarning")
 def test_parallel_and_serial_batches_agree() -> None:
     from garda.identity import batch
 
@@ -131,10 +133,12 @@ def test_parallel_and_serial_batches_agree() -> None:
     finally:
         batch.PARALLEL_FROM_PAIRS, batch.PARALLEL_FROM_RECORDS = serial_from
     batch.PARALLEL_FROM_PAIRS = batch.PARALLEL_FROM_RECORDS = 1
+    batch.FORCE_PARALLEL = True  # the test runner has threads; the forked workers here touch none of them
     try:
         parallel, _ = batch.resolve(persons)
     finally:
         batch.PARALLEL_FROM_PAIRS, batch.PARALLEL_FROM_RECORDS = serial_from
+        batch.FORCE_PARALLEL = False
     assert np.array_equal(serial.i, parallel.i) and np.array_equal(serial.j, parallel.j)
     assert np.allclose(serial.probability, parallel.probability)
 

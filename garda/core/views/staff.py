@@ -1,5 +1,6 @@
 """Staff pages of the core app: home per role, user administration, the audit trail, reference lists."""
 
+from collections.abc import Callable
 from typing import Any
 
 from axes.models import AccessAttempt
@@ -196,32 +197,39 @@ def user_set_active(request: HttpRequest, pk: int, active: int) -> HttpResponse:
     return redirect("core:user_detail", pk=target.pk)
 
 
-@requires(Capability.USERS_MANAGE)
-@require_POST
-def user_reset_2fa(request: HttpRequest, pk: int) -> HttpResponse:
+def _with_reason(request: HttpRequest, pk: int, act: Callable[[User, User, str], object], done: str) -> HttpResponse:
+    """An administrator's action on an account that needs a written reason (kept in the audit event)."""
     acting = _user(request)
     target = access_user(acting, pk, for_write=True)
     form = ReasonForm(request.POST)
     if form.is_valid():
-        actions.do_reset_two_factor(target, acting_user=acting, reason=form.cleaned_data["reason"])
-        messages.success(request, _("2FA diatur ulang: pengguna mendaftarkan autentikator baru saat masuk."))
+        act(target, acting, form.cleaned_data["reason"])
+        messages.success(request, done)
     else:
         messages.error(request, _("Tulis alasannya."))
     return redirect("core:user_detail", pk=target.pk)
+
+
+@requires(Capability.USERS_MANAGE)
+@require_POST
+def user_reset_2fa(request: HttpRequest, pk: int) -> HttpResponse:
+    return _with_reason(
+        request,
+        pk,
+        lambda target, acting, reason: actions.do_reset_two_factor(target, acting_user=acting, reason=reason),
+        _("2FA diatur ulang: pengguna mendaftarkan autentikator baru saat masuk."),
+    )
 
 
 @requires(Capability.USERS_MANAGE)
 @require_POST
 def user_unlock(request: HttpRequest, pk: int) -> HttpResponse:
-    acting = _user(request)
-    target = access_user(acting, pk, for_write=True)
-    form = ReasonForm(request.POST)
-    if form.is_valid():
-        actions.do_unlock_account(target, acting_user=acting, reason=form.cleaned_data["reason"])
-        messages.success(request, _("Kunci akun dibuka."))
-    else:
-        messages.error(request, _("Tulis alasannya."))
-    return redirect("core:user_detail", pk=target.pk)
+    return _with_reason(
+        request,
+        pk,
+        lambda target, acting, reason: actions.do_unlock_account(target, acting_user=acting, reason=reason),
+        _("Kunci akun dibuka."),
+    )
 
 
 @requires(Capability.USERS_MANAGE)

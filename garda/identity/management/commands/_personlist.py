@@ -6,6 +6,7 @@ from typing import TextIO
 
 from django.core.management.base import CommandError
 
+from garda.identity.batch import BatchReport
 from garda.identity.personfiles import ReadResult, UnreadableFile, read_persons
 
 
@@ -37,3 +38,19 @@ def open_output(path: str | None) -> TextIO:
         return open(path, "w", newline="", encoding="utf-8")
     except OSError as exc:
         raise CommandError(f"--output: {path} tidak dapat ditulis ({exc.strerror})") from exc
+
+
+def finish(command: str, *, read: int, rejected: int, report: BatchReport, outcome: str, verbosity: int) -> None:
+    """The one-line summary on standard error, the stage timings when asked, skipped blocks, and the exit
+    status the contract gives: 1 when any record was rejected."""
+    sys.stderr.write(
+        f"garda {command}: {read} records read, {rejected} rejected, {report.candidate_pairs} candidate pairs "
+        f"compared, {outcome}\n"
+    )
+    if verbosity >= 2:
+        stages = ", ".join(f"{stage} {secs} s" for stage, secs in report.seconds.items())
+        sys.stderr.write(f"garda {command}: {stages}\n")
+    for key, size in report.skipped_blocks:
+        sys.stderr.write(f"garda {command}: block {key!r} of {size} records skipped (too common to be evidence)\n")
+    if rejected:
+        sys.exit(1)

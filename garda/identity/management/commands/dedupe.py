@@ -8,7 +8,7 @@ from typing import Any
 from django.core.management.base import BaseCommand
 
 from garda.identity.batch import clusters, iter_matches, resolve
-from garda.identity.management.commands._personlist import open_output, read_or_exit, threshold
+from garda.identity.management.commands._personlist import finish, open_output, read_or_exit, threshold
 
 
 class Command(BaseCommand):
@@ -34,15 +34,11 @@ class Command(BaseCommand):
             writer.writerow([person.id, persons[root].id])
         if out is not sys.stdout:
             out.close()
-        n_clusters = len(set(roots))
-        sys.stderr.write(
-            f"garda dedupe: {len(persons) + len(data.errors)} records read, {len(data.errors)} rejected, "
-            f"{report.candidate_pairs} candidate pairs compared, {n_clusters} clusters\n"
+        finish(
+            "dedupe",
+            read=len(persons) + len(data.errors),
+            rejected=len(data.errors),
+            report=report,
+            outcome=f"{len(set(roots))} clusters",
+            verbosity=options["verbosity"],
         )
-        if options["verbosity"] >= 2:
-            stages = ", ".join(f"{stage} {secs} s" for stage, secs in report.seconds.items())
-            sys.stderr.write(f"garda dedupe: {stages}\n")
-        for key, size in report.skipped_blocks:
-            sys.stderr.write(f"garda dedupe: block {key!r} of {size} records skipped (too common to be evidence)\n")
-        if data.errors:
-            sys.exit(1)

@@ -8,7 +8,7 @@ from typing import Any
 from django.core.management.base import BaseCommand
 
 from garda.identity.batch import resolve
-from garda.identity.management.commands._personlist import open_output, read_or_exit, threshold
+from garda.identity.management.commands._personlist import finish, open_output, read_or_exit, threshold
 
 
 class Command(BaseCommand):
@@ -36,14 +36,11 @@ class Command(BaseCommand):
         if out is not sys.stdout:
             out.close()
         rejected = len(left.errors) + len(right.errors)
-        sys.stderr.write(
-            f"garda link: {len(left.persons) + rejected + len(right.persons)} records read, {rejected} rejected, "
-            f"{report.candidate_pairs} candidate pairs compared, {written} pairs at or above {cutoff}\n"
+        finish(
+            "link",
+            read=len(left.persons) + rejected + len(right.persons),
+            rejected=rejected,
+            report=report,
+            outcome=f"{written} pairs at or above {cutoff}",
+            verbosity=options["verbosity"],
         )
-        if options["verbosity"] >= 2:
-            stages = ", ".join(f"{stage} {secs} s" for stage, secs in report.seconds.items())
-            sys.stderr.write(f"garda link: {stages}\n")
-        for key, size in report.skipped_blocks:
-            sys.stderr.write(f"garda link: block {key!r} of {size} records skipped (too common to be evidence)\n")
-        if rejected:
-            sys.exit(1)

@@ -1,0 +1,49 @@
+"""Checking records against the interchange contracts (JSON Schema 2020-12, shipped in `contracts/`)."""
+
+import json
+from datetime import datetime
+from functools import cache
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from jsonschema import Draft202012Validator, FormatChecker
+
+CONTRACTS = Path(__file__).resolve().parent / "contracts"
+# M-Paspor and counter times without an offset are office times; WIB unless the office says otherwise.
+DEFAULT_ZONE = ZoneInfo("Asia/Jakarta")
+
+
+@cache
+def validator(name: str) -> Draft202012Validator:
+    schema = json.loads((CONTRACTS / f"{name}.schema.json").read_text(encoding="utf-8"))
+    return Draft202012Validator(schema, format_checker=FormatChecker())
+
+
+def _path(parts: Any) -> str:
+    text = ""
+    for part in parts:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text or "$"
+
+
+def parse_datetime(value: str) -> datetime:
+    moment = datetime.fromisoformat(value)
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=DEFAULT_ZONE)
+
+
+def problems(name: str, record: Any) -> list[str]:
+    """Every way the record breaks the contract, each as `field.path: what is wrong`, in path order."""
+    found = [(_path(e.absolute_path), e.message) for e in validator(name).iter_errors(record)]
+    # JSON Schema leaves date-time formats to an optional package; they are checked here, as they are stored.
+    if name == "application" and isinstance(record, dict):
+        for path, value in (
+            ("submitted_at", record.get("submitted_at")),
+            ("decision.decided_at", (record.get("decision") or {}).get("decided_at")),
+        ):
+            if isinstance(value, str):
+                try:
+                    parse_datetime(value)
+                except ValueError:
+                    found.append((path, f"{value!r} is not a valid date-time (ISO 8601)"))
+    return [f"{path}: {message}" for path, message in sorted(found)]

@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "garda.core",
     "garda.identity",
     "garda.screening",
+    "garda.intel",
 ]
 
 MIDDLEWARE = [

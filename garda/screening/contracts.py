@@ -32,18 +32,27 @@ def parse_datetime(value: str) -> datetime:
     return moment if moment.tzinfo is not None else moment.replace(tzinfo=DEFAULT_ZONE)
 
 
+# Date-time fields per contract. JSON Schema leaves the date-time format to an optional package: they are checked
+# here, as they are parsed when stored.
+DATE_TIMES = {"application": ("submitted_at", "decision.decided_at"), "agency-report": ("received_at",)}
+
+
+def _at(record: Any, path: str) -> Any:
+    for part in path.split("."):
+        if not isinstance(record, dict):
+            return None
+        record = record.get(part)
+    return record
+
+
 def problems(name: str, record: Any) -> list[str]:
     """Every way the record breaks the contract, each as `field.path: what is wrong`, in path order."""
     found = [(_path(e.absolute_path), e.message) for e in validator(name).iter_errors(record)]
-    # JSON Schema leaves date-time formats to an optional package; they are checked here, as they are stored.
-    if name == "application" and isinstance(record, dict):
-        for path, value in (
-            ("submitted_at", record.get("submitted_at")),
-            ("decision.decided_at", (record.get("decision") or {}).get("decided_at")),
-        ):
-            if isinstance(value, str):
-                try:
-                    parse_datetime(value)
-                except ValueError:
-                    found.append((path, f"{value!r} is not a valid date-time (ISO 8601)"))
+    for path in DATE_TIMES.get(name, ()):
+        value = _at(record, path)
+        if isinstance(value, str):
+            try:
+                parse_datetime(value)
+            except ValueError:
+                found.append((path, f"{value!r} is not a valid date-time (ISO 8601)"))
     return [f"{path}: {message}" for path, message in sorted(found)]

@@ -3,11 +3,13 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from garda.core.models.imported import ImportedRecord
+
 PURPOSES = ["tourism", "umrah", "hajj", "family_visit", "work", "internship", "study", "business", "medical", "other"]
 DECISION_KINDS = ["issued", "postponed", "refused", "cancelled", "withdrawn", "revoked", "suspended"]
 
 
-class Application(models.Model):
+class Application(ImportedRecord):
     """One application. The whole record is kept as received (`record`); the fields below are extracted from it
     for lookups and statistics. Applications from offices not set up in this installation are kept too: the
     national history is what prior-decision screening reads."""
@@ -24,10 +26,6 @@ class Application(models.Model):
     decision_kind = models.CharField(_("keputusan"), max_length=16, blank=True)
     decided_at = models.DateTimeField(_("diputuskan"), null=True, blank=True)
     suspended_until = models.DateField(_("ditangguhkan sampai"), null=True, blank=True)
-    record = models.JSONField(_("rekaman lengkap"))
-    record_hash = models.CharField(max_length=64)
-    imported_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         constraints = [

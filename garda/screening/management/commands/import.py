@@ -7,26 +7,33 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
-from garda.screening.actions import UnreadableFile, import_applications
+from garda.core.imports import UnreadableFile
+from garda.screening.actions import import_applications
 
 
 class Command(BaseCommand):
-    help = "Import interchange files: `applications FILE.jsonl`."
+    help = "Import interchange files: `applications FILE.jsonl`, `agency-reports FILE.jsonl`."
 
     def add_arguments(self, parser: ArgumentParser) -> None:
         sub = parser.add_subparsers(dest="kind", required=True)
         sub.add_parser("applications", help="passport applications (JSON Lines, application.schema.json)").add_argument(
             "file"
         )
+        sub.add_parser("agency-reports", help="partner reports (JSON Lines, agency-report.schema.json)").add_argument(
+            "file"
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
+        from garda.intel.imports import import_agency_reports
+
+        run = {"applications": import_applications, "agency-reports": import_agency_reports}[options["kind"]]
         try:
-            summary = import_applications(Path(options["file"]))
+            summary = run(Path(options["file"]))
         except UnreadableFile as exc:
             sys.stderr.write(f"{exc}\n")
             sys.exit(2)
         for line in summary.errors:
             sys.stderr.write(f"{line}\n")
-        sys.stderr.write(f"garda import applications: {summary.line()}\n")
+        sys.stderr.write(f"garda import {options['kind']}: {summary.line()}\n")
         if summary.rejected:
             sys.exit(1)

@@ -26,7 +26,17 @@ class EmptyName(ValueError):
 
 def modernise(token: str) -> str:
     """Old (pre-1972 and Dutch-era) spelling to today's: DJ→J, TJ→C, SJ→SY, NJ→NY, OE→U, CH→KH, and J→Y in a
-    word that shows it was written the old way (DJAJA → JAYA, JOESOEF → YUSUF; JOKO stays JOKO)."""
+    word that shows it was written the old way (DJAJA → JAYA, JOESOEF → YUSUF; JOKO stays JOKO). Applied until
+    nothing changes, so that a modern spelling is never modernised again (DDJ → DJ → J)."""
+    for _ in range(4):
+        changed = _modernise_once(token)
+        if changed == token:
+            break
+        token = changed
+    return token
+
+
+def _modernise_once(token: str) -> str:
     old = any(marker in token for marker in _OLD_MARKERS)
     t = token.replace("OE", "U").replace("DJ", "\x01").replace("TJ", "C").replace("SJ", "SY").replace("NJ", "NY")
     t = t.replace("CH", "KH")
@@ -121,6 +131,7 @@ def normalise_name(raw: str) -> Name:
         degrees.extend(tail)
     else:
         words.extend((w, False) for w in tail)
+    words = [(w, dotted) for w, dotted in words if not w.isdigit()]  # numbers are no part of a name
     titles: list[str] = []
     # Old spellings of titles count too ("NJ." is "NY.", Nyonya).
     while len(words) > 1 and (words[0][0] in titles_list or modernise(words[0][0]) in titles_list):

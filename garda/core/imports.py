@@ -30,12 +30,16 @@ class ImportSummary:
         )
 
 
-def read_json_lines(path: Path) -> Iterator[tuple[int, Any, str]]:
-    """(line number, parsed object or None, error) for each non-empty line."""
+def read_bytes(path: Path) -> bytes:
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as exc:
         raise UnreadableFile(f"{path}: tidak dapat dibaca ({exc.strerror or exc})") from exc
+
+
+def read_json_lines(path: Path) -> Iterator[tuple[int, Any, str]]:
+    """(line number, parsed object or None, error) for each non-empty line."""
+    data = read_bytes(path)
     for lineno, raw in enumerate(data.splitlines(), start=1):
         if not raw.strip():
             continue

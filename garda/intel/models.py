@@ -58,3 +58,35 @@ class ReportSubject(models.Model):
 
     def __str__(self) -> str:
         return f"{self.role}: {self.full_name or self.organisation}"
+
+
+class P3MISnapshot(models.Model):
+    """One import of the licensed placement-company (P3MI) registry. The newest is the registry in force; older
+    snapshots stay, so a screening result can be re-explained against the registry of its day."""
+
+    imported_at = models.DateTimeField(auto_now_add=True)
+    file_name = models.CharField(max_length=255)
+    content_hash = models.CharField(max_length=64)
+    entries = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["-imported_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"P3MI {self.imported_at:%Y-%m-%d} ({self.entries})"
+
+
+class P3MICompany(models.Model):
+    snapshot = models.ForeignKey(P3MISnapshot, on_delete=models.CASCADE, related_name="companies")
+    name = models.CharField(_("nama perusahaan"), max_length=200)
+    name_key = models.CharField(max_length=200, db_index=True)
+    license_number = models.CharField(_("nomor SIP3MI"), max_length=100, blank=True)
+    valid_until = models.DateField(_("berlaku sampai"), null=True, blank=True)
+    address = models.TextField(_("alamat"), blank=True)
+    province = models.CharField(_("provinsi"), max_length=100, blank=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name

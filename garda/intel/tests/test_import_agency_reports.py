@@ -4,12 +4,11 @@ import copy
 import json
 from pathlib import Path
 
-from django.core.management import call_command
-
 from garda.core.models import AuditEvent
 from garda.identity.index import find_candidates, forget_cached
 from garda.identity.models import IndexedPerson
 from garda.intel.models import AgencyReport
+from garda.intel.tests._run import run_import
 
 REPORT: dict = {  # type: ignore[type-arg]
     "id": "B-2025-0042",
@@ -29,12 +28,7 @@ REPORT: dict = {  # type: ignore[type-arg]
 def _run(tmp_path: Path, lines: list[str], capsys) -> tuple[int, str]:  # type: ignore[no-untyped-def]
     path = tmp_path / "reports.jsonl"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    try:
-        call_command("import", "agency-reports", str(path))
-        status = 0
-    except SystemExit as exc:
-        status = int(exc.code or 0)
-    return status, capsys.readouterr().err
+    return run_import("agency-reports", path, capsys)
 
 
 def test_reports_are_stored_and_bad_lines_named(db: None, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]

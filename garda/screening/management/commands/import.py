@@ -12,7 +12,7 @@ from garda.screening.actions import import_applications
 
 
 class Command(BaseCommand):
-    help = "Import interchange files: `applications FILE.jsonl`, `agency-reports FILE.jsonl`."
+    help = "Import interchange files: `applications FILE.jsonl`, `agency-reports FILE.jsonl`, `p3mi FILE.csv`."
 
     def add_arguments(self, parser: ArgumentParser) -> None:
         sub = parser.add_subparsers(dest="kind", required=True)
@@ -22,11 +22,15 @@ class Command(BaseCommand):
         sub.add_parser("agency-reports", help="partner reports (JSON Lines, agency-report.schema.json)").add_argument(
             "file"
         )
+        sub.add_parser("p3mi", help="the licensed P3MI registry (CSV), as a new snapshot").add_argument("file")
 
     def handle(self, *args: Any, **options: Any) -> None:
         from garda.intel.imports import import_agency_reports
+        from garda.intel.p3mi import import_p3mi
 
-        run = {"applications": import_applications, "agency-reports": import_agency_reports}[options["kind"]]
+        run = {"applications": import_applications, "agency-reports": import_agency_reports, "p3mi": import_p3mi}[
+            options["kind"]
+        ]
         try:
             summary = run(Path(options["file"]))
         except UnreadableFile as exc:

@@ -1,0 +1,62 @@
+"""`garda import p3mi`: a new snapshot per changed registry, previous ones kept, bad lines named."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+from garda.core.models import AuditEvent
+from garda.intel.models import P3MISnapshot
+from garda.intel.p3mi import company_key, current_registry
+from garda.intel.tests._run import run_import
+
+HEADER = "name,license_number,valid_until,address,province\n"
+GOOD = (
+    'PT. Sinar Jaya Abadi,SIP3MI/001/2024,2026-12-31,"Jl. Raya No. 1, Jakarta",DKI Jakarta\n'
+    "PT Mitra Kerja Luar Negeri,SIP3MI/002/2023,,Bekasi,Jawa Barat\n"
+)
+
+
+def _run(path: Path, capsys) -> tuple[int, str]:  # type: ignore[no-untyped-def]
+    return run_import("p3mi", path, capsys)
+
+
+def test_registry_snapshot_with_bad_lines_named(db: None, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "p3mi.csv"
+    path.write_text(HEADER + GOOD + ",SIP3MI/003,2025-01-01,,\nPT Tiga,SIP3MI/004,31-12-2025,,\n", encoding="utf-8")
+    status, err = _run(path, capsys)
+    assert status == 1
+    assert f"{path}:4: name: wajib diisi" in err
+    assert f"{path}:5: valid_until: '31-12-2025' bukan tanggal ISO" in err
+    registry = current_registry()
+    assert registry is not None and registry.entries == 2
+    assert {c.name_key for c in registry.companies.all()} == {"SINAR JAYA ABADI", "MITRA KERJA LUAR NEGERI"}
+
+
+def test_same_registry_twice_changes_nothing_and_a_new_one_keeps_the_old(db: None, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "p3mi.csv"
+    path.write_text(HEADER + GOOD, encoding="utf-8")
+    assert _run(path, capsys)[0] == 0
+    status, err = _run(path, capsys)
+    assert status == 0 and "2 unchanged" in err
+    assert P3MISnapshot.objects.count() == 1
+    path.write_text(HEADER + GOOD.splitlines(keepends=True)[0], encoding="utf-8")
+    assert _run(path, capsys)[0] == 0
+    assert P3MISnapshot.objects.count() == 2 and current_registry().entries == 1  # type: ignore[union-attr]
+    assert AuditEvent.objects.filter(action="p3mi.import").count() == 2
+
+
+def test_company_names_agree_across_legal_forms() -> None:
+    assert company_key("PT. Sinar Jaya Abadi") == company_key("SINAR JAYA ABADI, PT") == "SINAR JAYA ABADI"
+
+
+def test_wrong_header_cannot_be_read(tmp_path: Path) -> None:
+    path = tmp_path / "p3mi.csv"
+    path.write_text("nama,nomor\nX,1\n", encoding="utf-8")
+    result = subprocess.run(
+        [str(Path(sys.executable).parent / "garda"), "import", "p3mi", str(path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 2 and "baris judul harus" in result.stderr

@@ -83,7 +83,7 @@ def _fields(person: Person, record: Mapping[str, Any]) -> dict[str, Any]:
     }
 
 
-_ROW_FIELDS = (
+ROW_FIELDS = (
     "id",
     "full_name",
     "birth_date",
@@ -95,15 +95,15 @@ _ROW_FIELDS = (
     "mother_name",
     "other_id",
 )
-_ALL_FIELDS = (*_ROW_FIELDS, "source", "source_ref", "office_code")
+ALL_FIELDS = (*ROW_FIELDS, "source", "source_ref", "office_code")
 
 
 def as_person(row: IndexedPerson) -> Person:
     """The stored fields are already normalised: only the names are normalised again (and that is cached)."""
-    return _person_from_values(tuple(getattr(row, f) for f in _ROW_FIELDS))
+    return person_from_values(tuple(getattr(row, f) for f in ROW_FIELDS))
 
 
-def _person_from_values(values: tuple[Any, ...]) -> Person:
+def person_from_values(values: tuple[Any, ...]) -> Person:
     pk, full_name, birth_date, sex, nik, phone, birth_place, address, mother_name, other_id = values[:10]
     return Person(
         id=str(pk),
@@ -120,7 +120,7 @@ def _person_from_values(values: tuple[Any, ...]) -> Person:
 
 
 def _row(values: tuple[Any, ...]) -> IndexedPerson:
-    row = IndexedPerson(**dict(zip(_ALL_FIELDS, values, strict=True)))
+    row = IndexedPerson(**dict(zip(ALL_FIELDS, values, strict=True)))
     row._state.adding = False
     return row
 
@@ -176,12 +176,21 @@ def bulk_index(rows: Iterable[tuple[str, str, Mapping[str, Any], str]], *, batch
     return done
 
 
+@transaction.atomic
+def remove_persons(*, source: str, source_ref_prefix: str) -> int:
+    """Take persons out of the index (their keys go with them), keeping the name counts exact."""
+    rows = IndexedPerson.objects.filter(source=source, source_ref__startswith=source_ref_prefix)
+    gone = Counter(key for key in rows.values_list("name_key", flat=True) if key)
+    _count_names({key: -n for key, n in gone.items()})
+    return int(rows.delete()[1].get(IndexedPerson._meta.label, 0))
+
+
 def rebuild_keys(*, batch_size: int = 5000) -> int:
     """Recompute every person's blocking keys from the stored fields (after the key scheme changed)."""
     done = 0
     last = 0
     while True:
-        rows = list(IndexedPerson.objects.filter(pk__gt=last).order_by("pk").values_list(*_ROW_FIELDS)[:batch_size])
+        rows = list(IndexedPerson.objects.filter(pk__gt=last).order_by("pk").values_list(*ROW_FIELDS)[:batch_size])
         if not rows:
             return done
         with transaction.atomic():
@@ -190,7 +199,7 @@ def rebuild_keys(*, batch_size: int = 5000) -> int:
             with connection.cursor() as cursor:
                 cursor.executemany(
                     f"INSERT INTO {BlockingKey._meta.db_table} (key, person_id) VALUES (%s, %s)",  # noqa: S608
-                    [(k[:120], values[0]) for values in rows for k in index_keys(_person_from_values(values))],
+                    [(k[:120], values[0]) for values in rows for k in index_keys(person_from_values(values))],
                 )
         done += len(rows)
         last = ids[-1]
@@ -248,8 +257,8 @@ def find_candidates(
     # explained in full and made into model objects.
     floor = math.log2(min_probability / (1.0 - min_probability)) if 0 < min_probability < 1 else -math.inf
     ranked: list[tuple[float, tuple[int, ...], tuple[Any, ...]]] = []
-    for values in IndexedPerson.objects.filter(pk__in=under_keys).values_list(*_ALL_FIELDS):
-        levels = compare(query, _person_from_values(values))
+    for values in IndexedPerson.objects.filter(pk__in=under_keys).values_list(*ALL_FIELDS):
+        levels = compare(query, person_from_values(values))
         weight = model.weight(levels, name_tf=tf)
         if weight >= floor:
             ranked.append((weight, levels, values))

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from garda.core import audit
 from garda.identity.batch import resolve
-from garda.identity.index import _ROW_FIELDS, _person_from_values, forget_cached
+from garda.identity.index import ROW_FIELDS, forget_cached, person_from_values
 from garda.identity.model import FSModel
 from garda.identity.models import IndexedPerson, MatchModel
 from garda.identity.records import Person
@@ -18,8 +18,8 @@ MAX_TRAINING_RECORDS = 300_000
 
 def persons_from_index(limit: int = MAX_TRAINING_RECORDS) -> list[Person]:
     """A sample of the index (the newest persons first, the most like today's applicants)."""
-    rows = IndexedPerson.objects.order_by("-id").values_list(*_ROW_FIELDS)[:limit]
-    return [_person_from_values(values) for values in rows]
+    rows = IndexedPerson.objects.order_by("-id").values_list(*ROW_FIELDS)[:limit]
+    return [person_from_values(values) for values in rows]
 
 
 def estimate_model(persons: Sequence[Person]) -> FSModel:

@@ -7,15 +7,14 @@ from typing import Any
 from django.db import transaction
 
 from garda.core.imports import ImportSummary, import_json_lines, upsert
-from garda.identity.index import index_person
-from garda.identity.models import IndexedPerson
+from garda.identity.index import index_person, remove_persons
 from garda.intel.models import AgencyReport, ReportSubject
 from garda.screening.contracts import parse_datetime, problems
 
 
 def _index_subjects(report: AgencyReport, subjects: list[dict[str, Any]]) -> None:
     prefix = f"{report.agency}:{report.external_id}:"
-    IndexedPerson.objects.filter(source="report_subject", source_ref__startswith=prefix).delete()
+    remove_persons(source="report_subject", source_ref_prefix=prefix)
     for position, subject in enumerate(subjects):
         if subject.get("role") == "company" or not (
             subject.get("full_name") or subject.get("nik") or subject.get("phone")

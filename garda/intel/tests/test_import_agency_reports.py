@@ -6,7 +6,7 @@ from pathlib import Path
 
 from garda.core.models import AuditEvent
 from garda.identity.index import find_candidates, forget_cached
-from garda.identity.models import IndexedPerson
+from garda.identity.models import IndexedPerson, NameFrequency
 from garda.intel.models import AgencyReport
 from garda.intel.tests._run import run_import
 
@@ -60,4 +60,7 @@ def test_recruiter_is_found_by_identity_and_reimport_is_idempotent(db: None, tmp
     assert status == 0 and "1 updated" in err
     assert AuditEvent.objects.filter(action="agency_report.update").count() == 1
     assert IndexedPerson.objects.filter(source="report_subject").count() == 1
-    assert IndexedPerson.objects.get(source="report_subject").phone == "+6285799990000"
+    subject = IndexedPerson.objects.get(source="report_subject")
+    assert subject.phone == "+6285799990000"
+    # Replacing the subjects keeps the name counts of the term-frequency adjustment exact.
+    assert NameFrequency.objects.get(name_key=subject.name_key).count == 1

@@ -184,29 +184,37 @@ def user_change_role(request: HttpRequest, pk: int) -> HttpResponse:
 @requires(Capability.USERS_MANAGE)
 @require_POST
 def user_set_active(request: HttpRequest, pk: int, active: int) -> HttpResponse:
+    return _with_reason(
+        request,
+        pk,
+        lambda target, acting, reason: actions.do_set_active(
+            target, acting_user=acting, active=bool(active), reason=reason
+        ),
+        _("Akun diaktifkan.") if active else _("Akun dinonaktifkan."),
+        not_on_self=None if active else _("Anda tidak dapat menonaktifkan akun Anda sendiri."),
+    )
+
+
+def _with_reason(
+    request: HttpRequest,
+    pk: int,
+    act: Callable[[User, User, str], object],
+    done: str,
+    *,
+    not_on_self: str | None = None,
+) -> HttpResponse:
+    """An administrator's action on an account that needs a written reason (kept in the audit event); with
+    `not_on_self`, the message refusing it on the administrator's own account."""
     acting = _user(request)
     target = access_user(acting, pk, for_write=True)
     form = ReasonForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Tulis alasannya."))
-    elif target.pk == acting.pk:
-        messages.error(request, _("Anda tidak dapat menonaktifkan akun Anda sendiri."))
+    elif not_on_self is not None and target.pk == acting.pk:
+        messages.error(request, not_on_self)
     else:
-        actions.do_set_active(target, acting_user=acting, active=bool(active), reason=form.cleaned_data["reason"])
-        messages.success(request, _("Akun diaktifkan.") if active else _("Akun dinonaktifkan."))
-    return redirect("core:user_detail", pk=target.pk)
-
-
-def _with_reason(request: HttpRequest, pk: int, act: Callable[[User, User, str], object], done: str) -> HttpResponse:
-    """An administrator's action on an account that needs a written reason (kept in the audit event)."""
-    acting = _user(request)
-    target = access_user(acting, pk, for_write=True)
-    form = ReasonForm(request.POST)
-    if form.is_valid():
         act(target, acting, form.cleaned_data["reason"])
         messages.success(request, done)
-    else:
-        messages.error(request, _("Tulis alasannya."))
     return redirect("core:user_detail", pk=target.pk)
 
 

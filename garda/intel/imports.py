@@ -9,6 +9,7 @@ from django.db import transaction
 from garda.core.imports import ImportSummary, import_json_lines, upsert
 from garda.identity.index import index_person, remove_persons
 from garda.intel.models import AgencyReport, ReportSubject
+from garda.screening import context as screening_context
 from garda.screening.contracts import parse_datetime, problems
 
 
@@ -71,6 +72,7 @@ def store_report(record: dict[str, Any], *, source: str) -> str:
             ]
         )
         _index_subjects(report, record["subjects"])
+        screening_context.bump()  # pending applications are re-screened against the new report
     return outcome
 
 

@@ -83,6 +83,9 @@ def import_p3mi(path: Path) -> ImportSummary:
         for company in rows:
             company.snapshot = snapshot
         P3MICompany.objects.bulk_create(rows, batch_size=2000)
+        from garda.screening.context import bump  # the registry is screening context (imported late: a cycle)
+
+        bump()
         audit.record(
             "p3mi.import",
             actor_username="system",

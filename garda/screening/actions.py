@@ -8,8 +8,11 @@ from django.db import transaction
 
 from garda.core.imports import ImportSummary, import_json_lines, upsert
 from garda.identity.index import index_person
+from garda.identity.records import prepare
+from garda.screening import context as screening_context
 from garda.screening.contracts import parse_datetime, problems
-from garda.screening.models import Application
+from garda.screening.models import Application, Contact
+from garda.screening.rules import family_key
 
 
 def _fields(record: dict[str, Any]) -> dict[str, Any]:
@@ -62,8 +65,36 @@ def _index_people(app: Application, record: dict[str, Any]) -> None:
         )
 
 
+def _contacts(app: Application, record: dict[str, Any]) -> None:
+    """The contact points other applications are compared with (same companion, same phone, other families)."""
+    Contact.objects.filter(application=app).delete()
+    family = family_key(record)
+    rows = []
+    for role, data in (("applicant", record.get("applicant") or {}), ("companion", record.get("companion") or {})):
+        if not (data.get("full_name") or data.get("nik") or data.get("phone")):
+            continue
+        person = prepare({"id": role, **{k: data.get(k) for k in ("full_name", "nik", "phone")}})
+        rows.append(
+            Contact(
+                application=app,
+                role=role,
+                name_key=(person.name.key if person.name else "")[:200],
+                nik=person.nik or "",
+                phone=person.phone or "",
+                family=family,
+                submitted_at=app.submitted_at,
+            )
+        )
+    Contact.objects.bulk_create(rows)
+
+
 def store_application(record: dict[str, Any], *, source: str) -> str:
     """Create or update one valid record; returns "stored", "updated" or "unchanged"."""
+    outcome, _ = store_application_returning(record, source=source)
+    return outcome
+
+
+def store_application_returning(record: dict[str, Any], *, source: str) -> tuple[str, Application]:
     with transaction.atomic():
         app, outcome = upsert(
             Application,
@@ -76,7 +107,11 @@ def store_application(record: dict[str, Any], *, source: str) -> str:
         )
         if outcome != "unchanged":
             _index_people(app, record)
-    return outcome
+            _contacts(app, record)
+            if app.decision_kind in screening_context.ADVERSE:
+                # Pending applications everywhere must be re-screened against this decision.
+                screening_context.bump()
+    return outcome, app
 
 
 def import_applications(path: Path) -> ImportSummary:

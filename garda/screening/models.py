@@ -26,6 +26,14 @@ class Application(ImportedRecord):
     decision_kind = models.CharField(_("keputusan"), max_length=16, blank=True)
     decided_at = models.DateTimeField(_("diputuskan"), null=True, blank=True)
     suspended_until = models.DateField(_("ditangguhkan sampai"), null=True, blank=True)
+    # The latest screening, kept on the application for the queue (the full results are in Screening).
+    risk_level = models.CharField(_("tingkat risiko"), max_length=8, blank=True)
+    risk_score = models.PositiveSmallIntegerField(_("skor"), null=True, blank=True)
+    recommendation = models.CharField(_("rekomendasi"), max_length=24, blank=True)
+    screened_at = models.DateTimeField(_("disaring"), null=True, blank=True)
+    # Set when a re-screening found something new; cleared when an officer opens the application.
+    alert = models.CharField(_("peringatan"), max_length=300, blank=True)
+    outcome = models.CharField(_("hasil pemeriksaan"), max_length=24, blank=True)
 
     class Meta:
         constraints = [
@@ -39,7 +47,94 @@ class Application(ImportedRecord):
             models.Index(fields=["office_code", "submitted_at"], name="application_office_time"),
             models.Index(fields=["applicant_nik"], name="application_nik"),
             models.Index(fields=["decision_kind", "decided_at"], name="application_decision"),
+            models.Index(fields=["office_code", "risk_level", "submitted_at"], name="application_queue"),
         ]
 
     def __str__(self) -> str:
         return f"{self.office_code}/{self.external_id} {self.applicant_name}"
+
+
+class Contact(models.Model):
+    """The applicant's and the companion's contact points on one application, for finding the same companion or
+    phone on other applications (different families) in a recent window, at any office."""
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="contacts")
+    role = models.CharField(max_length=16)  # applicant | companion
+    name_key = models.CharField(max_length=200, blank=True)
+    nik = models.CharField(max_length=16, blank=True)
+    phone = models.CharField(max_length=20, blank=True)
+    family = models.CharField(max_length=255)  # rules.base.family_key: KK number | address | parents
+    submitted_at = models.DateTimeField()
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["phone", "submitted_at"], name="contact_phone"),
+            models.Index(fields=["nik", "submitted_at"], name="contact_nik"),
+            models.Index(fields=["name_key", "submitted_at"], name="contact_name"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.role} {self.name_key or self.phone}"
+
+
+class Screening(models.Model):
+    """One screening of one application: what fired and why, with the rule-set version and the context used."""
+
+    TRIGGERS = ["import", "counter", "screen", "rescreen", "demo"]
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="screenings")
+    created_at = models.DateTimeField(auto_now_add=True)
+    trigger = models.CharField(max_length=16)
+    rules_version = models.CharField(max_length=32)
+    risk_level = models.CharField(max_length=8)
+    score = models.PositiveSmallIntegerField()
+    recommendation = models.CharField(max_length=24)
+    indicators = models.JSONField(default=list)  # [{code, category, severity, evidence, params}]
+    matches = models.JSONField(default=list)
+    context = models.JSONField(default=dict)  # reference-list versions, P3MI snapshot, match model
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["application", "-created_at"], name="screening_latest")]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(risk_level__in=["low", "medium", "high"]), name="screening_risk"),
+            models.CheckConstraint(condition=models.Q(score__lte=100), name="screening_score_range"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.application_id} {self.risk_level} {self.score}"
+
+
+class ContextStamp(models.Model):
+    """A counter bumped whenever screening context changes (an agency report, an adverse decision, the P3MI
+    registry), so a long-lived process knows its cached context is stale with one cheap query."""
+
+    name = models.CharField(max_length=32, primary_key=True)
+    generation = models.PositiveBigIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"{self.name}@{self.generation}"
+
+
+REVIEW_OUTCOMES = ["proceed", "request_documents", "in_depth_interview", "propose_postponement", "propose_refusal"]
+
+
+class Review(models.Model):
+    """What the officer found at the counter or interview, and the outcome they recorded (a postponement or
+    refusal itself is a decision case, with its own steps)."""
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="reviews")
+    officer = models.ForeignKey("core.User", on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    outcome = models.CharField(_("hasil"), max_length=24)
+    interview_notes = models.TextField(_("catatan wawancara"), blank=True)
+    reason = models.TextField(_("alasan"))
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(outcome__in=REVIEW_OUTCOMES), name="review_outcome_valid")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.application_id} {self.outcome}"

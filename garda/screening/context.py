@@ -1,0 +1,321 @@
+"""What screening compares an application with, loaded once per batch (or per process at the counter, reloaded
+when it changed): the reference lists in force, the licensed P3MI registry, and the persons of interest — every
+subject of a partner report and every person with an adverse decision at any office — in an in-memory blocking
+index. Those are few (the national postponement rate is about 0.05%), so they are matched without a query; the
+history of ordinary applications stays in the database and is queried by exact keys."""
+
+import threading
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from django.db.models import F
+
+from garda.core.reflists import current_revision
+from garda.identity.blocking import index_keys, query_keys
+from garda.identity.comparisons import compare
+from garda.identity.index import current_model, index_total
+from garda.identity.model import FSModel, MatchResult
+from garda.identity.models import NameFrequency
+from garda.identity.records import Person, prepare
+from garda.intel.models import AgencyReport, P3MICompany, ReportSubject
+from garda.intel.p3mi import company_key, current_registry
+from garda.screening.models import Application, ContextStamp
+
+ADVERSE = ("postponed", "refused", "cancelled", "withdrawn", "revoked", "suspended")
+STAMP = "screening"
+
+# Documents the reference list names (by its own codes) and the document types of the application contract.
+DOCUMENT_TYPES = {
+    "disnaker_recommendation": "recommendation_disnaker",
+    "id_pmi": "id_pmi",
+    "kemenag_recommendation": "recommendation_kemenag",
+    "organiser_statement": "travel_agent_letter",
+    "guarantee_letter": "guarantee_letter",
+    "host_passport_copy": "host_passport_copy",
+}
+
+
+@dataclass(frozen=True)
+class Watched:
+    person: Person
+    kind: str  # "report_subject" | "decision"
+    ref: str  # AGENCY/ID#position, or OFFICE/ID
+    info: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class WatchMatch:
+    watched: Watched
+    result: MatchResult
+    how: str  # "NIK", "telepon", "nama dan tanggal lahir", ...
+    how_en: str
+
+    @property
+    def probability(self) -> float:
+        return self.result.probability
+
+
+_HOW = {
+    "nik": ("NIK sama", "same NIK"),
+    "phone": ("telepon sama", "same phone"),
+    "other_id": ("nomor paspor sama", "same passport number"),
+    "name": ("nama", "name"),
+    "birth_date": ("tanggal lahir", "birth date"),
+}
+
+
+def describe(result: MatchResult) -> tuple[str, str]:
+    """Which fields agreed, in words: 'NIK sama, nama, tanggal lahir (p=0.99)'."""
+    agreed = [e.comparison for e in result.agreed if e.comparison in _HOW]
+    words_id = ", ".join(_HOW[c][0] for c in agreed) or "kemiripan data"
+    words_en = ", ".join(_HOW[c][1] for c in agreed) or "similar data"
+    return f"{words_id}; p={result.probability:.2f}", f"{words_en}; p={result.probability:.2f}"
+
+
+class WatchIndex:
+    """A blocking index in memory over few persons, scored with the same Fellegi–Sunter model as the counter."""
+
+    def __init__(self, model: FSModel) -> None:
+        self.model = model
+        self.items: list[Watched] = []
+        self.keys: dict[str, list[int]] = defaultdict(list)
+        self._tf: dict[str, float | None] = {}
+
+    def add(self, watched: Watched) -> None:
+        position = len(self.items)
+        self.items.append(watched)
+        for key in index_keys(watched.person):
+            self.keys[key].append(position)
+
+    def name_tf(self, person: Person) -> float | None:
+        key = person.name.key if person.name else ""
+        if not key:
+            return None
+        if key not in self._tf:
+            count = NameFrequency.objects.filter(name_key=key).values_list("count", flat=True).first() or 0
+            total = index_total()
+            self._tf[key] = max(count, 1) / total if total > 0 else None
+        return self._tf[key]
+
+    def find(self, person: Person, *, threshold: float, kinds: Iterable[str] | None = None) -> list[WatchMatch]:
+        if not self.items:
+            return []
+        wanted = set(kinds) if kinds is not None else None
+        found: set[int] = set()
+        for key in query_keys(person, wide=True):
+            found.update(self.keys.get(key, ()))
+        if not found:
+            return []
+        tf = self.name_tf(person)
+        matches = []
+        for position in sorted(found):
+            watched = self.items[position]
+            if wanted is not None and watched.kind not in wanted:
+                continue
+            result = self.model.score(compare(person, watched.person), name_tf=tf)
+            if result.probability >= threshold:
+                how, how_en = describe(result)
+                matches.append(WatchMatch(watched, result, how, how_en))
+        matches.sort(key=lambda m: m.probability, reverse=True)
+        return matches
+
+
+@dataclass
+class Context:
+    generation: int
+    model: FSModel
+    pmi_destinations: frozenset[str]
+    moratorium: frozenset[str]
+    scam_countries: frozenset[str]
+    required_documents: dict[str, list[dict[str, str]]]
+    registry: dict[str, P3MICompany]  # company key → licensed company
+    registry_numbers: dict[str, P3MICompany]  # licence number → company
+    reported_companies: dict[str, list[tuple[str, str]]]  # company key → (report ref, category)
+    watch: WatchIndex
+    versions: dict[str, Any] = field(default_factory=dict)
+    seen_decisions: set[int] = field(default_factory=set)
+
+    def add_decision(self, app: Application) -> None:
+        """An adverse decision stored during a batch joins the index at once."""
+        if app.decision_kind in ADVERSE and app.pk not in self.seen_decisions:
+            self.seen_decisions.add(app.pk)
+            self.watch.add(_decision_watch(app))
+
+    def licensed(self, name: str = "", number: str = "") -> P3MICompany | None:
+        if number and (company := self.registry_numbers.get(number.strip().upper())):
+            return company
+        return self.registry.get(company_key(name)) if name else None
+
+
+def _country_set(key: str, versions: dict[str, Any]) -> frozenset[str]:
+    try:
+        revision = current_revision(key)
+    except LookupError:
+        return frozenset()
+    versions[key] = revision.version
+    return frozenset(item["country"] for item in revision.items)
+
+
+def _required_documents(versions: dict[str, Any]) -> dict[str, list[dict[str, str]]]:
+    try:
+        revision = current_revision("required_documents_by_purpose")
+    except LookupError:
+        return {}
+    versions["required_documents_by_purpose"] = revision.version
+    return {
+        item["purpose"]: [d for d in item.get("documents", []) if d.get("code") in DOCUMENT_TYPES]
+        for item in revision.items
+    }
+
+
+def _decision_watch(app: Application) -> Watched:
+    applicant = app.record.get("applicant", {})
+    decision = app.record.get("decision", {})
+    person = prepare(
+        {
+            "id": f"{app.office_code}/{app.external_id}",
+            "full_name": applicant.get("full_name"),
+            "birth_date": applicant.get("birth_date"),
+            "sex": applicant.get("sex"),
+            "nik": applicant.get("nik"),
+            "phone": applicant.get("phone"),
+            "birth_place": applicant.get("birth_place"),
+            "mother_name": applicant.get("mother_name"),
+            "other_id": decision.get("passport_number"),
+        }
+    )
+    return Watched(
+        person,
+        "decision",
+        f"{app.office_code}/{app.external_id}",
+        {
+            "application_pk": app.pk,
+            "office": app.office_code,
+            "kind": app.decision_kind,
+            "decided_at": app.decided_at,
+            "submitted_at": app.submitted_at,
+            "until": app.suspended_until,
+            "categories": decision.get("categories", []),
+        },
+    )
+
+
+def _subject_watch(subject: ReportSubject, raw: dict[str, Any], report: AgencyReport) -> Watched:
+    ref = f"{report.agency}/{report.external_id}#{subject.position + 1}"
+    person = prepare(
+        {
+            "id": ref,
+            "full_name": raw.get("full_name"),
+            "birth_date": raw.get("birth_date"),
+            "sex": raw.get("sex"),
+            "nik": raw.get("nik"),
+            "phone": raw.get("phone"),
+            "other_id": raw.get("passport_number"),
+        }
+    )
+    return Watched(
+        person,
+        "report_subject",
+        ref,
+        {
+            "report_pk": report.pk,
+            "agency": report.agency,
+            "report": report.external_id,
+            "reference": report.reference,
+            "category": report.category,
+            "role": subject.role,
+            "received_at": report.received_at.date().isoformat(),
+            "valid_until": report.valid_until,
+            "aliases": raw.get("aliases", []),
+        },
+    )
+
+
+def generation() -> int:
+    value = ContextStamp.objects.filter(name=STAMP).values_list("generation", flat=True).first()
+    return int(value or 0)
+
+
+def bump() -> None:
+    """Screening context changed: cached contexts reload, pending applications are re-screened."""
+    if not ContextStamp.objects.filter(name=STAMP).update(generation=F("generation") + 1):
+        ContextStamp.objects.get_or_create(name=STAMP, defaults={"generation": 1})
+
+
+def load(*, today: date | None = None) -> Context:
+    versions: dict[str, Any] = {}
+    model = current_model()
+    versions["match_model"] = getattr(model, "version", "") or "default"
+    registry: dict[str, P3MICompany] = {}
+    numbers: dict[str, P3MICompany] = {}
+    snapshot = current_registry()
+    if snapshot is not None:
+        versions["p3mi_snapshot"] = snapshot.pk
+        for company in snapshot.companies.all():
+            registry[company.name_key] = company
+            if company.license_number:
+                numbers[company.license_number.strip().upper()] = company
+    watch = WatchIndex(model)
+    reported: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    today = today or date.today()
+    reports = {r.pk: r for r in AgencyReport.objects.all()}
+    for subject in ReportSubject.objects.order_by("report_id", "position"):
+        report = reports[subject.report_id]
+        raw = report.record.get("subjects", [])
+        data = raw[subject.position] if subject.position < len(raw) else {}
+        ref = f"{report.agency}/{report.external_id}"
+        for name in (subject.organisation, subject.full_name if subject.role == "company" else ""):
+            if name and company_key(name):
+                reported[company_key(name)].append((ref, report.category))
+        if subject.role != "company" and (subject.full_name or subject.nik or subject.phone):
+            watch.add(_subject_watch(subject, data, report))
+    context = Context(
+        generation=generation(),
+        model=model,
+        pmi_destinations=_country_set("pmi_destinations", versions),
+        moratorium=_country_set("moratorium_middle_east", versions),
+        scam_countries=_country_set("scam_compound_countries", versions),
+        required_documents=_required_documents(versions),
+        registry=registry,
+        registry_numbers=numbers,
+        reported_companies=dict(reported),
+        watch=watch,
+        versions=versions,
+    )
+    for app in Application.objects.filter(decision_kind__in=ADVERSE).only(
+        "pk", "office_code", "external_id", "record", "decision_kind", "decided_at", "submitted_at", "suspended_until"
+    ):
+        context.add_decision(app)
+    return context
+
+
+_lock = threading.Lock()
+_cached: Context | None = None
+_cached_at: datetime | None = None
+
+
+def cached() -> Context:
+    """The context for one application at a time (the counter, re-screening): reloaded when the stamp moved, or
+    after five minutes (reference lists are revised rarely and do not bump the stamp)."""
+    global _cached, _cached_at
+    now = datetime.now()
+    with _lock:
+        stale = (
+            _cached is None
+            or _cached_at is None
+            or (now - _cached_at).total_seconds() > 300
+            or _cached.generation != generation()
+        )
+        if stale:
+            _cached, _cached_at = load(), now
+        assert _cached is not None
+        return _cached
+
+
+def forget() -> None:
+    global _cached
+    with _lock:
+        _cached = None

@@ -1,0 +1,183 @@
+"""What every rule reads: the application parsed once (`Subject`), the named thresholds, and small helpers."""
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from rapidfuzz.distance import JaroWinkler
+
+from garda.identity.names import Name, name_or_none, name_similarity
+from garda.identity.records import Person, prepare
+from garda.screening.context import Context, WatchMatch
+from garda.screening.contracts import parse_datetime
+
+SAME_PERSON = 0.9  # the contract's linkage threshold
+SAME_NAME = 0.8  # name similarity below which two names are different people, not spellings
+WINDOW_DAYS = 90  # "recent" for shared companions and phones
+OTHER_FAMILIES = 2  # a companion or phone on applications of this many other families is a pattern
+ADULT = 18
+
+NO_WORK = re.compile(r"BELUM|TIDAK BEKERJA|PENGANGGURAN|MENGURUS RUMAH TANGGA|IBU RUMAH TANGGA|\bIRT\b|\bMRT\b")
+FAMILY_RELATIONS = {"parent", "spouse", "child", "sibling", "relative"}
+NOT_WORK_PURPOSES = {"tourism", "umrah", "hajj", "family_visit", "business", "medical", "study", "other"}
+
+
+@dataclass
+class Subject:
+    """The application as the rules read it: the contract record, parsed once."""
+
+    record: dict[str, Any]
+    pk: int | None = None
+    submitted: datetime = field(init=False)
+    applicant: dict[str, Any] = field(init=False)
+    travel: dict[str, Any] = field(init=False)
+    companion: dict[str, Any] = field(init=False)
+    interview: dict[str, Any] = field(init=False)
+    documents: list[dict[str, Any]] = field(init=False)
+    person: Person = field(init=False)
+
+    def __post_init__(self) -> None:
+        r = self.record
+        self.submitted = parse_datetime(r["submitted_at"])
+        self.applicant = r.get("applicant") or {}
+        self.travel = r.get("travel") or {}
+        self.companion = r.get("companion") or {}
+        self.interview = r.get("interview") or {}
+        self.documents = [d for d in r.get("documents") or [] if isinstance(d, dict)]
+        a = self.applicant
+        self.person = prepare(
+            {
+                "id": self.ref,
+                "full_name": a.get("full_name"),
+                "birth_date": a.get("birth_date"),
+                "sex": a.get("sex"),
+                "nik": a.get("nik"),
+                "phone": a.get("phone"),
+                "birth_place": a.get("birth_place"),
+                "mother_name": a.get("mother_name"),
+                "address": (a.get("address") or {}).get("text"),
+            }
+        )
+
+    @property
+    def ref(self) -> str:
+        return f"{self.record['office']}/{self.record['id']}"
+
+    @property
+    def purpose(self) -> str:
+        return str(self.travel.get("purpose", "other"))
+
+    @property
+    def birth_date(self) -> date:
+        return date.fromisoformat(self.applicant["birth_date"])
+
+    def document_types(self) -> set[str]:
+        return {str(d.get("type")) for d in self.documents}
+
+    def companion_person(self) -> Person | None:
+        c = self.companion
+        if not (c.get("full_name") or c.get("nik") or c.get("phone")):
+            return None
+        return prepare({"id": f"{self.ref}#companion", **{k: c.get(k) for k in ("full_name", "nik", "phone")}})
+
+    def family(self) -> str:
+        return family_key(self.record)
+
+
+def family_key(record: dict[str, Any]) -> str:
+    """Who counts as one family, as up to three keys joined by "|": the KK number (on the form or the KK keyed
+    in), the address, and the parents' names. Two applications share a family when any key agrees; with no key
+    at all, an application is a family of its own."""
+    applicant = record.get("applicant") or {}
+    keys = []
+    kk = re.sub(r"\D", "", str(applicant.get("kk_number") or ""))
+    if not kk:
+        for doc in record.get("documents") or []:
+            if isinstance(doc, dict) and doc.get("type") == "kk" and doc.get("number"):
+                kk = re.sub(r"\D", "", str(doc["number"]))
+                break
+    if kk:
+        keys.append(f"KK:{kk}"[:40])
+    address = applicant.get("address") or {}
+    text = " ".join(re.sub(r"[^A-Z0-9 ]", " ", str(address.get("text") or "").upper()).split())
+    if len(text) >= 12:
+        keys.append(f"AD:{address.get('region_code', '')}:{text}"[:100])
+    father, mother = name_or_none(applicant.get("father_name")), name_or_none(applicant.get("mother_name"))
+    if father is not None and mother is not None:
+        keys.append(f"PA:{father.key}/{mother.key}"[:100])
+    return "|".join(keys) or f"APP:{record['office']}/{record['id']}"[:100]
+
+
+def families(keys: list[str]) -> list[int]:
+    """Group family keys (as `family_key` writes them) that share any part; returns a group number per key."""
+    parent = list(range(len(keys)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    seen: dict[str, int] = {}
+    for i, key in enumerate(keys):
+        for part in key.split("|"):
+            if part in seen:
+                parent[root(i)] = root(seen[part])
+            else:
+                seen[part] = i
+    return [root(i) for i in range(len(keys))]
+
+
+def other_families(own: str, keys: list[str]) -> int:
+    """How many families among `keys` are not the applicant's own (`own`)."""
+    groups = families([own, *keys])
+    return len(set(groups[1:]) - {groups[0]})
+
+
+def age_on(born: date, day: date) -> int:
+    return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
+
+
+def same_name(a: Name | None, b: Name | None) -> bool:
+    """Spelling variants of one name count as the same: respelt words, dropped or added words, joined words."""
+    if a is None or b is None:
+        return True  # nothing to compare
+    if a.key == b.key or "".join(sorted(a.tokens)) == "".join(sorted(b.tokens)):
+        return True
+    if JaroWinkler.normalized_similarity("".join(a.tokens), "".join(b.tokens)) >= 0.95:
+        return True
+    return name_similarity(a, b) >= SAME_NAME
+
+
+def _d(value: Any) -> str:
+    return value.isoformat() if isinstance(value, date) else str(value)
+
+
+# --- non_procedural -----------------------------------------------------------------------------------------------
+
+
+def match_evidence(match: WatchMatch) -> dict[str, Any]:
+    return {
+        "record": match.watched.ref,
+        "score": round(match.probability, 4),
+        "agreed": [e.comparison for e in match.result.agreed],
+        "disagreed": [e.comparison for e in match.result.disagreed],
+    }
+
+
+def exact_or_likely(person: Person, ctx: Context, *, kinds: tuple[str, ...], threshold: float) -> list[WatchMatch]:
+    """Matches by the model, and by an identical NIK, phone or passport number even when the rest differs (a
+    recruiter's phone written on a victim's form is itself the finding)."""
+    matches = ctx.watch.find(person, threshold=0.0, kinds=kinds)
+    kept = []
+    for match in matches:
+        other = match.watched.person
+        exact = (
+            (person.nik and person.nik == other.nik)
+            or (person.phone and person.phone == other.phone)
+            or (person.other_id and person.other_id == other.other_id)
+        )
+        if match.probability >= threshold or exact:
+            kept.append(match)
+    return kept

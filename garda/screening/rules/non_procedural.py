@@ -1,0 +1,253 @@
+"""Non-procedural departure: the purpose's required documents (SE IMI-0277.GR.02.06/2017), the P3MI registry, a
+job-seeker's profile towards placement, moratorium or scam-compound countries, work documents or work intent
+behind another purpose."""
+
+import re
+from typing import Any
+
+from garda.screening.context import DOCUMENT_TYPES, Context
+from garda.screening.indicators import (
+    DOCUMENT_LABELS,
+    OBSERVATION_LABELS,
+    PURPOSE_LABELS,
+    Indicator,
+    labels,
+)
+from garda.screening.rules.base import (
+    NO_WORK,
+    NOT_WORK_PURPOSES,
+    Subject,
+    _d,
+)
+
+
+def missing_purpose_documents(s: Subject, ctx: Context) -> list[Indicator]:
+    required = ctx.required_documents.get(s.purpose, [])
+    have = s.document_types()
+    missing = [DOCUMENT_TYPES[d["code"]] for d in required if DOCUMENT_TYPES[d["code"]] not in have]
+    if not missing:
+        return []
+    missing_id, missing_en = labels(DOCUMENT_LABELS, missing)
+    purpose_id, purpose_en = PURPOSE_LABELS.get(s.purpose, (s.purpose, s.purpose))
+    # Work without the Disnaker recommendation is refused under the circular; other purposes wait for documents.
+    severity = "high" if s.purpose == "work" else "medium"
+    return [
+        Indicator(
+            "NP_MISSING_PURPOSE_DOCUMENTS",
+            severity,
+            {
+                "compared": "documents[].type",
+                "with": "reference list required_documents_by_purpose",
+                "purpose": s.purpose,
+                "presented": sorted(have),
+                "missing": missing,
+            },
+            {"purpose": purpose_id, "purpose_en": purpose_en, "missing": missing_id, "missing_en": missing_en},
+        )
+    ]
+
+
+def placement_company(s: Subject, ctx: Context) -> list[Indicator]:
+    company = s.travel.get("placement_company") or {}
+    name, number = str(company.get("name") or ""), str(company.get("license_number") or "")
+    if s.purpose not in {"work", "internship"} or not (name or number) or not ctx.registry:
+        return []
+    licensed = ctx.licensed(name, number)
+    evidence: dict[str, Any] = {
+        "compared": "travel.placement_company",
+        "value": {"name": name, "license_number": number},
+        "with": f"P3MI registry snapshot {ctx.versions.get('p3mi_snapshot')}",
+    }
+    if licensed is None:
+        return [Indicator("NP_UNLICENSED_P3MI", "high", evidence, {"company": name or number})]
+    evidence["registry_entry"] = {
+        "name": licensed.name,
+        "license_number": licensed.license_number,
+        "valid_until": _d(licensed.valid_until) if licensed.valid_until else None,
+    }
+    if licensed.valid_until is not None and licensed.valid_until < s.submitted.date():
+        return [
+            Indicator(
+                "NP_P3MI_LICENCE_EXPIRED",
+                "high",
+                evidence,
+                {"company": licensed.name, "valid_until": licensed.valid_until.isoformat()},
+            )
+        ]
+    return []
+
+
+_SIGNALS = {
+    "no_work": ("tidak bekerja", "no work"),
+    "first_passport": ("paspor pertama", "first passport"),
+    "no_return_ticket": ("tanpa tiket pulang", "no return ticket"),
+    "funded_by_third_party": ("dibiayai sponsor/agen", "funded by a sponsor or agent"),
+}
+
+
+def job_seeker_profile(s: Subject, ctx: Context) -> list[Indicator]:
+    if s.purpose in {"work", "study", "medical"}:
+        return []
+    if s.purpose in {"umrah", "hajj"} and {"recommendation_kemenag", "travel_agent_letter"} <= s.document_types():
+        return []  # a pilgrim with the Kemenag recommendation and the organiser's letter travels procedurally
+    country = str(s.travel.get("destination_country") or "")
+    lists = [
+        (name, pair)
+        for name, members, pair in (
+            ("pmi_destinations", ctx.pmi_destinations, ("negara penempatan PMI", "PMI placement country")),
+            ("moratorium_middle_east", ctx.moratorium, ("negara moratorium", "moratorium country")),
+            ("scam_compound_countries", ctx.scam_countries, ("negara online scam", "online-scam country")),
+        )
+        if country in members
+    ]
+    if not lists:
+        return []
+    signals: dict[str, int] = {}
+    occupation = str(s.applicant.get("occupation") or "").upper()
+    if NO_WORK.search(occupation):
+        signals["no_work"] = 1
+    if s.record.get("application_type", "new") == "new" and not s.applicant.get("has_previous_passport"):
+        signals["first_passport"] = 1
+    if s.travel.get("return_ticket") is False:
+        signals["no_return_ticket"] = 1
+    if s.travel.get("funds_source") in {"sponsor", "agent", "employer"}:
+        signals["funded_by_third_party"] = 2  # someone else pays: the strongest sign of a recruited trip
+    points = sum(signals.values())
+    if points < 3:
+        return []
+    severity = "high" if points >= 5 or (points >= 4 and "funded_by_third_party" in signals) else "medium"
+    signals_id, signals_en = labels(_SIGNALS, list(signals))
+    return [
+        Indicator(
+            "NP_JOB_SEEKER_PROFILE",
+            severity,
+            {
+                "compared": "travel.destination_country",
+                "value": country,
+                "with": [name for name, _ in lists],
+                "signals": {
+                    "applicant.occupation": occupation or None,
+                    "application_type": s.record.get("application_type", "new"),
+                    "applicant.has_previous_passport": s.applicant.get("has_previous_passport"),
+                    "travel.return_ticket": s.travel.get("return_ticket"),
+                    "travel.funds_source": s.travel.get("funds_source"),
+                },
+                "points": points,
+            },
+            {
+                "country": country,
+                "lists": ", ".join(pair[0] for _, pair in lists),
+                "lists_en": ", ".join(pair[1] for _, pair in lists),
+                "signals": signals_id,
+                "signals_en": signals_en,
+            },
+        )
+    ]
+
+
+def work_documents_undeclared(s: Subject, ctx: Context) -> list[Indicator]:
+    """Work documents, an employer or a placement company behind a purpose that is not work."""
+    if s.purpose not in NOT_WORK_PURPOSES:
+        return []
+    found = sorted(s.document_types() & {"employment_contract", "work_visa"})
+    employer = (s.travel.get("employer") or {}).get("name")
+    company = (s.travel.get("placement_company") or {}).get("name")
+    if employer and s.purpose != "business":
+        found.append("employer")
+    if company:
+        found.append("placement_company")
+    if not found:
+        return []
+    docs_id, docs_en = labels(DOCUMENT_LABELS, found)
+    purpose_id, purpose_en = PURPOSE_LABELS.get(s.purpose, (s.purpose, s.purpose))
+    return [
+        Indicator(
+            "NP_WORK_DOCUMENTS_UNDECLARED",
+            "high",
+            {"compared": "documents[].type", "value": found, "with": "travel.purpose", "other": s.purpose},
+            {"documents": docs_id, "documents_en": docs_en, "purpose": purpose_id, "purpose_en": purpose_en},
+        )
+    ]
+
+
+def interview_work_intent(s: Subject, ctx: Context) -> list[Indicator]:
+    if s.purpose in {"work", "internship"} or not s.interview:
+        return []
+    observations = s.interview.get("observations") or []
+    stated = s.interview.get("stated_purpose")
+    said = work_words(str(s.interview.get("notes") or ""))
+    if "admits_work_intent" not in observations and stated != "work" and not said:
+        return []
+    purpose_id, purpose_en = PURPOSE_LABELS.get(s.purpose, (s.purpose, s.purpose))
+    return [
+        Indicator(
+            "NP_INTERVIEW_WORK_INTENT",
+            "high",
+            {
+                "compared": "interview",
+                "value": {"stated_purpose": stated, "observations": observations, "notes_words": said},
+                "with": "travel.purpose",
+                "other": s.purpose,
+            },
+            {"purpose": purpose_id, "purpose_en": purpose_en},
+        )
+    ]
+
+
+# Words in the interview notes that say the trip is for work, unless negated just before ("tidak bekerja").
+_WORK_WORDS = re.compile(
+    r"\b(BEKERJA|KERJA|GAJI|MAJIKAN|LOWONGAN|TKI|TKW|PMI|ART|PEMBANTU|BABYSITTER|KONTRAK KERJA|BURUH)\b"
+)
+_NEGATION = re.compile(r"\b(TIDAK|TAK|BUKAN|BELUM|TANPA)\s+(\w+\s+)?$")
+
+
+def work_words(notes: str) -> list[str]:
+    text = " ".join(re.sub(r"[^A-Z ]", " ", notes.upper()).split())
+    return [m.group(1) for m in _WORK_WORDS.finditer(text) if not _NEGATION.search(text[: m.start()])]
+
+
+WEAK_TRIP = ("cannot_explain_itinerary", "does_not_know_host", "answers_appear_coached", "met_sponsor_online")
+
+
+def interview_weak_trip(s: Subject, ctx: Context) -> list[Indicator]:
+    found = [o for o in s.interview.get("observations") or [] if o in WEAK_TRIP]
+    if not found:
+        return []
+    text_id, text_en = labels(OBSERVATION_LABELS, found)
+    return [
+        Indicator(
+            "NP_INTERVIEW_WEAK_TRIP",
+            "high" if len(found) >= 2 else "medium",
+            {"compared": "interview.observations", "value": found},
+            {"observations": text_id, "observations_en": text_en},
+        )
+    ]
+
+
+_COMPANY_FORM = re.compile(r"\b(PT|CV|LTD|LLC|CO|COMPANY|CORP|EST|ESTABLISHMENT|GROUP|SDN|BHD|INC|HOSPITAL|HOTEL)\b")
+
+
+def moratorium_work(s: Subject, ctx: Context) -> list[Indicator]:
+    country = str(s.travel.get("destination_country") or "")
+    employer = str((s.travel.get("employer") or {}).get("name") or "")
+    # The moratorium bans placement with individual users (households); a company employer is not covered.
+    if s.purpose != "work" or country not in ctx.moratorium or not employer:
+        return []
+    if _COMPANY_FORM.search(re.sub(r"[^A-Z ]", " ", employer.upper())):
+        return []
+    return [
+        Indicator(
+            "NP_MORATORIUM_WORK",
+            "medium",
+            {
+                "compared": "travel.destination_country",
+                "value": country,
+                "with": "moratorium_middle_east",
+                "employer": employer,
+            },
+            {"country": country},
+        )
+    ]
+
+
+# --- inconsistency ------------------------------------------------------------------------------------------------

@@ -1,0 +1,283 @@
+"""The people around the application: partner reports' subjects (agency_report), recruiters, illegal companies,
+unlicensed agents, and one companion or phone across several families (illegal_agent)."""
+
+from datetime import timedelta
+from typing import Any
+
+from garda.identity.records import Person
+from garda.intel.p3mi import company_key
+from garda.screening.context import Context, WatchMatch
+from garda.screening.indicators import (
+    OBSERVATION_LABELS,
+    Indicator,
+    labels,
+)
+from garda.screening.models import Contact
+from garda.screening.rules.base import (
+    OTHER_FAMILIES,
+    SAME_PERSON,
+    WINDOW_DAYS,
+    Subject,
+    _d,
+    exact_or_likely,
+    match_evidence,
+    other_families,
+)
+
+RECRUITER_ROLES = {"recruiter", "companion"}
+RECRUITER_CATEGORIES = {"suspected_recruiter", "illegal_company"}
+
+
+def _report_ref(match: WatchMatch) -> str:
+    info = match.watched.info
+    return f"{info['agency']}/{info['report']}" + (f" ({info['reference']})" if info.get("reference") else "")
+
+
+def _live(match: WatchMatch, s: Subject) -> bool:
+    valid_until = match.watched.info.get("valid_until")
+    return valid_until is None or valid_until >= s.submitted.date()
+
+
+def people_in_reports(s: Subject, ctx: Context) -> tuple[list[Indicator], list[dict[str, Any]]]:
+    """The applicant and the companion against every partner report's subjects."""
+    found: list[Indicator] = []
+    matches: list[dict[str, Any]] = []
+    people: list[tuple[str, Person, tuple[str, str]]] = [("applicant", s.person, ("Pemohon", "applicant"))]
+    if (companion := s.companion_person()) is not None:
+        people.append(("companion", companion, ("Pendamping", "companion")))
+    for who, person, (who_id, who_en) in people:
+        for match in exact_or_likely(person, ctx, kinds=("report_subject",), threshold=SAME_PERSON):
+            info = match.watched.info
+            live = _live(match, s)
+            matches.append(
+                {"kind": "agency_report_subject", "id": match.watched.ref, "score": round(match.probability, 4)}
+            )
+            recruiter = info["role"] in RECRUITER_ROLES or (
+                info["category"] in RECRUITER_CATEGORIES and info["role"] != "victim"
+            )
+            evidence = {
+                "compared": who,
+                **match_evidence(match),
+                "report_category": info["category"],
+                "subject_role": info["role"],
+                "report_valid_until": _d(info["valid_until"]) if info["valid_until"] else None,
+            }
+            found.append(
+                Indicator(
+                    "AR_SUBJECT_MATCH",
+                    ("high" if info["category"] != "other" else "medium") if live else "low",
+                    evidence,
+                    {
+                        "who": who_id,
+                        "who_en": who_en,
+                        "role": _ROLE_LABELS.get(info["role"], (info["role"],))[0],
+                        "role_en": info["role"],
+                        "agency": info["agency"],
+                        "report": _report_ref(match),
+                        "category": _CATEGORY_LABELS.get(info["category"], (info["category"],))[0],
+                        "category_en": info["category"].replace("_", " "),
+                        "how": match.how,
+                        "how_en": match.how_en,
+                    },
+                )
+            )
+            if recruiter and live and (who == "companion" or person.phone == match.watched.person.phone):
+                found.append(
+                    Indicator(
+                        "IA_COMPANION_REPORTED_RECRUITER",
+                        "high",
+                        evidence,
+                        {
+                            "name": s.companion.get("full_name") if who == "companion" else s.applicant.get("phone"),
+                            "report": _report_ref(match),
+                            "how": match.how,
+                            "how_en": match.how_en,
+                        },
+                    )
+                )
+    return found, matches
+
+
+_ROLE_LABELS = {
+    "victim": ("korban",),
+    "recruiter": ("perekrut",),
+    "companion": ("pendamping",),
+    "company": ("perusahaan",),
+    "other": ("pihak lain",),
+}
+_CATEGORY_LABELS = {
+    "suspected_victim": ("dugaan korban",),
+    "suspected_recruiter": ("dugaan perekrut",),
+    "illegal_company": ("perusahaan ilegal",),
+    "scam_returnee": ("WNI dipulangkan dari online scam",),
+    "exploitation_risk": ("risiko eksploitasi",),
+    "other": ("lainnya",),
+}
+
+
+def reported_companies(s: Subject, ctx: Context) -> list[Indicator]:
+    found = []
+    names = {
+        "travel.placement_company.name": (s.travel.get("placement_company") or {}).get("name"),
+        "travel.employer.name": (s.travel.get("employer") or {}).get("name"),
+        "companion.organisation": s.companion.get("organisation"),
+    }
+    for path, name in names.items():
+        key = company_key(str(name or ""))
+        for ref, category in ctx.reported_companies.get(key, []) if key else []:
+            found.append(
+                Indicator(
+                    "IA_REPORTED_COMPANY",
+                    "high",
+                    {"compared": path, "value": name, "with": f"agency report {ref}", "report_category": category},
+                    {"company": name, "report": ref},
+                )
+            )
+    return found
+
+
+def unlicensed_agent(s: Subject, ctx: Context) -> list[Indicator]:
+    c = s.companion
+    if c.get("relation") != "agent":
+        return []
+    organisation = str(c.get("organisation") or "").strip()
+    if organisation and (not ctx.registry or ctx.licensed(organisation) is not None):
+        return []  # a licensed P3MI's staff (or no registry to judge by)
+    return [
+        Indicator(
+            "IA_UNLICENSED_AGENT",
+            "high" if organisation else "medium",
+            {
+                "compared": "companion.organisation",
+                "value": organisation or None,
+                "with": f"P3MI registry snapshot {ctx.versions.get('p3mi_snapshot')}",
+                "relation": "agent",
+            },
+            {"organisation": organisation or "perorangan (calo)", "organisation_en": organisation or "an individual"},
+        )
+    ]
+
+
+def umrah_guide(s: Subject) -> bool:
+    """A licensed organiser's guide accompanies whole groups: not an agent, when the pilgrim carries the
+    organiser's letter and the Kemenag recommendation."""
+    return (
+        s.purpose in {"umrah", "hajj"}
+        and s.companion.get("relation") == "travel_agent"
+        and {"travel_agent_letter", "recommendation_kemenag"} <= s.document_types()
+    )
+
+
+def shared_contacts(s: Subject, ctx: Context) -> tuple[list[Indicator], list[dict[str, Any]]]:
+    """The same companion, or the same phone, on applications of other families within the window, anywhere."""
+    found: list[Indicator] = []
+    matches: list[dict[str, Any]] = []
+    start, end = s.submitted - timedelta(days=WINDOW_DAYS), s.submitted + timedelta(days=WINDOW_DAYS)
+    own_family = s.family()
+    window = Contact.objects.filter(submitted_at__range=(start, end))
+    if s.pk is not None:
+        window = window.exclude(application_id=s.pk)
+    companion = s.companion_person()
+    if companion is not None and not umrah_guide(s):
+        hits = _companion_hits(companion, window)
+        n_families = other_families(own_family, [family for family, _, _ in hits])
+        if n_families >= OTHER_FAMILIES:
+            found.append(
+                Indicator(
+                    "IA_SHARED_COMPANION",
+                    "high" if n_families >= 2 * OTHER_FAMILIES else "medium",
+                    {
+                        "compared": "companion",
+                        "value": {k: s.companion.get(k) for k in ("full_name", "nik", "phone") if s.companion.get(k)},
+                        "with": f"companions of applications within {WINDOW_DAYS} days",
+                        "matched": [{"application": ref, "by": by} for _, ref, by in hits[:20]],
+                        "other_families": n_families,
+                    },
+                    {
+                        "name": s.companion.get("full_name") or s.companion.get("phone") or s.companion.get("nik"),
+                        "count": len({ref for _, ref, _ in hits}),
+                        "families": n_families,
+                        "days": WINDOW_DAYS,
+                        "offices": ", ".join(sorted({ref.split("/")[0] for _, ref, _ in hits})),
+                    },
+                )
+            )
+            matches.extend({"kind": "companion_application", "id": ref, "score": 1.0} for _, ref, _ in hits[:20])
+    phone = s.person.phone
+    if phone:
+        rows = list(
+            window.filter(phone=phone).values_list("family", "application__office_code", "application__external_id")
+        )
+        n_families = other_families(own_family, [family for family, _, _ in rows])
+        if n_families >= OTHER_FAMILIES:
+            refs = sorted({f"{o}/{e}" for _, o, e in rows})
+            found.append(
+                Indicator(
+                    "IA_SHARED_PHONE",
+                    "high" if n_families >= 2 * OTHER_FAMILIES else "medium",
+                    {
+                        "compared": "applicant.phone",
+                        "value": phone,
+                        "with": f"phones of applications within {WINDOW_DAYS} days",
+                        "matched": refs[:20],
+                        "other_families": n_families,
+                    },
+                    {"phone": phone, "count": len(refs), "families": n_families, "days": WINDOW_DAYS},
+                )
+            )
+            matches.extend({"kind": "phone_application", "id": ref, "score": 1.0} for ref in refs[:20])
+    return found, matches
+
+
+def _companion_hits(companion: Person, window: Any) -> list[tuple[str, str, str]]:
+    """(family, application ref, matched by) for the companion contacts that are the same person: an equal NIK or
+    phone, or the same name (two words at least) where neither NIK nor phone contradicts."""
+    from django.db.models import Q
+
+    condition = Q()
+    if companion.nik:
+        condition |= Q(nik=companion.nik)
+    if companion.phone:
+        condition |= Q(phone=companion.phone)
+    name_key = companion.name.key if companion.name and len(companion.name.tokens) >= 2 else ""
+    if name_key:
+        condition |= Q(name_key=name_key)
+    if not condition:
+        return []
+    hits = []
+    rows = window.filter(condition, role="companion").values_list(
+        "family", "application__office_code", "application__external_id", "nik", "phone", "name_key"
+    )
+    for family, office, external, nik, phone, _key in rows:
+        if companion.nik and nik == companion.nik:
+            by = "nik"
+        elif companion.phone and phone == companion.phone:
+            by = "phone"
+        elif (companion.nik and nik and nik != companion.nik) or (
+            companion.phone and phone and phone != companion.phone
+        ):
+            continue  # the same name, but another person's number
+        else:
+            by = "name"
+        hits.append((family, f"{office}/{external}", by))
+    return hits
+
+
+def interview_third_party(s: Subject, ctx: Context) -> list[Indicator]:
+    signs = ("companion_answers_for_applicant", "documents_held_by_third_party", "fee_paid_to_recruiter")
+    found = [o for o in s.interview.get("observations") or [] if o in signs]
+    if not found:
+        return []
+    text_id, text_en = labels(OBSERVATION_LABELS, found)
+    severity = "medium" if found == ["companion_answers_for_applicant"] else "high"
+    return [
+        Indicator(
+            "IA_INTERVIEW_THIRD_PARTY",
+            severity,
+            {"compared": "interview.observations", "value": found},
+            {"observations": text_id, "observations_en": text_en},
+        )
+    ]
+
+
+# --- prior_decision -----------------------------------------------------------------------------------------------

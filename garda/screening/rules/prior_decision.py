@@ -1,0 +1,71 @@
+"""Earlier decisions on the same person — found by identity, not only by NIK — at any office."""
+
+from typing import Any
+
+from garda.screening.context import Context
+from garda.screening.indicators import (
+    DECISION_LABELS,
+    Indicator,
+)
+from garda.screening.rules.base import SAME_PERSON, Subject, _d, exact_or_likely, match_evidence
+
+
+def prior_decisions(s: Subject, ctx: Context) -> tuple[list[Indicator], list[dict[str, Any]]]:
+    found: list[Indicator] = []
+    matches: list[dict[str, Any]] = []
+    for match in exact_or_likely(s.person, ctx, kinds=("decision",), threshold=SAME_PERSON):
+        info = match.watched.info
+        if match.watched.ref == s.ref:
+            continue
+        decided = info["decided_at"]
+        # Only what was decided before this application (or on an earlier application).
+        if info["submitted_at"] >= s.submitted and (decided is None or decided >= s.submitted):
+            continue
+        if match.probability < SAME_PERSON and not (s.person.nik and s.person.nik == match.watched.person.nik):
+            continue  # a shared phone alone does not make an earlier decision this person's
+        matches.append({"kind": "application", "id": match.watched.ref, "score": round(match.probability, 4)})
+        evidence = {
+            "compared": "applicant",
+            **match_evidence(match),
+            "decision": info["kind"],
+            "decided_at": decided.isoformat() if decided else None,
+            "categories": info["categories"],
+        }
+        until = info["until"]
+        if info["kind"] == "suspended" and (until is None or until >= s.submitted.date()):
+            evidence["until"] = _d(until) if until else None
+            found.append(
+                Indicator(
+                    "PD_ACTIVE_SUSPENSION",
+                    "high",
+                    evidence,
+                    {
+                        "office": info["office"],
+                        "until": _d(until) if until else "-",
+                        "how": match.how,
+                        "how_en": match.how_en,
+                    },
+                )
+            )
+            continue
+        kind_id, kind_en = DECISION_LABELS.get(info["kind"], (info["kind"], info["kind"]))
+        severity = "medium" if info["kind"] in {"postponed", "suspended"} else "high"
+        found.append(
+            Indicator(
+                "PD_EARLIER_DECISION",
+                severity,
+                evidence,
+                {
+                    "kind": kind_id,
+                    "kind_en": kind_en,
+                    "office": info["office"],
+                    "date": decided.date().isoformat() if decided else "-",
+                    "how": match.how,
+                    "how_en": match.how_en,
+                },
+            )
+        )
+    return found, matches
+
+
+# --- the rule set -------------------------------------------------------------------------------------------------

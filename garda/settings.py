@@ -104,7 +104,8 @@ _SQLITE_OPTIONS = {
     # are serialised and never fork; WAL lets readers go on meanwhile.
     "transaction_mode": "IMMEDIATE",
     "timeout": 30,
-    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;",
+    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; "
+    "PRAGMA cache_size=-65536; PRAGMA mmap_size=268435456; PRAGMA temp_store=MEMORY;",
 }
 if database_url := os.environ.get("DATABASE_URL"):
     _db = dj_database_url.parse(database_url, conn_max_age=60, conn_health_checks=True)

@@ -60,10 +60,21 @@ def import_json_lines(
     kind: str,
     check: Callable[[Any], list[str]],
     store: Callable[[dict[str, Any]], str],
+    store_many: Callable[[list[dict[str, Any]]], list[str]] | None = None,
+    batch_size: int = 500,
 ) -> ImportSummary:
     """Check every line, name the bad ones as FILE:LINE: reason, store the good ones (store returns "stored",
-    "updated" or "unchanged"), and record the run in the audit chain."""
+    "updated" or "unchanged"; store_many, when given, does the same for a batch), and record the run in the
+    audit chain."""
     summary = ImportSummary()
+    batch: list[dict[str, Any]] = []
+
+    def flush() -> None:
+        outcomes = store_many(batch) if store_many is not None else [store(r) for r in batch]
+        for outcome in outcomes:
+            setattr(summary, outcome, getattr(summary, outcome) + 1)
+        batch.clear()
+
     for lineno, record, error in read_json_lines(path):
         summary.read += 1
         found = [error] if error else check(record)
@@ -71,8 +82,11 @@ def import_json_lines(
             summary.rejected += 1
             summary.errors.extend(f"{path}:{lineno}: {problem}" for problem in found)
             continue
-        outcome = store(record)
-        setattr(summary, outcome, getattr(summary, outcome) + 1)
+        batch.append(record)
+        if len(batch) >= batch_size:
+            flush()
+    if batch:
+        flush()
     audit.record(
         f"{kind}.import",
         actor_username="system",

@@ -6,10 +6,7 @@ so they share them); scoring is vectorised. Oversized blocks (a key shared by mo
 a placeholder phone) are skipped and reported rather than compared all against all.
 """
 
-import multiprocessing
-import os
 import random
-import threading
 import time
 from array import array
 from collections import Counter
@@ -19,6 +16,7 @@ from typing import Any
 
 import numpy as np
 
+from garda.core.parallel import in_parallel
 from garda.identity.blocking import index_keys, query_keys
 from garda.identity.comparisons import COMPARISONS, compare
 from garda.identity.defaults import default_model
@@ -54,17 +52,7 @@ _SHARED: dict[str, object] = {}
 
 
 def _in_parallel(work: Callable[[tuple[int, int]], Any], n: int, *, parallel: bool) -> list[Any]:
-    """Run `work` over slices of range(n): in forked processes on every core when worth it, else here."""
-    workers = min(os.cpu_count() or 1, 8)
-    # Forking a process that runs other threads (a web server, a test runner) can deadlock the child: there the
-    # work stays in this process, unless a caller that knows better forces it.
-    threads_ok = threading.active_count() == 1 or FORCE_PARALLEL
-    if not parallel or not threads_ok or workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
-        return [work((0, n))] if n else []
-    step = -(-n // (workers * 4))
-    bounds = [(s, min(s + step, n)) for s in range(0, n, step)]
-    with multiprocessing.get_context("fork").Pool(workers) as pool:
-        return pool.map(work, bounds)
+    return in_parallel(work, n, parallel=parallel, force=FORCE_PARALLEL)
 
 
 def _key_hashes(bounds: tuple[int, int]) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:

@@ -13,7 +13,9 @@ from typing import Any
 
 from django.db import connection, transaction
 from django.db.models import Count
+from django.utils import timezone
 
+from garda.core.bulk import insert_rows
 from garda.identity.blocking import index_keys, query_keys
 from garda.identity.comparisons import compare
 from garda.identity.defaults import default_model
@@ -142,15 +144,34 @@ def index_person(*, source: str, source_ref: str, record: Mapping[str, Any], off
     return row
 
 
+_PERSON_FIELDS = [f.name for f in IndexedPerson._meta.concrete_fields if not f.primary_key]
+
+
+def _fetch_person_ids(persons: list[IndexedPerson]) -> None:
+    """The ids of the rows just inserted, by their unique (source, reference)."""
+    by_key = {(p.source, p.source_ref): p for p in persons}
+    sources: dict[str, list[str]] = {}
+    for source, ref in by_key:
+        sources.setdefault(source, []).append(ref)
+    for source, refs in sources.items():
+        for start in range(0, len(refs), 900):  # SQLite's limit on parameters
+            rows = IndexedPerson.objects.filter(source=source, source_ref__in=refs[start : start + 900])
+            for pk, ref in rows.values_list("pk", "source_ref"):
+                by_key[(source, ref)].pk = pk
+
+
 def bulk_index(rows: Iterable[tuple[str, str, Mapping[str, Any], str]], *, batch_size: int = 5000) -> int:
     """Index many new persons (source, source_ref, record, office) fast; for imports and benchmarks."""
     done = 0
+    now = timezone.now()
     batch: list[tuple[IndexedPerson, set[str]]] = []
 
     def flush() -> None:
         nonlocal done
         with transaction.atomic():
-            created = IndexedPerson.objects.bulk_create([p for p, _ in batch], batch_size=batch_size)
+            created = [p for p, _ in batch]
+            insert_rows(IndexedPerson, _PERSON_FIELDS, [[getattr(p, f) for f in _PERSON_FIELDS] for p in created])
+            _fetch_person_ids(created)
             # Keys go in as plain tuples: six or seven per person, the ORM's objects would cost more than the rows.
             with connection.cursor() as cursor:
                 cursor.executemany(
@@ -165,7 +186,9 @@ def bulk_index(rows: Iterable[tuple[str, str, Mapping[str, Any], str]], *, batch
         person = prepare({**record, "id": ref})
         batch.append(
             (
-                IndexedPerson(source=source, source_ref=ref, office_code=office, **_fields(person, record)),
+                IndexedPerson(
+                    source=source, source_ref=ref, office_code=office, indexed_at=now, **_fields(person, record)
+                ),
                 index_keys(person),
             )
         )
@@ -177,9 +200,11 @@ def bulk_index(rows: Iterable[tuple[str, str, Mapping[str, Any], str]], *, batch
 
 
 @transaction.atomic
-def remove_persons(*, source: str, source_ref_prefix: str) -> int:
-    """Take persons out of the index (their keys go with them), keeping the name counts exact."""
-    rows = IndexedPerson.objects.filter(source=source, source_ref__startswith=source_ref_prefix)
+def remove_persons(*, source: str, source_ref_prefix: str = "", source_ref: str = "") -> int:
+    """Take persons out of the index (their keys go with them), keeping the name counts exact: those of one
+    reference, or of every reference that starts with a prefix."""
+    rows = IndexedPerson.objects.filter(source=source)
+    rows = rows.filter(source_ref=source_ref) if source_ref else rows.filter(source_ref__startswith=source_ref_prefix)
     gone = Counter(key for key in rows.values_list("name_key", flat=True) if key)
     _count_names({key: -n for key, n in gone.items()})
     return int(rows.delete()[1].get(IndexedPerson._meta.label, 0))

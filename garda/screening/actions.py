@@ -1,14 +1,18 @@
 """Storing applications: every import is idempotent, a changed record is updated and the change audited."""
 
+import re
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from django.db import transaction
+from django.utils import timezone
 
-from garda.core.imports import ImportSummary, import_json_lines, upsert
-from garda.identity.index import index_person
-from garda.identity.records import prepare
+from garda.core.bulk import insert_rows
+from garda.core.imports import ImportSummary, import_json_lines, record_hash, upsert
+from garda.identity.index import bulk_index, index_person, remove_persons
+from garda.identity.names import name_or_none
+from garda.identity.phones import phone_or_none
 from garda.screening import context as screening_context
 from garda.screening.contracts import parse_datetime, problems
 from garda.screening.models import Application, Contact
@@ -32,60 +36,76 @@ def _fields(record: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def _index_people(app: Application, record: dict[str, Any]) -> None:
-    """The applicant and the companion join the person index, so later screening recognises them anywhere."""
+def _people(app: Application, record: dict[str, Any]) -> list[tuple[str, str, dict[str, Any], str]]:
+    """The applicant and the companion as (source, source_ref, fields, office) rows of the person index."""
     applicant = record["applicant"]
     ref = f"{app.office_code}:{app.external_id}"
-    index_person(
-        source="applicant",
-        source_ref=ref,
-        office_code=app.office_code,
-        record={
-            "full_name": applicant.get("full_name"),
-            "birth_date": applicant.get("birth_date"),
-            "sex": applicant.get("sex"),
-            "nik": applicant.get("nik"),
-            "phone": applicant.get("phone"),
-            "birth_place": applicant.get("birth_place"),
-            "mother_name": applicant.get("mother_name"),
-            "address": (applicant.get("address") or {}).get("text"),
-        },
-    )
+    rows: list[tuple[str, str, dict[str, Any], str]] = [
+        (
+            "applicant",
+            ref,
+            {
+                "full_name": applicant.get("full_name"),
+                "birth_date": applicant.get("birth_date"),
+                "sex": applicant.get("sex"),
+                "nik": applicant.get("nik"),
+                "phone": applicant.get("phone"),
+                "birth_place": applicant.get("birth_place"),
+                "mother_name": applicant.get("mother_name"),
+                "address": (applicant.get("address") or {}).get("text"),
+            },
+            app.office_code,
+        )
+    ]
     companion = record.get("companion") or {}
     if companion.get("full_name") or companion.get("nik") or companion.get("phone"):
-        index_person(
-            source="companion",
-            source_ref=ref,
-            office_code=app.office_code,
-            record={
-                "full_name": companion.get("full_name"),
-                "nik": companion.get("nik"),
-                "phone": companion.get("phone"),
-            },
+        rows.append(
+            (
+                "companion",
+                ref,
+                {k: companion.get(k) for k in ("full_name", "nik", "phone")},
+                app.office_code,
+            )
         )
+    return rows
+
+
+def _index_people(app: Application, record: dict[str, Any]) -> None:
+    """The applicant and the companion join the person index, so later screening recognises them anywhere."""
+    rows = _people(app, record)
+    for source, ref, fields, office in rows:
+        index_person(source=source, source_ref=ref, office_code=office, record=fields)
+    if all(source != "companion" for source, *_ in rows):  # a companion struck from a corrected record
+        remove_persons(source="companion", source_ref=f"{app.office_code}:{app.external_id}")
 
 
 def _contacts(app: Application, record: dict[str, Any]) -> None:
     """The contact points other applications are compared with (same companion, same phone, other families)."""
     Contact.objects.filter(application=app).delete()
+    Contact.objects.bulk_create(_contact_rows(app, record))
+
+
+def _contact_rows(app: Application, record: dict[str, Any]) -> list[Contact]:
     family = family_key(record)
     rows = []
     for role, data in (("applicant", record.get("applicant") or {}), ("companion", record.get("companion") or {})):
         if not (data.get("full_name") or data.get("nik") or data.get("phone")):
             continue
-        person = prepare({"id": role, **{k: data.get(k) for k in ("full_name", "nik", "phone")}})
+        # The contact keys are what the person index keeps, without the NIK's decoding (not needed here).
+        name = name_or_none(str(data.get("full_name") or ""))
+        nik = re.sub(r"\D", "", str(data.get("nik") or ""))
         rows.append(
             Contact(
                 application=app,
                 role=role,
-                name_key=(person.name.key if person.name else "")[:200],
-                nik=person.nik or "",
-                phone=person.phone or "",
+                name_key=(name.key if name else "")[:200],
+                nik=nik if len(nik) == 16 else "",
+                phone=phone_or_none(str(data.get("phone") or "")) or "",
                 family=family,
                 submitted_at=app.submitted_at,
             )
         )
-    Contact.objects.bulk_create(rows)
+    return rows
 
 
 def store_application(record: dict[str, Any], *, source: str) -> str:
@@ -114,6 +134,76 @@ def store_application_returning(record: dict[str, Any], *, source: str) -> tuple
     return outcome, app
 
 
+_APP_FIELDS = [f.name for f in Application._meta.concrete_fields if not f.primary_key]
+_CONTACT_FIELDS = ["application_id", "role", "name_key", "nik", "phone", "family", "submitted_at"]
+
+
+def _fetch_ids(apps: list[Application]) -> None:
+    """The ids the database gave the rows just inserted (one indexed query per office)."""
+    by_key = {(a.office_code, a.external_id): a for a in apps}
+    offices: dict[str, list[str]] = {}
+    for office, external in by_key:
+        offices.setdefault(office, []).append(external)
+    for office, ids in offices.items():
+        for pk, external in Application.objects.filter(office_code=office, external_id__in=ids).values_list(
+            "pk", "external_id"
+        ):
+            app = by_key[(office, external)]
+            app.pk = pk
+            app._state.adding = False
+
+
+def store_many(records: list[dict[str, Any]], *, source: str) -> list[tuple[str, Application]]:
+    """Store a batch of valid records, in order: new ones in bulk (one insert each for the applications, the
+    person index and the contacts), the rest — re-imports and changes — one by one with their audit."""
+    results: list[tuple[str, Application] | None] = [None] * len(records)
+    keys = [(r["office"], r["id"]) for r in records]
+    wanted: dict[str, set[str]] = {}
+    for office, external in keys:
+        wanted.setdefault(office, set()).add(external)
+    known = {
+        (office, external)
+        for office, ids in wanted.items()
+        for external in Application.objects.filter(office_code=office, external_id__in=ids).values_list(
+            "external_id", flat=True
+        )
+    }
+    fresh: list[int] = []
+    seen: set[tuple[str, str]] = set()
+    for i, key in enumerate(keys):
+        if key in known or key in seen:
+            continue  # stored already, or a second line of the same application: the careful path below
+        seen.add(key)
+        fresh.append(i)
+    now = timezone.now()
+    with transaction.atomic():
+        apps = [
+            Application(
+                office_code=records[i]["office"],
+                external_id=records[i]["id"],
+                record=records[i],
+                record_hash=record_hash(records[i]),
+                imported_at=now,
+                updated_at=now,
+                **_fields(records[i]),
+            )
+            for i in fresh
+        ]
+        insert_rows(Application, _APP_FIELDS, [[getattr(app, f) for f in _APP_FIELDS] for app in apps])
+        _fetch_ids(apps)
+        bulk_index([row for i, app in zip(fresh, apps, strict=True) for row in _people(app, records[i])])
+        contacts = [c for i, app in zip(fresh, apps, strict=True) for c in _contact_rows(app, records[i])]
+        insert_rows(Contact, _CONTACT_FIELDS, [[getattr(c, f) for f in _CONTACT_FIELDS] for c in contacts])
+        for i, app in zip(fresh, apps, strict=True):
+            results[i] = ("stored", app)
+        if any(app.decision_kind in screening_context.ADVERSE for app in apps):
+            screening_context.bump()
+    for i, record in enumerate(records):
+        if results[i] is None:
+            results[i] = store_application_returning(record, source=source)
+    return [r for r in results if r is not None]
+
+
 def import_applications(path: Path) -> ImportSummary:
     """Every line checked against the contract; bad lines named and skipped; valid lines stored."""
     return import_json_lines(
@@ -121,4 +211,5 @@ def import_applications(path: Path) -> ImportSummary:
         kind="application",
         check=lambda r: problems("application", r),
         store=lambda r: store_application(r, source=path.name),
+        store_many=lambda rs: [outcome for outcome, _ in store_many(rs, source=path.name)],
     )

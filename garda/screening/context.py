@@ -18,10 +18,10 @@ from garda.identity.blocking import index_keys, query_keys
 from garda.identity.comparisons import compare
 from garda.identity.index import current_model, index_total
 from garda.identity.model import FSModel, MatchResult
-from garda.identity.models import NameFrequency
 from garda.identity.records import Person, prepare
 from garda.intel.models import AgencyReport, P3MICompany, ReportSubject
 from garda.intel.p3mi import company_key, current_registry
+from garda.screening.lookups import name_count
 from garda.screening.models import Application, ContextStamp
 
 ADVERSE = ("postponed", "refused", "cancelled", "withdrawn", "revoked", "suspended")
@@ -95,7 +95,7 @@ class WatchIndex:
         if not key:
             return None
         if key not in self._tf:
-            count = NameFrequency.objects.filter(name_key=key).values_list("count", flat=True).first() or 0
+            count = name_count(key)
             total = index_total()
             self._tf[key] = max(count, 1) / total if total > 0 else None
         return self._tf[key]

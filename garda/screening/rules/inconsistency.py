@@ -8,10 +8,10 @@ from typing import Any
 
 from garda.identity.blocking import index_keys
 from garda.identity.comparisons import compare
-from garda.identity.index import ALL_FIELDS, person_from_values
-from garda.identity.models import BlockingKey, IndexedPerson
+from garda.identity.index import person_from_values
 from garda.identity.names import name_or_none
 from garda.identity.nik import InvalidNumber, parse_nik
+from garda.screening import lookups
 from garda.screening.context import Context
 from garda.screening.indicators import (
     DOCUMENT_LABELS,
@@ -19,7 +19,6 @@ from garda.screening.indicators import (
     PURPOSE_LABELS,
     Indicator,
 )
-from garda.screening.models import Application
 from garda.screening.rules.base import (
     ADULT,
     SAME_PERSON,
@@ -196,45 +195,29 @@ def previous_passport(s: Subject, ctx: Context) -> list[Indicator]:
 def passports_held(s: Subject, ctx: Context) -> list[dict[str, Any]]:
     """Earlier applications of the same person (by identity, not only NIK) on which a passport was issued."""
     keys = sorted(k for k in index_keys(s.person) if k[0] in "NYD")
-    if not keys:
-        return []
     own = f"{s.record['office']}:{s.record['id']}"
-    rows = (
-        IndexedPerson.objects.filter(
-            source="applicant", pk__in=BlockingKey.objects.filter(key__in=keys).values("person_id")[:500]
-        )
-        .exclude(source_ref=own)
-        .values_list(*ALL_FIELDS)
-    )
     tf = ctx.watch.name_tf(s.person)
     same: dict[tuple[str, str], float] = {}
-    for values in rows:
+    for values in lookups.persons_under_keys(keys, source="applicant"):
+        if values[-2] == own:
+            continue
         result = ctx.model.score(compare(s.person, person_from_values(values)), name_tf=tf)
         if result.probability >= SAME_PERSON:
             office, _, external = str(values[-2]).partition(":")  # source_ref is "OFFICE:ID"
             same[(office, external)] = result.probability
-    if not same:
-        return []
-    held: list[dict[str, Any]] = []
-    offices = {o for o, _ in same}
-    candidates = Application.objects.filter(
-        office_code__in=offices,
-        external_id__in={e for _, e in same},
-        decision_kind__in=("issued", "cancelled", "withdrawn", "revoked"),
-        submitted_at__lt=s.submitted,
-    ).values_list("office_code", "external_id", "decision_kind", "decided_at")
-    for office, external, kind, decided in candidates:
-        if (office, external) in same:
-            held.append(
-                {
-                    "kind": "application",
-                    "office": office,
-                    "id": external,
-                    "decision": kind,
-                    "decided_at": decided.isoformat() if decided else None,
-                    "score": round(same[(office, external)], 4),
-                }
-            )
+    held = [
+        {
+            "kind": "application",
+            "office": office,
+            "id": external,
+            "decision": kind,
+            "decided_at": decided.isoformat() if decided else None,
+            "score": round(same[(office, external)], 4),
+        }
+        for office, external, kind, decided in lookups.applications_by_refs(
+            set(same), kinds=("issued", "cancelled", "withdrawn", "revoked"), before=s.submitted
+        )
+    ]
     held.sort(key=lambda h: float(h["score"] or 0), reverse=True)
     return held
 

@@ -1,18 +1,19 @@
 """The people around the application: partner reports' subjects (agency_report), recruiters, illegal companies,
 unlicensed agents, and one companion or phone across several families (illegal_agent)."""
 
+from collections.abc import Sequence
 from datetime import timedelta
 from typing import Any
 
 from garda.identity.records import Person
 from garda.intel.p3mi import company_key
+from garda.screening import lookups
 from garda.screening.context import Context, WatchMatch
 from garda.screening.indicators import (
     OBSERVATION_LABELS,
     Indicator,
     labels,
 )
-from garda.screening.models import Contact
 from garda.screening.rules.base import (
     OTHER_FAMILIES,
     SAME_PERSON,
@@ -172,14 +173,22 @@ def shared_contacts(s: Subject, ctx: Context) -> tuple[list[Indicator], list[dic
     """The same companion, or the same phone, on applications of other families within the window, anywhere."""
     found: list[Indicator] = []
     matches: list[dict[str, Any]] = []
-    start, end = s.submitted - timedelta(days=WINDOW_DAYS), s.submitted + timedelta(days=WINDOW_DAYS)
     own_family = s.family()
-    window = Contact.objects.filter(submitted_at__range=(start, end))
-    if s.pk is not None:
-        window = window.exclude(application_id=s.pk)
     companion = s.companion_person()
-    if companion is not None and not umrah_guide(s):
-        hits = _companion_hits(companion, window)
+    if companion is not None and umrah_guide(s):
+        companion = None
+    name_key = companion.name.key if companion and companion.name and len(companion.name.tokens) >= 2 else ""
+    phone = s.person.phone
+    rows = lookups.contacts_in_window(
+        start=s.submitted - timedelta(days=WINDOW_DAYS),
+        end=s.submitted + timedelta(days=WINDOW_DAYS),
+        exclude_application=s.pk,
+        nik=companion.nik or "" if companion else "",
+        phones=tuple(p for p in (companion.phone if companion else None, phone) if p),
+        name_key=name_key,
+    )
+    if companion is not None:
+        hits = _companion_hits(companion, name_key, rows)
         n_families = other_families(own_family, [family for family, _, _ in hits])
         if n_families >= OTHER_FAMILIES:
             found.append(
@@ -203,14 +212,11 @@ def shared_contacts(s: Subject, ctx: Context) -> tuple[list[Indicator], list[dic
                 )
             )
             matches.extend({"kind": "companion_application", "id": ref, "score": 1.0} for _, ref, _ in hits[:20])
-    phone = s.person.phone
     if phone:
-        rows = list(
-            window.filter(phone=phone).values_list("family", "application__office_code", "application__external_id")
-        )
-        n_families = other_families(own_family, [family for family, _, _ in rows])
+        same_phone = [(family, f"{office}/{external}") for _, family, office, external, _, p, _ in rows if p == phone]
+        n_families = other_families(own_family, [family for family, _ in same_phone])
         if n_families >= OTHER_FAMILIES:
-            refs = sorted({f"{o}/{e}" for _, o, e in rows})
+            refs = sorted({ref for _, ref in same_phone})
             found.append(
                 Indicator(
                     "IA_SHARED_PHONE",
@@ -229,30 +235,19 @@ def shared_contacts(s: Subject, ctx: Context) -> tuple[list[Indicator], list[dic
     return found, matches
 
 
-def _companion_hits(companion: Person, window: Any) -> list[tuple[str, str, str]]:
+def _companion_hits(companion: Person, name_key: str, rows: Sequence[tuple[str, ...]]) -> list[tuple[str, str, str]]:
     """(family, application ref, matched by) for the companion contacts that are the same person: an equal NIK or
     phone, or the same name (two words at least) where neither NIK nor phone contradicts."""
-    from django.db.models import Q
-
-    condition = Q()
-    if companion.nik:
-        condition |= Q(nik=companion.nik)
-    if companion.phone:
-        condition |= Q(phone=companion.phone)
-    name_key = companion.name.key if companion.name and len(companion.name.tokens) >= 2 else ""
-    if name_key:
-        condition |= Q(name_key=name_key)
-    if not condition:
-        return []
     hits = []
-    rows = window.filter(condition, role="companion").values_list(
-        "family", "application__office_code", "application__external_id", "nik", "phone", "name_key"
-    )
-    for family, office, external, nik, phone, _key in rows:
+    for role, family, office, external, nik, phone, key in rows:
+        if role != "companion":
+            continue
         if companion.nik and nik == companion.nik:
             by = "nik"
         elif companion.phone and phone == companion.phone:
             by = "phone"
+        elif not name_key or key != name_key:
+            continue
         elif (companion.nik and nik and nik != companion.nik) or (
             companion.phone and phone and phone != companion.phone
         ):

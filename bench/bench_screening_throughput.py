@@ -114,9 +114,7 @@ def main() -> None:
         partial = keep.with_suffix(".partial")
         partial.unlink(missing_ok=True)
         print(f"building the history database {keep} (once)", file=sys.stderr)
-        done = subprocess.run(
-            [sys.executable, __file__, "--build", str(partial), str(options.history)], check=False
-        )
+        done = subprocess.run([sys.executable, __file__, "--build", str(partial), str(options.history)], check=False)
         if done.returncode:
             sys.exit("building the history failed")
         partial.rename(keep)

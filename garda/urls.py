@@ -2,6 +2,7 @@ from django.urls import include, path
 
 urlpatterns = [
     path("", include("garda.core.urls")),
+    path("penyaringan/", include("garda.screening.urls")),
 ]
 
 handler403 = "garda.core.views.errors.forbidden"

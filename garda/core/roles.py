@@ -29,6 +29,10 @@ class Capability(StrEnum):
     OFFICES_MANAGE = "offices.manage"
     REFERENCE_VIEW = "reference.view"
     REFERENCE_EDIT = "reference.edit"
+    SCREENING_VIEW = "screening.view"
+    SCREENING_INTAKE = "screening.intake"
+    SCREENING_REVIEW = "screening.review"
+    REPORTS_ENTER = "reports.enter"
 
 
 _STAFF = frozenset(Role) - {Role.PARTNER}
@@ -43,6 +47,15 @@ CAPABILITIES: dict[Capability, frozenset[Role]] = {
     Capability.REFERENCE_VIEW: _STAFF,
     # Only an administrator of the national office may revise national lists (checked in access).
     Capability.REFERENCE_EDIT: frozenset({Role.ADMIN}),
+    # Applications are read by those who serve, decide on and analyse them; not by partners or administrators.
+    Capability.SCREENING_VIEW: frozenset(
+        {Role.COUNTER, Role.INTERVIEWER, Role.KASI, Role.KABID_INTEL, Role.KAKANIM, Role.ANALYST}
+    ),
+    Capability.SCREENING_INTAKE: frozenset({Role.COUNTER, Role.INTERVIEWER}),
+    # The interview outcome is the interviewer's; the Kepala Seksi may record it too.
+    Capability.SCREENING_REVIEW: frozenset({Role.INTERVIEWER, Role.KASI}),
+    # Partner reports are entered by the intelligence section.
+    Capability.REPORTS_ENTER: frozenset({Role.KABID_INTEL, Role.ANALYST}),
 }
 
 

@@ -11,12 +11,13 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
+from django.db import transaction
 from django.db.models import F
 
 from garda.core.reflists import current_revision
 from garda.identity.blocking import index_keys, query_keys
 from garda.identity.comparisons import compare
-from garda.identity.index import current_model, index_total
+from garda.identity.index import current_model, forget_cached, index_total
 from garda.identity.model import FSModel, MatchResult
 from garda.identity.records import Person, prepare
 from garda.intel.models import AgencyReport, P3MICompany, ReportSubject
@@ -240,12 +241,23 @@ def generation() -> int:
 
 
 def bump() -> None:
-    """Screening context changed: cached contexts reload, pending applications are re-screened."""
+    """Screening context changed: cached contexts reload, and once the change is committed the pending
+    applications are re-screened in the background (one task per transaction, however many changes it made)."""
     if not ContextStamp.objects.filter(name=STAMP).update(generation=F("generation") + 1):
         ContextStamp.objects.get_or_create(name=STAMP, defaults={"generation": 1})
+    connection = transaction.get_connection()
+    if not any(getattr(f, "__name__", "") == "_enqueue_rescreen" for _, f, _ in connection.run_on_commit):
+        transaction.on_commit(_enqueue_rescreen)
+
+
+def _enqueue_rescreen() -> None:
+    from garda.screening.tasks import rescreen_pending_applications
+
+    rescreen_pending_applications.enqueue()
 
 
 def load(*, today: date | None = None) -> Context:
+    forget_cached()  # the newest match model and the index size, read now and not from a minute ago
     versions: dict[str, Any] = {}
     model = current_model()
     versions["match_model"] = getattr(model, "version", "") or "default"

@@ -7,7 +7,7 @@ from typing import Any
 
 from rapidfuzz.distance import JaroWinkler
 
-from garda.identity.names import Name, name_or_none, name_similarity
+from garda.identity.names import Name, modernise, name_or_none, name_similarity
 from garda.identity.records import Person, prepare
 from garda.screening.context import Context, WatchMatch
 from garda.screening.contracts import parse_datetime
@@ -147,7 +147,15 @@ def same_name(a: Name | None, b: Name | None) -> bool:
         return True
     if JaroWinkler.normalized_similarity("".join(a.tokens), "".join(b.tokens)) >= 0.95:
         return True
-    return name_similarity(a, b) >= SAME_NAME
+    # Spelling families map a word to its canonical form, which a typo in that word escapes (NUUL is not NUR,
+    # though it is NURUL): the words as written, only modernised, are compared as well.
+    return max(name_similarity(a, b), name_similarity(_as_written(a), _as_written(b))) >= SAME_NAME
+
+
+def _as_written(name: Name) -> Name:
+    words = re.findall(r"[A-Z]+", name.raw.upper().partition(",")[0])
+    kept = [modernise(w) for w in words if len(w) > 2 and w not in name.titles] or list(name.tokens)
+    return Name(name.raw, tuple(kept))
 
 
 def _d(value: Any) -> str:

@@ -1,0 +1,61 @@
+"""The screening part of the demo: the licensed P3MI registry, partner reports, two years of history from five
+offices, and today's queue at Kanim Jakarta Selatan — mostly clean applications, a few of each kind of
+indication — all screened. Synthetic, from the labelled scenario builder the tests and benchmarks use."""
+
+import random
+import tempfile
+from pathlib import Path
+
+from django.utils import timezone
+
+from garda.intel.imports import store_report
+from garda.intel.p3mi import import_p3mi
+from garda.screening import context as screening_context
+from garda.screening.actions import store_many
+from garda.screening.engine import screen
+from garda.screening.rules import Subject
+from garda.screening.scenarios import KINDS, Builder, build
+from garda.screening.service import _row, save_screenings
+
+QUEUE_CLEAN = 50
+QUEUE_FLAGGED_KINDS = [
+    k
+    for k in sorted(KINDS)
+    if not k.startswith(("clean_", "namesake", "old_", "renewal", "spelling", "reported_elsewhere"))
+]
+
+
+def populate(rng: random.Random) -> None:
+    today = timezone.localdate()
+    world = build(per_kind=0, seed=rng.randrange(10**6), background=0, today=today)
+    b = Builder(rng.randrange(10**6), today)
+    b.world.p3mi = world.p3mi
+    b.companies = [c for c in world.p3mi if not c["valid_until"] or c["valid_until"] >= today.isoformat()]
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "p3mi-siskop2mi.csv"
+        path.write_text(world.p3mi_csv(), encoding="utf-8")
+        import_p3mi(path)
+    for _ in range(600):  # the offices' ordinary history: passports issued
+        b.history_of(b.person(), "issued")
+    queue_kinds = ["clean_tourist"] * QUEUE_CLEAN + [
+        "clean_family_companion",
+        "clean_umrah_group",
+        "namesake_of_reported",
+        "old_district_code",
+        "renewal_declared",
+        *rng.sample(QUEUE_FLAGGED_KINDS, 14),
+    ]
+    for kind in queue_kinds:
+        KINDS[kind](b)
+    for report in b.world.reports:
+        store_report(report, source="demo")
+    store_many(b.world.history, source="demo")
+    queue = []
+    for _kind, _expected, app in b.world.cases:
+        app["office"] = "JAKSEL"
+        app["submitted_at"] = f"{today.isoformat()}T{rng.randrange(8, 15):02d}:{rng.randrange(60):02d}:00+07:00"
+        app["id"] = app["id"].replace(app["id"][:3], "JKS", 1)
+        queue.append(app)
+    stored = [app for _, app in store_many(queue, source="demo")]
+    ctx = screening_context.load()
+    save_screenings([(app, _row(app, screen(Subject(app.record, pk=app.pk), ctx), "demo")) for app in stored])

@@ -1,0 +1,71 @@
+"""The counter flow in a real browser: an officer keys in an application, sees it screened with its
+indicators, evidence and interview guide; the interviewer records the outcome; the queue orders by risk."""
+
+import pytest
+
+from garda.conftest import assert_accessible, browser_login
+from garda.core.models import AuditEvent, User
+from garda.intel.imports import store_report
+from garda.screening.models import Application
+
+pytestmark = pytest.mark.browser
+
+
+def test_counter_intake_screening_and_outcome(page, personas: dict[str, User]) -> None:  # type: ignore[no-untyped-def]
+    store_report(
+        {
+            "id": "POL-7",
+            "agency": "POLRI",
+            "received_at": "2026-10-01T10:00:00+07:00",
+            "category": "suspected_recruiter",
+            "reference": "B/77/X/2026",
+            "subjects": [{"role": "recruiter", "full_name": "RAHMAT HIDAYAT", "phone": "081311112222"}],
+        },
+        source="test",
+    )
+    browser_login(page, personas["counter"])
+    page.get_by_role("navigation").get_by_role("link", name="Loket").click()
+    page.wait_for_url("**/penyaringan/loket/")
+    assert_accessible(page)
+    page.locator("#id_nik").fill("3174064505900001")
+    page.get_by_label("Nama lengkap").fill("Siti Aminah")
+    page.get_by_label("Jenis kelamin").select_option("F")
+    page.locator("#id_birth_date").fill("1990-05-05")
+    page.get_by_label("Tempat lahir").fill("Jakarta")
+    page.get_by_label("Pekerjaan (sesuai KTP)").fill("BELUM/TIDAK BEKERJA")
+    page.locator("input[name=documents][value=ktp]").check()
+    page.locator("input[name=documents][value=birth_certificate]").check()
+    page.get_by_label("Tanggal lahir pada akta kelahiran/ijazah").fill("2010-05-05")
+    page.get_by_label("Tujuan perjalanan").select_option("family_visit")
+    page.locator("#id_destination_country").select_option("SA")
+    page.get_by_label("Nama pendamping").fill("Rachmat Hidajat")
+    page.get_by_label("Telepon pendamping").fill("0813-1111-2222")
+    page.get_by_label("Hubungan pendamping").select_option("friend")
+    page.get_by_role("button", name="Simpan dan saring").click()
+    page.wait_for_url("**/penyaringan/*/")
+    text = page.locator("main").inner_text()
+    for code in (
+        "INC_AGE_MANIPULATION",
+        "NP_MISSING_PURPOSE_DOCUMENTS",
+        "IA_COMPANION_REPORTED_RECRUITER",
+        "AR_SUBJECT_MATCH",
+    ):
+        assert code in text
+    assert "surat jaminan" in text and "POLRI/POL-7" in text  # the document to request; the report found
+    assert page.locator("figure.network svg circle").count() >= 2
+    assert_accessible(page)
+    app = Application.objects.get()
+    assert app.channel == "counter" and app.risk_level == "high"
+    assert AuditEvent.objects.filter(action="application.counter", actor_username="loket").count() == 1
+
+    page.get_by_role("button", name="Keluar").click()
+    browser_login(page, personas["interviewer"])
+    page.get_by_role("navigation").get_by_role("link", name="Antrean penyaringan").click()
+    assert_accessible(page)
+    page.get_by_role("link", name=f"JAKSEL/{app.external_id}").click()
+    page.locator("#id_outcome").select_option("propose_postponement")
+    page.get_by_label("Alasan").fill("Akta menunjukkan pemohon belum dewasa; pendamping dilaporkan Polri.")
+    page.get_by_role("button", name="Catat hasil").click()
+    assert "Hasil pemeriksaan dicatat" in page.locator(".messages").inner_text()
+    app.refresh_from_db()
+    assert app.outcome == "propose_postponement"

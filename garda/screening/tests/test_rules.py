@@ -1,0 +1,204 @@
+"""The rules one at a time, on hand-made applications: what fires, what does not (the hard negatives), and what
+the evidence says. Property tests for the helpers the rules lean on."""
+
+import copy
+import string
+from datetime import date
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from garda.identity.names import normalise_name
+from garda.screening import context as screening_context
+from garda.screening.engine import assess, screen
+from garda.screening.indicators import RULES, Indicator, explain
+from garda.screening.rules import Subject
+from garda.screening.rules.base import families, family_key, other_families, same_name
+from garda.screening.rules.non_procedural import work_words
+
+BASE: dict[str, Any] = {
+    "id": "T-1",
+    "office": "JAKSEL",
+    "submitted_at": "2026-11-02T09:00:00+07:00",
+    "application_type": "new",
+    "applicant": {
+        "nik": "3174064505900001",
+        "kk_number": "3174060101100001",
+        "full_name": "SITI AMINAH",
+        "sex": "F",
+        "birth_date": "1990-05-05",
+        "birth_place": "JAKARTA",
+        "occupation": "KARYAWAN SWASTA",
+        "phone": "081234567890",
+        "mother_name": "FATIMAH",
+    },
+    "documents": [{"type": "ktp", "full_name": "SITI AMINAH", "nik": "3174064505900001"}],
+    "travel": {"purpose": "tourism", "destination_country": "JP", "return_ticket": True, "funds_source": "self"},
+}
+
+
+def app(**changes: Any) -> dict[str, Any]:
+    record = copy.deepcopy(BASE)
+    for path, value in changes.items():
+        node = record
+        *parents, last = path.split("__")
+        for part in parents:
+            node = node.setdefault(part, {})
+        node[last] = value
+    return record
+
+
+@pytest.fixture
+def ctx(db: None) -> screening_context.Context:
+    return screening_context.load()
+
+
+def codes(record: dict[str, Any], ctx: screening_context.Context) -> set[str]:
+    return {i.code for i in screen(Subject(record), ctx).indicators}
+
+
+def test_a_clean_application_fires_nothing(ctx) -> None:  # type: ignore[no-untyped-def]
+    result = screen(Subject(app()), ctx)
+    assert result.indicators == [] and (result.risk_level, result.score, result.recommendation) == ("low", 0, "proceed")
+
+
+def test_required_documents_follow_the_reference_list(ctx) -> None:  # type: ignore[no-untyped-def]
+    record = app(travel__purpose="work", travel__destination_country="MY")
+    result = screen(Subject(record), ctx)
+    [missing] = [i for i in result.indicators if i.code == "NP_MISSING_PURPOSE_DOCUMENTS"]
+    assert missing.severity == "high" and missing.evidence["missing"] == ["recommendation_disnaker", "id_pmi"]
+    assert result.recommendation == "postpone"
+    record["documents"] += [{"type": "recommendation_disnaker"}, {"type": "id_pmi"}]
+    assert "NP_MISSING_PURPOSE_DOCUMENTS" not in codes(record, ctx)
+
+
+def test_job_seeker_profile_needs_a_risky_destination_and_enough_signs(ctx) -> None:  # type: ignore[no-untyped-def]
+    seeker = app(
+        applicant__occupation="BELUM/TIDAK BEKERJA",
+        travel__destination_country="MY",
+        travel__return_ticket=False,
+        travel__funds_source="agent",
+    )
+    assert "NP_JOB_SEEKER_PROFILE" in codes(seeker, ctx)
+    assert "NP_JOB_SEEKER_PROFILE" not in codes(
+        seeker | {"travel": seeker["travel"] | {"destination_country": "NL"}}, ctx
+    )
+    # Unemployed and a first passport alone are no ground (nor would be region, religion, sex or wealth).
+    housewife = app(applicant__occupation="MENGURUS RUMAH TANGGA", travel__destination_country="MY")
+    assert codes(housewife, ctx) == set()
+
+
+def test_nik_decoding_against_the_form(ctx) -> None:  # type: ignore[no-untyped-def]
+    assert "INC_NIK_BIRTH_DATE" in codes(app(applicant__birth_date="1991-05-05"), ctx)
+    assert "INC_NIK_SEX" in codes(app(applicant__sex="M"), ctx)
+    found = codes(app(applicant__nik="9974064505900001"), ctx)
+    assert found == {"INC_NIK_INVALID", "INC_DOCUMENT_MISMATCH"}  # the KTP keyed in still has the old NIK
+    # A NIK whose district code was retired stays valid.
+    retired = "910101" + BASE["applicant"]["nik"][6:]
+    assert "INC_NIK_INVALID" not in codes(app(applicant__nik=retired, documents=[]), ctx)
+
+
+def test_documents_are_compared_by_identity_not_by_spelling(ctx) -> None:  # type: ignore[no-untyped-def]
+    variant = app(documents=[{"type": "kk", "full_name": "Sitti Aminah binti Soeparman"}])
+    assert codes(variant, ctx) == set()
+    other = app(documents=[{"type": "kk", "full_name": "DEWI LESTARI"}])
+    [indicator] = screen(Subject(other), ctx).indicators
+    assert indicator.code == "INC_DOCUMENT_MISMATCH"
+    assert indicator.evidence["compared"] == "documents[0].full_name" and indicator.evidence["other"] == "SITI AMINAH"
+
+
+def test_a_document_making_an_adult_a_minor_is_age_manipulation(ctx) -> None:  # type: ignore[no-untyped-def]
+    record = app(documents=[{"type": "birth_certificate", "birth_date": "2010-05-05"}])
+    result = screen(Subject(record), ctx)
+    assert {"INC_AGE_MANIPULATION", "INC_DOCUMENT_MISMATCH"} <= {i.code for i in result.indicators}
+    assert result.risk_level == "high"
+
+
+def test_interview_observations_and_notes(ctx) -> None:  # type: ignore[no-untyped-def]
+    said = app(interview={"conducted": True, "notes": "Mau kerja di restoran, gaji besar"})
+    assert "NP_INTERVIEW_WORK_INTENT" in codes(said, ctx)
+    denied = app(interview={"conducted": True, "notes": "Liburan, tidak bekerja di sana"})
+    assert codes(denied, ctx) == set()
+    held = app(interview={"conducted": True, "observations": ["documents_held_by_third_party"]})
+    assert "IA_INTERVIEW_THIRD_PARTY" in codes(held, ctx)
+
+
+def test_an_individual_agent_is_flagged_a_licensed_umrah_guide_is_not(ctx) -> None:  # type: ignore[no-untyped-def]
+    agent = app(companion={"present": True, "full_name": "BUDI", "relation": "agent"})
+    assert "IA_UNLICENSED_AGENT" in codes(agent, ctx)
+    pilgrim = app(
+        travel__purpose="umrah",
+        travel__destination_country="SA",
+        documents=[{"type": "recommendation_kemenag"}, {"type": "travel_agent_letter"}],
+        companion={"present": True, "full_name": "USTADZ HASAN", "relation": "travel_agent"},
+    )
+    assert codes(pilgrim, ctx) == set()
+
+
+def test_score_risk_and_recommendation_follow_the_strongest_indicator() -> None:
+    low = Indicator("INC_NIK_SEX", "low", {})
+    medium = Indicator("NP_INTERVIEW_WEAK_TRIP", "medium", {})
+    high = Indicator("PD_ACTIVE_SUSPENSION", "high", {})
+    assert assess([], []).recommendation == "proceed"
+    assert assess([low], []).risk_level == "low"
+    assert assess([medium], []).recommendation == "in_depth_interview"
+    both = assess([medium, high], [])
+    assert both.risk_level == "high" and both.recommendation == "refuse" and both.score == 59
+
+
+@pytest.mark.parametrize("code", sorted(RULES))
+def test_every_rule_explains_itself_in_both_languages(code: str) -> None:
+    rule = RULES[code]
+    fields_id = {f for _, f, _, _ in string.Formatter().parse(rule.text_id) if f}
+    fields_en = {f for _, f, _, _ in string.Formatter().parse(rule.text_en) if f}
+    assert fields_id == fields_en and rule.text_id != rule.text_en
+    params = {name: f"<{name}>" for name in fields_id} | {f"{name}_en": f"<{name} en>" for name in fields_id}
+    assert all(f"<{name}>" in explain(code, params, "id") for name in fields_id)
+    assert all(f"<{name} en>" in explain(code, params, "en") for name in fields_id)
+
+
+@given(st.lists(st.sampled_from(["KK:1", "KK:2", "AD:x", "PA:y", "APP:a", "APP:b"]), min_size=1, max_size=3))
+def test_family_groups_are_symmetric(parts: list[str]) -> None:
+    key = "|".join(dict.fromkeys(parts))
+    others = ["KK:1", "KK:2|AD:x", "PA:y", "APP:c"]
+    groups = families([key, *others])
+    assert len(groups) == 5
+    # An application is never another family than itself, and sharing any part joins two families.
+    assert other_families(key, [key]) == 0
+    for other in others:
+        shares = bool(set(key.split("|")) & set(other.split("|")))
+        assert (other_families(key, [other]) == 0) == shares
+
+
+def test_family_key_reads_the_kk_the_address_and_the_parents() -> None:
+    record = app(applicant__father_name="SUPARMAN", applicant__address={"text": "JL. MAWAR NO. 5 RT 001/RW 002"})
+    parts = family_key(record).split("|")
+    assert parts[0] == "KK:3174060101100001" and parts[1].startswith("AD:") and parts[2].startswith("PA:")
+    record["applicant"] = {k: v for k, v in record["applicant"].items() if k not in {"kk_number", "address"}}
+    record["applicant"].pop("father_name")
+    assert family_key(record) == "APP:JAKSEL/T-1"
+
+
+@given(st.sampled_from(["TIDAK", "BUKAN", "BELUM", "TANPA"]), st.sampled_from(["BEKERJA", "KERJA", "GAJI"]))
+def test_work_words_respect_negation(negation: str, word: str) -> None:
+    assert work_words(f"saya {negation} {word} di sana") == []
+    assert work_words(f"saya akan {word} di sana") == [word]
+
+
+NAMES = st.sampled_from(["SITI AMINAH", "MUHAMMAD RIZKI", "DJOKO SUSILO", "NURUL DEWI GUNAWAN", "BUDI SANTOSO"])
+
+
+@given(NAMES, NAMES)
+def test_same_name_is_symmetric_and_reflexive(a: str, b: str) -> None:
+    x, y = normalise_name(a), normalise_name(b)
+    assert same_name(x, x)
+    assert same_name(x, y) == same_name(y, x)
+
+
+def test_age_on_counts_birthdays() -> None:
+    from garda.screening.rules.base import age_on
+
+    assert age_on(date(2008, 11, 3), date(2026, 11, 2)) == 17
+    assert age_on(date(2008, 11, 2), date(2026, 11, 2)) == 18

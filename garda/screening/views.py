@@ -1,0 +1,253 @@
+"""Screening pages: today's queue by risk, the application with its indicators and evidence, the counter
+intake, the interview outcome. Views parse input, call an access helper and a `work` action, and render."""
+
+import json
+from typing import Any
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.db.models import Case, IntegerField, Q, Value, When
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from garda.core.access import has_capability, requires
+from garda.core.models import User
+from garda.core.roles import Capability
+from garda.screening import work
+from garda.screening.access import access_application, applications_in_scope
+from garda.screening.forms import OUTCOME_LABELS, CounterForm, QueueFilterForm, ReviewForm
+from garda.screening.indicators import DOCUMENT_LABELS, RULES, explain, interview_guide
+from garda.screening.models import Application
+from garda.screening.network import HEIGHT, WIDTH, picture
+
+PAGE_SIZE = 50
+RISK_ORDER = Case(
+    When(risk_level="high", then=Value(0)),
+    When(risk_level="medium", then=Value(1)),
+    When(risk_level="low", then=Value(2)),
+    default=Value(3),
+    output_field=IntegerField(),
+)
+
+
+def _user(request: HttpRequest) -> User:
+    assert isinstance(request.user, User)
+    return request.user
+
+
+def _language() -> str:
+    return "en" if (get_language() or "id").startswith("en") else "id"
+
+
+@requires(Capability.SCREENING_VIEW)
+def queue(request: HttpRequest) -> HttpResponse:
+    user = _user(request)
+    form = QueueFilterForm(request.GET or None)
+    day = timezone.localdate()
+    apps = applications_in_scope(user)
+    risk = ""
+    if form.is_valid():
+        day = form.cleaned_data["day"] or day
+        risk = form.cleaned_data["risk"]
+        if form.cleaned_data["alert"]:
+            apps = apps.exclude(alert="")
+        if q := form.cleaned_data["q"].strip():
+            apps = apps.filter(Q(applicant_name__icontains=q) | Q(applicant_nik=q) | Q(external_id=q))
+    apps = apps.filter(submitted_at__date=day)
+    counts = {row["risk_level"] or "": row["n"] for row in _risk_counts(apps)}
+    if risk:
+        apps = apps.filter(risk_level=risk)
+    ordered = apps.annotate(risk_order=RISK_ORDER).order_by(
+        Case(When(alert="", then=Value(1)), default=Value(0), output_field=IntegerField()),
+        "risk_order",
+        "-risk_score",
+        "submitted_at",
+    )
+    page = Paginator(
+        ordered.only(
+            "pk",
+            "office_code",
+            "external_id",
+            "submitted_at",
+            "applicant_name",
+            "purpose",
+            "destination_country",
+            "risk_level",
+            "risk_score",
+            "recommendation",
+            "alert",
+            "outcome",
+        ),
+        PAGE_SIZE,
+    ).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "screening/queue.html",
+        {
+            "form": form,
+            "page": page,
+            "query": query.urlencode(),
+            "day": day,
+            "counts": counts,
+            "total": sum(counts.values()),
+            "outcome_labels": OUTCOME_LABELS,
+        },
+    )
+
+
+def _risk_counts(apps: Any) -> Any:
+    from django.db.models import Count
+
+    return apps.values("risk_level").annotate(n=Count("pk")).order_by()
+
+
+def _evidence_rows(evidence: dict[str, Any]) -> list[tuple[str, str]]:
+    return [
+        (key, value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, default=str))
+        for key, value in evidence.items()
+    ]
+
+
+@requires(Capability.SCREENING_VIEW)
+def detail(request: HttpRequest, pk: int) -> HttpResponse:
+    user = _user(request)
+    app = access_application(user, pk)
+    language = _language()
+    latest = app.screenings.first()
+    indicators = []
+    matches: list[dict[str, Any]] = []
+    documents_to_request: list[str] = []
+    if latest is not None:
+        matches = latest.matches
+        for item in latest.indicators:
+            rule = RULES.get(item["code"])
+            indicators.append(
+                {
+                    **item,
+                    "explanation": explain(item["code"], item.get("params", {}), language),
+                    "evidence_rows": _evidence_rows(item.get("evidence", {})),
+                    "recommends": rule.recommends if rule else "",
+                }
+            )
+            for doc in (
+                item.get("evidence", {}).get("missing", []) if item["code"] == "NP_MISSING_PURPOSE_DOCUMENTS" else []
+            ):
+                documents_to_request.append(DOCUMENT_LABELS.get(doc, (doc, doc))[1 if language == "en" else 0])
+    refs = {str(m["id"]).split("#")[0] for m in matches if m["kind"] != "agency_report_subject"}
+    links: dict[str, str] = {}
+    if refs:
+        wanted = Q()
+        for ref in refs:
+            office, _sep, external = ref.partition("/")
+            wanted |= Q(office_code=office, external_id=external)
+        for other_pk, office, external in (
+            applications_in_scope(user).filter(wanted).values_list("pk", "office_code", "external_id")
+        ):
+            links[f"{office}/{external}"] = reverse("screening:detail", args=[other_pk])
+    companion = app.record.get("companion") or {}
+    nodes, edges = picture(
+        app.applicant_name,
+        str(companion.get("full_name") or companion.get("phone") or ""),
+        matches,
+        links,
+        language,
+    )
+    return render(
+        request,
+        "screening/detail.html",
+        {
+            "app": app,
+            "record": app.record,
+            "latest": latest,
+            "indicators": indicators,
+            "matches": [{**m, "href": links.get(str(m["id"]).split("#")[0], "")} for m in matches],
+            "guide": interview_guide(latest.indicators if latest else [], language),
+            "documents_to_request": documents_to_request,
+            "history": app.screenings.all()[1:10],
+            "reviews": app.reviews.select_related("officer")[:10],
+            "nodes": nodes,
+            "edges": edges,
+            "width": WIDTH,
+            "height": HEIGHT,
+            "review_form": ReviewForm(),
+            "can_review": has_capability(user, Capability.SCREENING_REVIEW),
+            "outcome_labels": OUTCOME_LABELS,
+            "record_json": json.dumps(app.record, ensure_ascii=False, indent=2),
+        },
+    )
+
+
+@requires(Capability.SCREENING_REVIEW)
+@require_POST
+def review(request: HttpRequest, pk: int) -> HttpResponse:
+    user = _user(request)
+    app = access_application(user, pk, for_write=True)
+    form = ReviewForm(request.POST)
+    if not form.is_valid():
+        for field, errors in form.errors.items():
+            for error in errors:
+                messages.error(request, f"{form.fields[field].label if field in form.fields else ''}: {error}")
+        return redirect("screening:detail", pk=app.pk)
+    work.do_record_review(
+        app,
+        acting_user=user,
+        outcome=form.cleaned_data["outcome"],
+        reason=form.cleaned_data["reason"],
+        interview_notes=form.cleaned_data["interview_notes"],
+    )
+    messages.success(request, _("Hasil pemeriksaan dicatat."))
+    return redirect("screening:detail", pk=app.pk)
+
+
+@requires(Capability.SCREENING_VIEW)
+@require_POST
+def rescreen(request: HttpRequest, pk: int) -> HttpResponse:
+    user = _user(request)
+    app = access_application(user, pk)
+    row = work.do_screen_again(app, acting_user=user)
+    messages.success(
+        request, _("Disaring ulang: risiko %(risk)s, skor %(score)s.") % {"risk": row.risk_level, "score": row.score}
+    )
+    return redirect("screening:detail", pk=app.pk)
+
+
+@requires(Capability.SCREENING_INTAKE)
+@require_http_methods(["GET", "POST"])
+def counter(request: HttpRequest) -> HttpResponse:
+    user = _user(request)
+    form = CounterForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        external_id = _next_counter_id(user.office.code)
+        record = form.to_record(office_code=user.office.code, external_id=external_id)
+        try:
+            app, row = work.do_take_at_counter(record, acting_user=user)
+        except work.IntakeError as exc:
+            for problem in exc.problems:
+                form.add_error(None, problem)
+        else:
+            if warning := getattr(form, "nik_warning", ""):
+                messages.warning(request, _("NIK tidak dapat diurai: %(w)s") % {"w": warning})
+            messages.success(
+                request,
+                _("Permohonan %(id)s disimpan dan disaring: risiko %(risk)s.")
+                % {"id": app.external_id, "risk": row.risk_level},
+            )
+            return redirect("screening:detail", pk=app.pk)
+    return render(request, "screening/counter.html", {"form": form})
+
+
+def _next_counter_id(office_code: str) -> str:
+    """LKT-YYYYMMDD-NNNN: the day's next number at this office's counter."""
+    prefix = f"LKT-{timezone.localdate():%Y%m%d}-"
+    taken = Application.objects.filter(office_code=office_code, external_id__startswith=prefix).count()
+    number = taken + 1
+    while Application.objects.filter(office_code=office_code, external_id=f"{prefix}{number:04d}").exists():
+        number += 1
+    return f"{prefix}{number:04d}"

@@ -1,0 +1,115 @@
+"""What officers do with applications (views and the API call these, nothing else changes them): taking an
+application at the counter, recording the interview outcome, screening again; and the re-screening of pending
+applications when the context changes. Each is one transaction with its audit event."""
+
+from datetime import timedelta
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from garda.core import audit
+from garda.core.models import User
+from garda.screening import context as screening_context
+from garda.screening.actions import store_application_returning
+from garda.screening.engine import SEVERITY_ORDER
+from garda.screening.models import Application, Review, Screening
+from garda.screening.service import screen_application
+
+PENDING_DAYS = 60  # an application without a decision this long after submission is no longer "pending"
+
+
+class IntakeError(ValueError):
+    """A counter record that breaks the contract; `problems` say where."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("; ".join(problems))
+        self.problems = problems
+
+
+def do_take_at_counter(record: dict[str, Any], *, acting_user: User) -> tuple[Application, Screening]:
+    from garda.screening.contracts import problems
+
+    found = problems("application", record)
+    if found:
+        raise IntakeError(found)
+    with transaction.atomic():
+        outcome, app = store_application_returning(record, source="loket")
+        row, _ = screen_application(app, screening_context.cached(), trigger="counter")
+        audit.record(
+            "application.counter",
+            actor=acting_user,
+            obj=app,
+            summary=f"Permohonan {app.office_code}/{app.external_id} diterima di loket ({outcome}); risiko "
+            f"{row.risk_level} ({row.score})",
+            after={"risk_level": row.risk_level, "score": row.score, "recommendation": row.recommendation},
+        )
+    return app, row
+
+
+def do_record_review(
+    app: Application, *, acting_user: User, outcome: str, reason: str, interview_notes: str = ""
+) -> Review:
+    with transaction.atomic():
+        review = Review.objects.create(
+            application=app, officer=acting_user, outcome=outcome, reason=reason, interview_notes=interview_notes
+        )
+        before = {"outcome": app.outcome, "alert": app.alert}
+        Application.objects.filter(pk=app.pk).update(outcome=outcome, alert="")
+        app.outcome, app.alert = outcome, ""
+        audit.record(
+            "application.review",
+            actor=acting_user,
+            obj=app,
+            summary=f"Hasil pemeriksaan {app.office_code}/{app.external_id}: {outcome}",
+            before=before,
+            after={"outcome": outcome, "reason": reason},
+        )
+    return review
+
+
+def do_screen_again(app: Application, *, acting_user: User) -> Screening:
+    with transaction.atomic():
+        before = {"risk_level": app.risk_level, "score": app.risk_score}
+        row, _ = screen_application(app, screening_context.cached(), trigger="rescreen")
+        audit.record(
+            "application.rescreen",
+            actor=acting_user,
+            obj=app,
+            summary=f"Penyaringan ulang {app.office_code}/{app.external_id}: {row.risk_level} ({row.score})",
+            before=before,
+            after={"risk_level": row.risk_level, "score": row.score},
+        )
+    return row
+
+
+def pending() -> Any:
+    since = timezone.now() - timedelta(days=PENDING_DAYS)
+    return Application.objects.filter(decision_kind="", outcome="", submitted_at__gte=since)
+
+
+def rescreen_pending() -> dict[str, int]:
+    """Screen every pending application again; where something new fired (an indicator code not there before,
+    or a higher risk), the application carries an alert in its office's queue."""
+    ctx = screening_context.load()
+    seen = alerted = 0
+    for app in pending().iterator(chunk_size=500):
+        previous = app.screenings.first()
+        with transaction.atomic():
+            row, _ = screen_application(app, ctx, trigger="rescreen")
+        seen += 1
+        old_codes = {i["code"] for i in previous.indicators} if previous else set()
+        new_codes = sorted({i["code"] for i in row.indicators} - old_codes)
+        worse = previous is not None and SEVERITY_ORDER[row.risk_level] > SEVERITY_ORDER[previous.risk_level]
+        if new_codes or worse:
+            alert = f"Indikasi baru: {', '.join(new_codes)}" if new_codes else f"Risiko naik ke {row.risk_level}"
+            Application.objects.filter(pk=app.pk).update(alert=alert[:300])
+            alerted += 1
+    if seen:
+        audit.record(
+            "application.rescreen_pending",
+            actor_username="system",
+            summary=f"Penyaringan ulang otomatis: {seen} permohonan tertunda, {alerted} dengan indikasi baru",
+            after={"screened": seen, "alerted": alerted},
+        )
+    return {"screened": seen, "alerted": alerted}

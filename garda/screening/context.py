@@ -284,6 +284,9 @@ def load(*, today: date | None = None) -> Context:
                 reported[company_key(name)].append((ref, report.category))
         if subject.role != "company" and (subject.full_name or subject.nik or subject.phone):
             watch.add(_subject_watch(subject, data, report))
+            for alias in data.get("aliases") or []:  # a recruiter's other names are the same person
+                if isinstance(alias, str) and alias.strip():
+                    watch.add(_subject_watch(subject, data | {"full_name": alias}, report))
     context = Context(
         generation=generation(),
         model=model,

@@ -212,8 +212,8 @@ _RULES = [
     Rule(
         "IA_COMPANION_REPORTED_RECRUITER",
         "illegal_agent",
-        "Pendamping '{name}' cocok dengan perekrut dalam laporan {report} ({how}).",
-        "The companion '{name}' matches a recruiter in report {report} ({how}).",
+        "{who} '{name}' cocok dengan perekrut dalam laporan {report} ({how}).",
+        "The {who} '{name}' matches a recruiter in report {report} ({how}).",
         "postpone",
         ("Bagaimana Anda mengenal pendamping ini? Apakah Anda membayarnya?",),
         ("How do you know this companion? Did you pay them?",),

@@ -342,6 +342,19 @@ def _namesake_reported(b: Builder) -> None:
     b.case("namesake_of_reported", (), b.application(other))
 
 
+@kind("namesake_companions_elsewhere")
+def _namesake_companions(b: Builder) -> None:
+    """Fathers of the same common name bring their own children at other offices: not one agent."""
+    name = b.rng.choice(["MUHAMMAD RIZKI", "AHMAD SUPRIYADI", "BUDI SANTOSO", "AGUS SETIAWAN"])
+    offices = b.rng.sample(OFFICES, 4)
+    for i, office in enumerate(offices):
+        father = b.person(sex="M", min_age=45) | {"full_name": name}
+        child = b.person() | {"kk_number": father["kk_number"], "father_name": name}
+        app = b.application(child, office=office)
+        app["companion"] = {"present": True, "full_name": name, "phone": father["phone"], "relation": "parent"}
+        (b.world.history.append(app) if i < 3 else b.case("namesake_companions_elsewhere", (), app))
+
+
 @kind("namesake_of_refused")
 def _namesake_refused(b: Builder) -> None:
     refused = b.person()
@@ -705,6 +718,42 @@ def _ar_returnee(b: Builder) -> None:
         destination_country="KH",
     )
     b.case("ar_scam_returnee_respelt", ("agency_report",), b.application(person))
+
+
+@kind("ar_returnee_by_passport_number")
+def _ar_passport(b: Builder) -> None:
+    """Kemlu's list of returnees carries passport numbers; the returnee comes back with a new NIK."""
+    person = b.person()
+    number = f"C{b.rng.randrange(10**6, 10**7)}"
+    b.report(
+        [{"role": "victim", "full_name": _respell(b.rng, person["full_name"]), "passport_number": number}],
+        agency="KEMLU",
+        category="scam_returnee",
+        destination_country="KH",
+    )
+    again = person | {
+        "nik": encode_nik(
+            b.rng.choice(b.live), date.fromisoformat(person["birth_date"]), person["sex"], b.rng.randrange(1, 10000)
+        ),
+        "has_previous_passport": True,
+        "previous_passport_number": number,
+    }
+    app = b.application(again)
+    app["application_type"] = "lost"
+    b.case("ar_returnee_by_passport_number", ("agency_report",), app)
+
+
+@kind("ia_host_is_reported_recruiter")
+def _ia_host(b: Builder) -> None:
+    agent = _agent(b)
+    b.report([{"role": "recruiter", **agent}], agency="KP2MI", category="suspected_recruiter")
+    app = b.application(b.person(), purpose="family_visit", destination=b.rng.choice(["MY", "SA"]))
+    app["travel"]["host"] = {
+        "full_name": _respell(b.rng, agent["full_name"]),
+        "phone": agent["phone"],
+        "relation": "uncle",
+    }
+    b.case("ia_host_is_reported_recruiter", ("illegal_agent",), app)
 
 
 @kind("ar_victim_by_phone")

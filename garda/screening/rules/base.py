@@ -12,7 +12,10 @@ from garda.identity.records import Person, prepare
 from garda.screening.context import Context, WatchMatch
 from garda.screening.contracts import parse_datetime
 
-SAME_PERSON = 0.9  # the contract's linkage threshold
+SAME_PERSON = 0.9  # the contract's linkage threshold, for the ordinary history (first passport claimed)
+# Persons of interest (report subjects, adverse decisions) are few and every match is read by an officer before
+# anything is done: a lower bar finds a respelt name with the same birth date, which the namesake never has.
+OF_INTEREST = 0.8
 SAME_NAME = 0.8  # name similarity below which two names are different people, not spellings
 WINDOW_DAYS = 90  # "recent" for shared companions and phones
 OTHER_FAMILIES = 2  # a companion or phone on applications of this many other families is a pattern
@@ -57,8 +60,20 @@ class Subject:
                 "birth_place": a.get("birth_place"),
                 "mother_name": a.get("mother_name"),
                 "address": (a.get("address") or {}).get("text"),
+                "other_id": self.previous_passport(),
             }
         )
+
+    def previous_passport(self) -> str:
+        """The number of a passport held before (on the form, or the old passport keyed in): it identifies the
+        person in partner lists (Kemlu's returnees) and in decisions on passports."""
+        number = str(self.applicant.get("previous_passport_number") or "")
+        if not number:
+            for doc in self.documents:
+                if doc.get("type") == "old_passport" and doc.get("number"):
+                    number = str(doc["number"])
+                    break
+        return number
 
     @property
     def ref(self) -> str:

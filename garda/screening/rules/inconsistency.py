@@ -156,6 +156,23 @@ def _agrees(name: str, value: str, form: str) -> bool:
 def previous_passport(s: Subject, ctx: Context) -> list[Indicator]:
     if s.record.get("application_type", "new") != "new" or s.applicant.get("has_previous_passport"):
         return []
+    if s.applicant.get("previous_passport_number"):
+        return [
+            Indicator(
+                "INC_PREVIOUS_PASSPORT_DENIED",
+                "medium",
+                {
+                    "compared": "applicant.has_previous_passport",
+                    "value": False,
+                    "with": "applicant.previous_passport_number",
+                    "other": s.applicant["previous_passport_number"],
+                },
+                {
+                    "found": "nomor paspor lama tercantum di formulir",
+                    "found_en": "the form gives an old passport number",
+                },
+            )
+        ]
     if "old_passport" in s.document_types():
         return [
             Indicator(

@@ -5,7 +5,7 @@ from collections.abc import Sequence
 from datetime import timedelta
 from typing import Any
 
-from garda.identity.records import Person
+from garda.identity.records import Person, prepare
 from garda.intel.p3mi import company_key
 from garda.screening import lookups
 from garda.screening.context import Context, WatchMatch
@@ -15,8 +15,8 @@ from garda.screening.indicators import (
     labels,
 )
 from garda.screening.rules.base import (
+    OF_INTEREST,
     OTHER_FAMILIES,
-    SAME_PERSON,
     WINDOW_DAYS,
     Subject,
     _d,
@@ -40,21 +40,24 @@ def _live(match: WatchMatch, s: Subject) -> bool:
 
 
 def people_in_reports(s: Subject, ctx: Context) -> tuple[list[Indicator], list[dict[str, Any]]]:
-    """The applicant and the companion against every partner report's subjects."""
+    """The applicant, the companion and the host or sponsor against every partner report's subjects."""
     found: list[Indicator] = []
     matches: list[dict[str, Any]] = []
-    people: list[tuple[str, Person, tuple[str, str]]] = [("applicant", s.person, ("Pemohon", "applicant"))]
-    if (companion := s.companion_person()) is not None:
-        people.append(("companion", companion, ("Pendamping", "companion")))
-    for who, person, (who_id, who_en) in people:
-        for match in exact_or_likely(person, ctx, kinds=("report_subject",), threshold=SAME_PERSON):
+    for who, person, (who_id, who_en) in _people_around(s):
+        best: dict[str, WatchMatch] = {}  # one subject may be indexed under several names (aliases)
+        for match in exact_or_likely(person, ctx, kinds=("report_subject",), threshold=OF_INTEREST):
+            if match.watched.ref not in best or best[match.watched.ref].probability < match.probability:
+                best[match.watched.ref] = match
+        for match in best.values():
             info = match.watched.info
             live = _live(match, s)
-            matches.append(
-                {"kind": "agency_report_subject", "id": match.watched.ref, "score": round(match.probability, 4)}
-            )
             recruiter = info["role"] in RECRUITER_ROLES or (
                 info["category"] in RECRUITER_CATEGORIES and info["role"] != "victim"
+            )
+            if who == "host" and not recruiter:
+                continue  # a host who was once a victim is no finding about this trip
+            matches.append(
+                {"kind": "agency_report_subject", "id": match.watched.ref, "score": round(match.probability, 4)}
             )
             evidence = {
                 "compared": who,
@@ -63,33 +66,38 @@ def people_in_reports(s: Subject, ctx: Context) -> tuple[list[Indicator], list[d
                 "subject_role": info["role"],
                 "report_valid_until": _d(info["valid_until"]) if info["valid_until"] else None,
             }
-            found.append(
-                Indicator(
-                    "AR_SUBJECT_MATCH",
-                    ("high" if info["category"] != "other" else "medium") if live else "low",
-                    evidence,
-                    {
-                        "who": who_id,
-                        "who_en": who_en,
-                        "role": _ROLE_LABELS.get(info["role"], (info["role"],))[0],
-                        "role_en": info["role"],
-                        "agency": info["agency"],
-                        "report": _report_ref(match),
-                        "category": _CATEGORY_LABELS.get(info["category"], (info["category"],))[0],
-                        "category_en": info["category"].replace("_", " "),
-                        "how": match.how,
-                        "how_en": match.how_en,
-                    },
+            if who != "host":
+                found.append(
+                    Indicator(
+                        "AR_SUBJECT_MATCH",
+                        ("high" if info["category"] != "other" else "medium") if live else "low",
+                        evidence,
+                        {
+                            "who": who_id,
+                            "who_en": who_en,
+                            "role": _ROLE_LABELS.get(info["role"], (info["role"],))[0],
+                            "role_en": info["role"],
+                            "agency": info["agency"],
+                            "report": _report_ref(match),
+                            "category": _CATEGORY_LABELS.get(info["category"], (info["category"],))[0],
+                            "category_en": info["category"].replace("_", " "),
+                            "how": match.how,
+                            "how_en": match.how_en,
+                        },
+                    )
                 )
-            )
-            if recruiter and live and (who == "companion" or person.phone == match.watched.person.phone):
+            # The applicant's own phone being a recruiter's is the recruiter's contact written on the form.
+            if recruiter and live and (who != "applicant" or person.phone == match.watched.person.phone):
+                label = ("Telepon pemohon", "applicant's phone") if who == "applicant" else (who_id, who_en)
                 found.append(
                     Indicator(
                         "IA_COMPANION_REPORTED_RECRUITER",
                         "high",
                         evidence,
                         {
-                            "name": s.companion.get("full_name") if who == "companion" else s.applicant.get("phone"),
+                            "who": label[0],
+                            "who_en": label[1],
+                            "name": person.phone if who == "applicant" else (person.name.text if person.name else ""),
                             "report": _report_ref(match),
                             "how": match.how,
                             "how_en": match.how_en,
@@ -97,6 +105,17 @@ def people_in_reports(s: Subject, ctx: Context) -> tuple[list[Indicator], list[d
                     )
                 )
     return found, matches
+
+
+def _people_around(s: Subject) -> list[tuple[str, Person, tuple[str, str]]]:
+    people: list[tuple[str, Person, tuple[str, str]]] = [("applicant", s.person, ("Pemohon", "applicant"))]
+    if (companion := s.companion_person()) is not None:
+        people.append(("companion", companion, ("Pendamping", "companion")))
+    host = s.travel.get("host") or {}
+    if isinstance(host, dict) and (host.get("full_name") or host.get("phone")):
+        person = prepare({"id": f"{s.ref}#host", "full_name": host.get("full_name"), "phone": host.get("phone")})
+        people.append(("host", person, ("Penjamin/pihak yang dikunjungi", "host or sponsor")))
+    return people
 
 
 _ROLE_LABELS = {
@@ -188,7 +207,7 @@ def shared_contacts(s: Subject, ctx: Context) -> tuple[list[Indicator], list[dic
         name_key=name_key,
     )
     if companion is not None:
-        hits = _companion_hits(companion, name_key, rows)
+        hits = _companion_hits(companion, name_key, rows, office=str(s.record["office"]))
         n_families = other_families(own_family, [family for family, _, _ in hits])
         if n_families >= OTHER_FAMILIES:
             found.append(
@@ -235,18 +254,21 @@ def shared_contacts(s: Subject, ctx: Context) -> tuple[list[Indicator], list[dic
     return found, matches
 
 
-def _companion_hits(companion: Person, name_key: str, rows: Sequence[tuple[str, ...]]) -> list[tuple[str, str, str]]:
+def _companion_hits(
+    companion: Person, name_key: str, rows: Sequence[tuple[str, ...]], *, office: str
+) -> list[tuple[str, str, str]]:
     """(family, application ref, matched by) for the companion contacts that are the same person: an equal NIK or
-    phone, or the same name (two words at least) where neither NIK nor phone contradicts."""
+    phone anywhere, or the same name (two words at least, neither NIK nor phone contradicting) at the same office
+    — across the country a common name is many people."""
     hits = []
-    for role, family, office, external, nik, phone, key in rows:
+    for role, family, office_code, external, nik, phone, key in rows:
         if role != "companion":
             continue
         if companion.nik and nik == companion.nik:
             by = "nik"
         elif companion.phone and phone == companion.phone:
             by = "phone"
-        elif not name_key or key != name_key:
+        elif not name_key or key != name_key or office_code != office:
             continue
         elif (companion.nik and nik and nik != companion.nik) or (
             companion.phone and phone and phone != companion.phone
@@ -254,7 +276,7 @@ def _companion_hits(companion: Person, name_key: str, rows: Sequence[tuple[str, 
             continue  # the same name, but another person's number
         else:
             by = "name"
-        hits.append((family, f"{office}/{external}", by))
+        hits.append((family, f"{office_code}/{external}", by))
     return hits
 
 

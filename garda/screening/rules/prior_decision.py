@@ -7,13 +7,13 @@ from garda.screening.indicators import (
     DECISION_LABELS,
     Indicator,
 )
-from garda.screening.rules.base import SAME_PERSON, Subject, _d, exact_or_likely, match_evidence
+from garda.screening.rules.base import OF_INTEREST, Subject, _d, exact_or_likely, match_evidence
 
 
 def prior_decisions(s: Subject, ctx: Context) -> tuple[list[Indicator], list[dict[str, Any]]]:
     found: list[Indicator] = []
     matches: list[dict[str, Any]] = []
-    for match in exact_or_likely(s.person, ctx, kinds=("decision",), threshold=SAME_PERSON):
+    for match in exact_or_likely(s.person, ctx, kinds=("decision",), threshold=OF_INTEREST):
         info = match.watched.info
         if match.watched.ref == s.ref:
             continue
@@ -21,7 +21,7 @@ def prior_decisions(s: Subject, ctx: Context) -> tuple[list[Indicator], list[dic
         # Only what was decided before this application (or on an earlier application).
         if info["submitted_at"] >= s.submitted and (decided is None or decided >= s.submitted):
             continue
-        if match.probability < SAME_PERSON and not (s.person.nik and s.person.nik == match.watched.person.nik):
+        if match.probability < OF_INTEREST and not (s.person.nik and s.person.nik == match.watched.person.nik):
             continue  # a shared phone alone does not make an earlier decision this person's
         matches.append({"kind": "application", "id": match.watched.ref, "score": round(match.probability, 4)})
         evidence = {
@@ -50,6 +50,8 @@ def prior_decisions(s: Subject, ctx: Context) -> tuple[list[Indicator], list[dic
             continue
         kind_id, kind_en = DECISION_LABELS.get(info["kind"], (info["kind"], info["kind"]))
         severity = "medium" if info["kind"] in {"postponed", "suspended"} else "high"
+        if set(info["categories"] or []) == {"administrative"}:
+            severity = "low"  # postponed or refused for an incomplete file: worth knowing, no indication of TPPO
         found.append(
             Indicator(
                 "PD_EARLIER_DECISION",

@@ -1,0 +1,75 @@
+"""Partner reports: the list, one report, and entering one by hand."""
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.db.models import Count
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from garda.core.access import has_capability, requires
+from garda.core.models import User
+from garda.core.roles import Capability
+from garda.intel import work
+from garda.intel.forms import CATEGORY_LABELS, ROLE_LABELS, ReportForm
+from garda.intel.models import AgencyReport
+
+PAGE_SIZE = 50
+
+
+def _user(request: HttpRequest) -> User:
+    assert isinstance(request.user, User)
+    return request.user
+
+
+# Partner reports are national context: every office's screening reads them, so every screening role may too.
+@requires(Capability.SCREENING_VIEW)
+def report_list(request: HttpRequest) -> HttpResponse:
+    reports = AgencyReport.objects.annotate(n_subjects=Count("subjects")).order_by("-received_at", "-pk")
+    page = Paginator(reports, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "intel/report_list.html",
+        {
+            "page": page,
+            "categories": CATEGORY_LABELS,
+            "can_enter": has_capability(_user(request), Capability.REPORTS_ENTER),
+        },
+    )
+
+
+@requires(Capability.SCREENING_VIEW)
+def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    report = AgencyReport.objects.filter(pk=pk).prefetch_related("subjects").first()
+    if report is None:
+        raise Http404
+    return render(
+        request,
+        "intel/report_detail.html",
+        {"report": report, "categories": CATEGORY_LABELS, "roles": ROLE_LABELS},
+    )
+
+
+@requires(Capability.REPORTS_ENTER)
+@require_http_methods(["GET", "POST"])
+def report_create(request: HttpRequest) -> HttpResponse:
+    user = _user(request)
+    initial = {"received_at": timezone.localtime().strftime("%Y-%m-%dT%H:%M")}
+    form = ReportForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        record = form.to_record(work.next_report_id(form.cleaned_data["agency"], f"{timezone.localdate():%Y%m%d}"))
+        try:
+            report = work.do_enter_report(record, acting_user=user)
+        except work.ReportError as exc:
+            for problem in exc.problems:
+                form.add_error(None, problem)
+        else:
+            messages.success(
+                request,
+                _("Laporan %(ref)s disimpan; permohonan yang tertunda akan disaring ulang.")
+                % {"ref": f"{report.agency}/{report.external_id}"},
+            )
+            return redirect("intel:report_detail", pk=report.pk)
+    return render(request, "intel/report_form.html", {"form": form})

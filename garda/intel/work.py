@@ -1,0 +1,45 @@
+"""What intelligence officers do with partner reports (pages call these): entering a report by hand."""
+
+from typing import Any
+
+from django.db import transaction
+
+from garda.core import audit
+from garda.core.models import User
+from garda.intel.imports import store_report
+from garda.intel.models import AgencyReport
+from garda.screening.contracts import problems
+
+
+class ReportError(ValueError):
+    def __init__(self, found: list[str]) -> None:
+        super().__init__("; ".join(found))
+        self.problems = found
+
+
+def next_report_id(agency: str, day: str) -> str:
+    prefix = f"GARDA-{day}-"
+    number = AgencyReport.objects.filter(agency=agency, external_id__startswith=prefix).count() + 1
+    while AgencyReport.objects.filter(agency=agency, external_id=f"{prefix}{number:04d}").exists():
+        number += 1
+    return f"{prefix}{number:04d}"
+
+
+def do_enter_report(record: dict[str, Any], *, acting_user: User) -> AgencyReport:
+    """Check the record against the contract, store it (its subjects join the person index, pending
+    applications are re-screened), and record who entered it."""
+    found = problems("agency-report", record)
+    if found:
+        raise ReportError(found)
+    with transaction.atomic():
+        store_report(record, source=f"entered by {acting_user.username}")
+        report = AgencyReport.objects.get(agency=record["agency"], external_id=record["id"])
+        audit.record(
+            "agency_report.enter",
+            actor=acting_user,
+            obj=report,
+            summary=f"Laporan {report.agency}/{report.external_id} dimasukkan: {report.category}, "
+            f"{len(record['subjects'])} subjek",
+            after={"agency": report.agency, "id": report.external_id, "category": report.category},
+        )
+    return report

@@ -37,8 +37,9 @@ def main() -> None:
     parser.add_argument("--per-kind", type=int, default=30)
     parser.add_argument("--keep", help="keep the files and the database in this directory")
     parser.add_argument("--show", type=int, default=3, help="misclassified examples to print per kind")
+    parser.add_argument("--seed", type=int, default=7)
     options = parser.parse_args()
-    world = build(per_kind=options.per_kind)
+    world = build(per_kind=options.per_kind, seed=options.seed)
     work = Path(options.keep or tempfile.mkdtemp(prefix="garda-screen-quality-"))
     work.mkdir(parents=True, exist_ok=True)
     env = {**os.environ, "GARDA_DATA_DIR": str(work), "DATABASE_URL": f"sqlite:///{work / 'quality.sqlite3'}"}

@@ -211,7 +211,9 @@ def previous_passport(s: Subject, ctx: Context) -> list[Indicator]:
 
 def passports_held(s: Subject, ctx: Context) -> list[dict[str, Any]]:
     """Earlier applications of the same person (by identity, not only NIK) on which a passport was issued."""
-    keys = sorted(k for k in index_keys(s.person) if k[0] in "NYD")
+    # Exact keys only (no date variants): NIK, phone, name in the birth year, a sound or the first letters of a
+    # word on the birth day. The history is large; the rest of the wide query would bring hundreds of candidates.
+    keys = sorted(k for k in index_keys(s.person) if k[0] in "NPYDI")
     own = f"{s.record['office']}:{s.record['id']}"
     tf = ctx.watch.name_tf(s.person)
     same: dict[tuple[str, str], float] = {}

@@ -36,7 +36,7 @@ $(VENV)/bin/python: | python-check
 	$(VENV)/bin/python -m pip install --quiet --upgrade pip uv
 
 $(VENV)/.runtime: pyproject.toml | $(VENV)/bin/python
-	$(VENV)/bin/uv pip install --quiet --python $(VENV)/bin/python -e .
+	$(VENV)/bin/uv pip install --quiet --compile-bytecode --python $(VENV)/bin/python -e .
 	touch $@
 
 $(VENV)/.dev: pyproject.toml $(VENV)/.runtime

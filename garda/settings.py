@@ -104,8 +104,11 @@ _SQLITE_OPTIONS = {
     # are serialised and never fork; WAL lets readers go on meanwhile.
     "transaction_mode": "IMMEDIATE",
     "timeout": 30,
+    # The page cache (GARDA_SQLITE_CACHE_MB, default 256) holds the person index's hot pages: a national history
+    # of millions of applications is written into random places of that index.
     "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; "
-    "PRAGMA cache_size=-65536; PRAGMA mmap_size=268435456; PRAGMA temp_store=MEMORY;",
+    f"PRAGMA cache_size=-{int(os.environ.get('GARDA_SQLITE_CACHE_MB', '256')) * 1024}; "
+    "PRAGMA mmap_size=1073741824; PRAGMA temp_store=MEMORY;",
 }
 if database_url := os.environ.get("DATABASE_URL"):
     _db = dj_database_url.parse(database_url, conn_max_age=60, conn_health_checks=True)

@@ -2,6 +2,7 @@
 not a spelling variant), age manipulation, a first passport claimed by someone who held one, the interview
 against the form."""
 
+import math
 import re
 from datetime import date
 from typing import Any
@@ -217,13 +218,14 @@ def passports_held(s: Subject, ctx: Context) -> list[dict[str, Any]]:
     own = f"{s.record['office']}:{s.record['id']}"
     tf = ctx.watch.name_tf(s.person)
     same: dict[tuple[str, str], float] = {}
+    floor = math.log2(SAME_PERSON / (1 - SAME_PERSON))
     for values in lookups.persons_under_keys(keys, source="applicant"):
         if values[-2] == own:
             continue
-        result = ctx.model.score(compare(s.person, person_from_values(values)), name_tf=tf)
-        if result.probability >= SAME_PERSON:
+        weight = ctx.model.weight(compare(s.person, person_from_values(values)), name_tf=tf)
+        if weight >= floor:  # the weight alone decides; the evidence is not needed here
             office, _, external = str(values[-2]).partition(":")  # source_ref is "OFFICE:ID"
-            same[(office, external)] = result.probability
+            same[(office, external)] = 1.0 / (1.0 + 2.0 ** (-weight))
     held = [
         {
             "kind": "application",

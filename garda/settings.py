@@ -108,7 +108,10 @@ _SQLITE_OPTIONS = {
     # of millions of applications is written into random places of that index.
     "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; "
     f"PRAGMA cache_size=-{int(os.environ.get('GARDA_SQLITE_CACHE_MB', '256')) * 1024}; "
-    "PRAGMA mmap_size=1073741824; PRAGMA temp_store=MEMORY;",
+    "PRAGMA mmap_size=1073741824; PRAGMA temp_store=MEMORY; "
+    # Checkpoints every 40 MB of WAL instead of 4 MB: one commit in hundreds pays for it, not one in thirty
+    # (the counter's p99), at the cost of a longer pause when it comes.
+    "PRAGMA wal_autocheckpoint=10000;",
 }
 if database_url := os.environ.get("DATABASE_URL"):
     _db = dj_database_url.parse(database_url, conn_max_age=60, conn_health_checks=True)

@@ -11,7 +11,7 @@ from django.utils import timezone
 from garda.core import audit
 from garda.core.models import User
 from garda.screening import context as screening_context
-from garda.screening.actions import store_application_returning
+from garda.screening.actions import store_many
 from garda.screening.engine import SEVERITY_ORDER
 from garda.screening.models import Application, Review, Screening
 from garda.screening.service import screen_application
@@ -34,8 +34,7 @@ def do_take_at_counter(record: dict[str, Any], *, acting_user: User) -> tuple[Ap
     if found:
         raise IntakeError(found)
     with transaction.atomic():
-        outcome, app = store_application_returning(record, source="loket")
-        row, _ = screen_application(app, screening_context.cached(), trigger="counter")
+        outcome, app, row = store_and_screen(record, source="loket")
         audit.record(
             "application.counter",
             actor=acting_user,
@@ -45,6 +44,15 @@ def do_take_at_counter(record: dict[str, Any], *, acting_user: User) -> tuple[Ap
             after={"risk_level": row.risk_level, "score": row.score, "recommendation": row.recommendation},
         )
     return app, row
+
+
+def store_and_screen(record: dict[str, Any], *, source: str) -> tuple[str, Application, Screening]:
+    """One application at the counter: stored (in bulk form when new: one statement per table) and screened
+    against the process's cached context, in one transaction — one commit."""
+    with transaction.atomic():
+        [(outcome, app)] = store_many([record], source=source)
+        row, _ = screen_application(app, screening_context.cached(), trigger="counter")
+    return outcome, app, row
 
 
 def do_record_review(

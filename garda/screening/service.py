@@ -30,9 +30,17 @@ PARALLEL_FROM = 400  # below this, forking the workers costs more than it saves
 _SHARED: dict[str, Any] = {}
 
 
-def _screen_slice(bounds: tuple[int, int]) -> list[Result]:
+def _screen_slice(bounds: tuple[int, int]) -> list[Result | str]:
     apps, ctx = _SHARED["apps"], _SHARED["ctx"]
-    return [screen(Subject(app.record, pk=app.pk), ctx) for app in apps[bounds[0] : bounds[1]]]
+    return [_screen_one(app, ctx) for app in apps[bounds[0] : bounds[1]]]
+
+
+def _screen_one(app: Application, ctx: screening_context.Context) -> Result | str:
+    """A valid record that a rule cannot handle (a bug) costs that line, named, never the batch."""
+    try:
+        return screen(Subject(app.record, pk=app.pk), ctx)
+    except Exception as exc:  # reported as the line's error and on standard error
+        return f"penyaringan gagal ({type(exc).__name__}: {exc})"[:300]
 
 
 def screen_application(app: Application, ctx: screening_context.Context, *, trigger: str) -> tuple[Screening, Result]:
@@ -156,7 +164,7 @@ def screen_file(path: Path, out: IO[str], *, language: str = "id", err: IO[str] 
         progress.update(min(start + BATCH, len(entries)), "stored")
     # Screening only reads: it runs on every core, a round at a time, and this process keeps the results.
     order = [lineno for lineno, _, _ in entries if lineno in stored]
-    results: dict[int, Result] = {}
+    results: dict[int, Result | str] = {}
     for start in range(0, len(order), ROUND):
         linenos = order[start : start + ROUND]
         _SHARED.update(apps=[stored[n] for n in linenos], ctx=ctx)
@@ -166,7 +174,9 @@ def screen_file(path: Path, out: IO[str], *, language: str = "id", err: IO[str] 
             _SHARED.clear()
         results.update(zip(linenos, (r for part in parts for r in part), strict=True))
         with transaction.atomic():
-            save_screenings([(stored[n], _row(stored[n], results[n], "screen")) for n in linenos])
+            save_screenings(
+                [(stored[n], _row(stored[n], r, "screen")) for n in linenos if isinstance(r := results[n], Result)]
+            )
         progress.update(start + len(linenos), "screened")
     for lineno, record, error in entries:
         kept = stored.get(lineno)
@@ -174,6 +184,11 @@ def screen_file(path: Path, out: IO[str], *, language: str = "id", err: IO[str] 
             out.write(json.dumps(_error_line(lineno, record, error), ensure_ascii=False) + "\n")
             continue
         result = results[lineno]
+        if isinstance(result, str):
+            summary.rejected += 1
+            summary.errors.append(f"{path}:{lineno}: {result}")
+            out.write(json.dumps({"line": lineno, "application_id": kept.external_id, "error": result}) + "\n")
+            continue
         summary.screened += 1
         summary.by_risk[result.risk_level] += 1
         line = as_contract(

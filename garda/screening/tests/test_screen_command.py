@@ -96,3 +96,23 @@ def test_the_real_command_line_exits_2_on_an_unreadable_file(db: None, tmp_path:
     garda = str(Path(sys.executable).parent / "garda")
     done = subprocess.run([garda, "screen", str(tmp_path / "missing.jsonl")], capture_output=True, text=True)
     assert done.returncode == 2 and "missing.jsonl" in done.stderr
+
+
+def test_a_rule_that_fails_on_one_record_costs_that_line_only(world, tmp_path: Path, monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+    from garda.screening import engine
+
+    cases = [app for kind, _, app in world.cases if kind.startswith("clean_")][:3]
+    broken = cases[1]["id"]
+    real = engine.SIMPLE_RULES[0]
+
+    def fragile(subject, ctx):  # type: ignore[no-untyped-def]
+        if subject.record["id"] == broken:
+            raise KeyError("surprise")
+        return real(subject, ctx)
+
+    monkeypatch.setattr(engine, "SIMPLE_RULES", (fragile, *engine.SIMPLE_RULES[1:]))
+    status, results = screen(write_jsonl(tmp_path / "three.jsonl", cases), tmp_path)
+    assert status == 1
+    assert "error" not in results[0] and "KeyError" in results[1]["error"]
+    assert results[1]["application_id"] == broken and results[2]["rules_version"]
+    assert "three.jsonl:2: penyaringan gagal" in capsys.readouterr().err

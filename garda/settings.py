@@ -58,6 +58,8 @@ INSTALLED_APPS = [
     "garda.identity",
     "garda.screening",
     "garda.intel",
+    "garda.decisions",
+    "garda.stats",
 ]
 
 MIDDLEWARE = [

@@ -33,6 +33,9 @@ class Capability(StrEnum):
     SCREENING_INTAKE = "screening.intake"
     SCREENING_REVIEW = "screening.review"
     REPORTS_ENTER = "reports.enter"
+    DECISIONS_PROPOSE = "decisions.propose"
+    DECISIONS_REVIEW = "decisions.review"
+    DECISIONS_DECIDE = "decisions.decide"
 
 
 _STAFF = frozenset(Role) - {Role.PARTNER}
@@ -56,6 +59,11 @@ CAPABILITIES: dict[Capability, frozenset[Role]] = {
     Capability.SCREENING_REVIEW: frozenset({Role.INTERVIEWER, Role.KASI}),
     # Partner reports are entered by the intelligence section.
     Capability.REPORTS_ENTER: frozenset({Role.KABID_INTEL, Role.ANALYST}),
+    # Maker → checker → approver (domain brief §1.8): the interviewer proposes, the Kepala Seksi (or the Kepala
+    # Bidang Intelijen) checks, the Kepala Kantor decides. Nobody does two steps of one case (actions, database).
+    Capability.DECISIONS_PROPOSE: frozenset({Role.INTERVIEWER, Role.KASI}),
+    Capability.DECISIONS_REVIEW: frozenset({Role.KASI, Role.KABID_INTEL}),
+    Capability.DECISIONS_DECIDE: frozenset({Role.KAKANIM}),
 }
 
 

@@ -8,6 +8,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
+from garda.core import audit
 from garda.core.bulk import insert_rows
 from garda.core.imports import ImportSummary, import_json_lines, record_hash, upsert
 from garda.identity.index import bulk_index, index_person, remove_persons
@@ -213,3 +214,20 @@ def import_applications(path: Path) -> ImportSummary:
         store=lambda r: store_application(r, source=path.name),
         store_many=lambda rs: [outcome for outcome, _ in store_many(rs, source=path.name)],
     )
+
+
+def record_decision(app: Application, decision: dict[str, Any], *, actor: Any, summary: str) -> Application:
+    """Write a decision taken in Garda onto the application, as the contract's `decision` object: every office's
+    screening then sees it (prior_decision). Called by the decisions app inside its own transaction."""
+    before = app.record.get("decision")
+    record = {**app.record, "decision": decision}
+    app.record = record
+    app.record_hash = record_hash(record)
+    app.decision_kind = decision["kind"]
+    app.decided_at = parse_datetime(decision["decided_at"])
+    app.suspended_until = date.fromisoformat(decision["until"]) if decision.get("until") else None
+    app.save(update_fields=["record", "record_hash", "decision_kind", "decided_at", "suspended_until", "updated_at"])
+    audit.record("application.decision", actor=actor, obj=app, summary=summary[:300], before=before, after=decision)
+    if app.decision_kind in screening_context.ADVERSE:
+        screening_context.bump()
+    return app

@@ -49,6 +49,11 @@ def populate(rng: random.Random) -> None:
         KINDS[kind](b)
     for report in b.world.reports:
         store_report(report, source="demo")
+    for app in b.world.history:
+        # JAKSEL's own decisions of 2025 are the seed article's figure (the decisions demo): the synthetic
+        # history puts its adverse decisions at a neighbouring office instead.
+        if app["office"] == "JAKSEL" and (app.get("decision") or {}).get("kind", "issued") != "issued":
+            app["office"] = "JAKTIM"
     store_many(b.world.history, source="demo")
     queue = []
     for _kind, _expected, app in b.world.cases:

@@ -1,0 +1,177 @@
+"""The steps of a decision case. Each is one transaction with its audit event; each checks who may take it —
+the role, the office, and four eyes (nobody takes two steps of one case) — before the database checks again."""
+
+from datetime import date, datetime
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from garda.core import audit
+from garda.core.access import has_capability
+from garda.core.models import User
+from garda.core.reflists import current_revision
+from garda.core.roles import Capability
+from garda.decisions.models import APPLICATION_DECISION, Case, Kind, Status
+from garda.screening.actions import record_decision
+from garda.screening.models import Application
+
+CATEGORIES = ("non_procedural", "inconsistency", "illegal_agent", "agency_report", "prior_decision", "administrative")
+MIN_REASON = 10
+
+
+def _require(user: User, capability: Capability, case_office_id: int) -> None:
+    if not has_capability(user, capability) or user.office_id != case_office_id:
+        raise PermissionDenied
+
+
+def _reason(text: str, field: str = "reason") -> str:
+    text = (text or "").strip()
+    if len(text) < MIN_REASON:
+        raise ValidationError({field: f"alasan wajib diisi, paling sedikit {MIN_REASON} huruf"})
+    return text
+
+
+def _legal_bases(kind: str, codes: list[str]) -> int:
+    """The chosen articles must be in the list in force and apply to this kind of decision."""
+    revision = current_revision("legal_bases")
+    known = {item["code"]: item for item in revision.items}
+    if not codes:
+        raise ValidationError({"legal_bases": "pilih paling sedikit satu dasar hukum"})
+    for code in codes:
+        item = known.get(code)
+        if item is None:
+            raise ValidationError(
+                {"legal_bases": f"{code}: tidak ada dalam daftar dasar hukum versi {revision.version}"}
+            )
+        if item.get("applies_to") and kind not in item["applies_to"]:
+            raise ValidationError({"legal_bases": f"{code} tidak berlaku untuk {Kind(kind).label.lower()}"})
+    return int(revision.version)
+
+
+def do_propose(
+    application: Application,
+    *,
+    acting_user: User,
+    kind: str,
+    categories: list[str],
+    findings: str,
+    legal_bases: list[str],
+    indicators: list[str] | None = None,
+    suspension_until: date | None = None,
+    documents_requested: list[str] | None = None,
+    passport_number: str = "",
+    at: datetime | None = None,
+) -> Case:
+    """The maker: an interviewer (or the Kepala Seksi) proposes with grounds, findings and legal basis."""
+    office = acting_user.office
+    if application.office_code != office.code:
+        raise PermissionDenied
+    _require(acting_user, Capability.DECISIONS_PROPOSE, office.pk)
+    if kind not in Kind.values:
+        raise ValidationError({"kind": f"jenis keputusan tidak dikenal: {kind}"})
+    unknown = [c for c in categories if c not in CATEGORIES]
+    if not categories or unknown:
+        raise ValidationError({"categories": f"kategori tidak sah atau kosong: {unknown or categories}"})
+    if kind == Kind.SUSPENSION and suspension_until is None:
+        raise ValidationError({"suspension_until": "penangguhan wajib punya tanggal akhir (6 bulan sampai 2 tahun)"})
+    version = _legal_bases(kind, legal_bases)
+    moment = at or timezone.now()
+    with transaction.atomic():
+        case = Case.objects.create(
+            office=office,
+            application=application,
+            kind=kind,
+            subject_name=application.applicant_name,
+            subject_nik=application.applicant_nik,
+            passport_number=passport_number,
+            categories=list(categories),
+            indicators=list(indicators or []),
+            findings=_reason(findings, "findings"),
+            legal_bases=list(legal_bases),
+            legal_list_version=version,
+            suspension_until=suspension_until,
+            documents_requested=list(documents_requested or []),
+            proposed_by=acting_user,
+            proposed_at=moment,
+        )
+        audit.record(
+            "decision.propose",
+            actor=acting_user,
+            obj=case,
+            summary=f"Usulan {case.get_kind_display().lower()} untuk {case.subject_name} "
+            f"({application.office_code}/{application.external_id})",
+            after={"kind": kind, "categories": categories, "legal_bases": legal_bases},
+        )
+    return case
+
+
+def do_review(case: Case, *, acting_user: User, forward: bool, reason: str, at: datetime | None = None) -> Case:
+    """The checker: the Kepala Seksi forwards the proposal to the Kepala Kantor or returns it, with a reason."""
+    _require(acting_user, Capability.DECISIONS_REVIEW, case.office_id)
+    if case.status not in (Status.PROPOSED, Status.RETURNED):
+        raise ValidationError({"status": f"usulan berstatus {case.get_status_display()} tidak dapat diperiksa"})
+    if case.proposed_by_id == acting_user.pk:
+        raise PermissionDenied("nobody checks their own proposal")
+    before = {"status": case.status}
+    case.status = Status.FORWARDED if forward else Status.RETURNED
+    case.reviewed_by, case.reviewed_at, case.review_reason = acting_user, at or timezone.now(), _reason(reason)
+    with transaction.atomic():
+        case.save(update_fields=["status", "reviewed_by", "reviewed_at", "review_reason"])
+        audit.record(
+            "decision.review",
+            actor=acting_user,
+            obj=case,
+            summary=f"Usulan #{case.pk} {'diteruskan' if forward else 'dikembalikan'}: {case.review_reason}"[:300],
+            before=before,
+            after={"status": case.status},
+        )
+    return case
+
+
+def do_decide(case: Case, *, acting_user: User, approve: bool, reason: str, at: datetime | None = None) -> Case:
+    """The approver: the Kepala Kantor decides a forwarded proposal. An approval is shared nationally at once."""
+    _require(acting_user, Capability.DECISIONS_DECIDE, case.office_id)
+    if case.status != Status.FORWARDED:
+        raise ValidationError(
+            {"status": f"hanya usulan yang diteruskan yang dapat diputuskan ({case.get_status_display()})"}
+        )
+    if acting_user.pk in (case.proposed_by_id, case.reviewed_by_id):
+        raise PermissionDenied("the approver takes no other step of the case")
+    moment = at or timezone.now()
+    with transaction.atomic():
+        case.status = Status.APPROVED if approve else Status.REJECTED
+        case.decided_by, case.decided_at, case.decision_reason = acting_user, moment, _reason(reason)
+        case.save(update_fields=["status", "decided_by", "decided_at", "decision_reason"])
+        audit.record(
+            "decision.decide",
+            actor=acting_user,
+            obj=case,
+            summary=f"Keputusan #{case.pk}: {'disetujui' if approve else 'tidak disetujui'} — {case.decision_reason}"[
+                :300
+            ],
+            before={"status": Status.FORWARDED},
+            after={"status": case.status},
+        )
+        if approve and case.application is not None:
+            record_decision(case.application, _shared(case), actor=acting_user, summary=_share_summary(case))
+    return case
+
+
+def _shared(case: Case) -> dict[str, Any]:
+    assert case.decided_at is not None
+    decision: dict[str, Any] = {
+        "kind": APPLICATION_DECISION[Kind(case.kind)],
+        "decided_at": timezone.localtime(case.decided_at).isoformat(timespec="seconds"),
+        "categories": list(case.categories),
+    }
+    if case.passport_number:
+        decision["passport_number"] = case.passport_number
+    if case.suspension_until:
+        decision["until"] = case.suspension_until.isoformat()
+    return decision
+
+
+def _share_summary(case: Case) -> str:
+    return f"Keputusan {case.get_kind_display().lower()} #{case.pk} dibagikan ke semua kantor"

@@ -1,0 +1,99 @@
+"""Decision cases: postponement, refusal, cancellation, withdrawal, revocation and suspension of passport issuance,
+each carried by a maker (the interviewer) → checker (the Kepala Seksi) → approver (the Kepala Kantor).
+
+A decided case is never edited — the database refuses it (triggers in migration 0002); what happens after (a
+postponement resumed or lapsed, an appeal) is recorded as new rows."""
+
+from django.db import models
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+
+
+class Kind(models.TextChoices):
+    POSTPONEMENT = "postponement", _("Penundaan")
+    REFUSAL = "refusal", _("Penolakan")
+    CANCELLATION = "cancellation", _("Pembatalan")
+    WITHDRAWAL = "withdrawal", _("Penarikan")
+    REVOCATION = "revocation", _("Pencabutan")
+    SUSPENSION = "suspension", _("Penangguhan")
+
+
+# The decision as the application contract (and every office's screening) names it.
+APPLICATION_DECISION = {
+    Kind.POSTPONEMENT: "postponed",
+    Kind.REFUSAL: "refused",
+    Kind.CANCELLATION: "cancelled",
+    Kind.WITHDRAWAL: "withdrawn",
+    Kind.REVOCATION: "revoked",
+    Kind.SUSPENSION: "suspended",
+}
+
+
+class Status(models.TextChoices):
+    PROPOSED = "proposed", _("Diusulkan")
+    FORWARDED = "forwarded", _("Diteruskan Kepala Seksi")
+    RETURNED = "returned", _("Dikembalikan ke pengusul")
+    APPROVED = "approved", _("Disetujui Kepala Kantor")
+    REJECTED = "rejected", _("Tidak disetujui")
+
+
+DECIDED = (Status.APPROVED, Status.REJECTED)
+
+
+class Case(models.Model):
+    office = models.ForeignKey("core.Office", on_delete=models.PROTECT, related_name="decision_cases")
+    application = models.ForeignKey(
+        "screening.Application", on_delete=models.PROTECT, related_name="decision_cases", null=True, blank=True
+    )
+    kind = models.CharField(_("jenis"), max_length=16, choices=Kind.choices)
+    status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.PROPOSED)
+    subject_name = models.CharField(_("nama"), max_length=200)
+    subject_nik = models.CharField("NIK", max_length=32, blank=True)
+    passport_number = models.CharField(_("nomor paspor"), max_length=32, blank=True)
+    categories = models.JSONField(_("kategori"), default=list)  # screening categories and/or "administrative"
+    indicators = models.JSONField(_("indikator"), default=list)  # codes taken from the screening
+    findings = models.TextField(_("temuan petugas"))
+    legal_bases = models.JSONField(_("dasar hukum"), default=list)  # codes of the legal_bases reference list
+    legal_list_version = models.PositiveIntegerField(default=0)
+    suspension_until = models.DateField(_("ditangguhkan sampai"), null=True, blank=True)
+    documents_requested = models.JSONField(_("dokumen yang diminta"), default=list)
+    proposed_by = models.ForeignKey("core.User", on_delete=models.PROTECT, related_name="+")
+    proposed_at = models.DateTimeField()
+    reviewed_by = models.ForeignKey("core.User", on_delete=models.PROTECT, related_name="+", null=True, blank=True)
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+    review_reason = models.TextField(blank=True)
+    decided_by = models.ForeignKey("core.User", on_delete=models.PROTECT, related_name="+", null=True, blank=True)
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decision_reason = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-proposed_at", "-id"]
+        constraints = [
+            # Four eyes, kept by the database too: nobody checks or approves their own proposal, and the approver
+            # is not the checker.
+            models.CheckConstraint(
+                condition=Q(reviewed_by__isnull=True) | ~Q(reviewed_by=F("proposed_by")), name="case_checker_not_maker"
+            ),
+            models.CheckConstraint(
+                condition=Q(decided_by__isnull=True) | ~Q(decided_by=F("proposed_by")), name="case_approver_not_maker"
+            ),
+            models.CheckConstraint(
+                condition=Q(decided_by__isnull=True) | Q(reviewed_by__isnull=True) | ~Q(decided_by=F("reviewed_by")),
+                name="case_approver_not_checker",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status__in=["approved", "rejected"]) | Q(decided_by__isnull=False),
+                name="case_decided_has_approver",
+            ),
+            models.CheckConstraint(
+                condition=~Q(kind="suspension") | Q(suspension_until__isnull=False), name="case_suspension_has_end"
+            ),
+        ]
+        indexes = [models.Index(fields=["office", "status"], name="case_office_status")]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.subject_name} ({self.get_status_display()})"
+
+    @property
+    def decided(self) -> bool:
+        return self.status in DECIDED

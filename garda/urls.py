@@ -1,9 +1,14 @@
 from django.urls import include, path
 
+from garda.decisions import views as decisions_views
+
 urlpatterns = [
     path("", include("garda.core.urls")),
     path("penyaringan/", include("garda.screening.urls")),
     path("laporan-mitra/", include("garda.intel.urls")),
+    path("keputusan/", include("garda.decisions.urls")),
+    path("statistik/", include("garda.stats.urls")),
+    path("verifikasi/", decisions_views.verify, name="verify_letter"),
 ]
 
 handler403 = "garda.core.views.errors.forbidden"

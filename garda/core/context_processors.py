@@ -12,6 +12,8 @@ NAVIGATION: list[tuple[str, Any, Capability | None]] = [
     ("screening:queue", _("Antrean penyaringan"), Capability.SCREENING_VIEW),
     ("screening:counter", _("Loket"), Capability.SCREENING_INTAKE),
     ("intel:report_list", _("Laporan mitra"), Capability.SCREENING_VIEW),
+    ("decisions:list", _("Keputusan"), Capability.SCREENING_VIEW),
+    ("stats:decisions", _("Statistik"), Capability.SCREENING_VIEW),
     ("core:office_list", _("Kantor"), Capability.OFFICES_VIEW),
     ("core:reference_index", _("Data referensi"), Capability.REFERENCE_VIEW),
     ("core:user_list", _("Pengguna"), Capability.USERS_MANAGE),

@@ -13,6 +13,7 @@ from garda.core.access import has_capability
 from garda.core.models import User
 from garda.core.reflists import current_revision
 from garda.core.roles import Capability
+from garda.decisions.letters import issue_letters
 from garda.decisions.models import APPLICATION_DECISION, Case, Kind, Status
 from garda.screening.actions import record_decision
 from garda.screening.models import Application
@@ -154,8 +155,10 @@ def do_decide(case: Case, *, acting_user: User, approve: bool, reason: str, at: 
             before={"status": Status.FORWARDED},
             after={"status": case.status},
         )
-        if approve and case.application is not None:
-            record_decision(case.application, _shared(case), actor=acting_user, summary=_share_summary(case))
+        if approve:
+            issue_letters(case, issued_by=acting_user, at=moment)
+            if case.application is not None:
+                record_decision(case.application, _shared(case), actor=acting_user, summary=_share_summary(case))
     return case
 
 

@@ -97,3 +97,36 @@ class Case(models.Model):
     @property
     def decided(self) -> bool:
         return self.status in DECIDED
+
+
+class LetterKind(models.TextChoices):
+    POSTPONEMENT_NOTICE = "postponement_notice", _("Surat pemberitahuan penundaan")
+    REFUSAL_NOTICE = "refusal_notice", _("Surat pemberitahuan penolakan")
+    BAP = "bap", _("Berita Acara Pemeriksaan")
+    CANCELLATION_RECORD = "cancellation_record", _("Berita Acara Pembatalan dan Pengguntingan")
+    DECISION_NOTICE = "decision_notice", _("Surat keputusan")
+
+
+class Letter(models.Model):
+    """A letter issued for a decided case: numbered per office and year, with a verification code anyone can
+    check on the public page (which shows only number, date, office and kind)."""
+
+    case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="letters")
+    office = models.ForeignKey("core.Office", on_delete=models.PROTECT, related_name="+")
+    kind = models.CharField(max_length=24, choices=LetterKind.choices)
+    year = models.PositiveSmallIntegerField()
+    sequence = models.PositiveIntegerField()
+    number = models.CharField(max_length=80, unique=True)
+    verification_code = models.CharField(max_length=16, unique=True)
+    issued_at = models.DateTimeField()
+    issued_by = models.ForeignKey("core.User", on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        ordering = ["-issued_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(fields=["office", "year", "sequence"], name="letter_number_unique"),
+            models.UniqueConstraint(fields=["case", "kind"], name="letter_one_per_kind"),
+        ]
+
+    def __str__(self) -> str:
+        return self.number

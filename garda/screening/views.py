@@ -178,6 +178,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             "height": HEIGHT,
             "review_form": ReviewForm(),
             "can_review": has_capability(user, Capability.SCREENING_REVIEW),
+            "can_propose": has_capability(user, Capability.DECISIONS_PROPOSE) and app.office_code == user.office.code,
             "outcome_labels": OUTCOME_LABELS,
             "record_json": json.dumps(app.record, ensure_ascii=False, indent=2),
         },

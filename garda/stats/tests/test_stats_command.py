@@ -54,3 +54,20 @@ def test_a_reversed_period_is_refused(db: None) -> None:
         text=True,
     )
     assert done.returncode == 2 and "--to" in done.stderr
+
+
+def test_the_page_shows_the_same_figures_with_bounded_queries(
+    login_as, personas, django_assert_max_num_queries
+) -> None:  # type: ignore[no-untyped-def]
+    store_many(
+        [_decided("postponed", f"2025-0{m}-10T10:00:00+07:00", ["non_procedural"], n=20 + m) for m in (1, 2, 3)],
+        source="test",
+    )
+    client = login_as(personas["kasi"])
+    url = "/statistik/keputusan/?office=JAKSEL&start=2025-01-01&end=2025-09-30"
+    client.get(url)
+    with django_assert_max_num_queries(10):
+        page = client.get(url)
+    body = page.content.decode()
+    assert page.status_code == 200 and "<strong>3</strong>" in body and "2025-09" in body
+    assert client.get("/statistik/keputusan/?office=JAKSEL&start=2025-09-30&end=2025-01-01").status_code == 200

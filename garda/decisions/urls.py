@@ -1,0 +1,14 @@
+from django.urls import path
+
+from garda.decisions import views
+
+app_name = "decisions"
+
+urlpatterns = [
+    path("", views.case_list, name="list"),
+    path("usul/<int:application_pk>/", views.propose, name="propose"),
+    path("<int:pk>/", views.detail, name="detail"),
+    path("<int:pk>/periksa/", views.review, name="review"),
+    path("<int:pk>/putus/", views.decide, name="decide"),
+    path("surat/<int:pk>/", views.letter_pdf, name="letter"),
+]

@@ -1,0 +1,216 @@
+"""Decision pages: the step queues, proposing from an application, a case with its steps, letters, and the
+public page that tells whether a letter is authentic."""
+
+from datetime import date
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Q
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from garda.core.access import has_capability, offices_in_scope, requires
+from garda.core.middleware import public
+from garda.core.models import User
+from garda.core.roles import Capability
+from garda.decisions import actions
+from garda.decisions.forms import ProposalForm, StepForm, VerifyForm
+from garda.decisions.letters import normalise_code, render_pdf
+from garda.decisions.models import Case, Letter, Status
+from garda.decisions.workdays import add_working_days
+from garda.screening.access import access_application
+
+REVIEW_WORKING_DAYS = 2  # the BAP/check within 2 days of the request (SOP, domain brief §1.4)
+DECIDE_WORKING_DAYS = 1  # the Kepala Kantor decides within 1 day of receiving it
+
+
+def _user(request: HttpRequest) -> User:
+    assert isinstance(request.user, User)
+    return request.user
+
+
+def due_date(case: Case) -> date | None:
+    if case.status in (Status.PROPOSED, Status.RETURNED):
+        return add_working_days(timezone.localtime(case.proposed_at).date(), REVIEW_WORKING_DAYS)
+    if case.status == Status.FORWARDED and case.reviewed_at:
+        return add_working_days(timezone.localtime(case.reviewed_at).date(), DECIDE_WORKING_DAYS)
+    return None
+
+
+def cases_in_scope(user: User) -> Any:
+    return Case.objects.filter(office__in=offices_in_scope(user))
+
+
+def access_case(user: User, pk: int) -> Case:
+    if not any(
+        has_capability(user, c)
+        for c in (
+            Capability.DECISIONS_PROPOSE,
+            Capability.DECISIONS_REVIEW,
+            Capability.DECISIONS_DECIDE,
+            Capability.SCREENING_VIEW,
+        )
+    ):
+        raise Http404
+    case = (
+        cases_in_scope(user)
+        .select_related("application", "proposed_by", "reviewed_by", "decided_by")
+        .filter(pk=pk)
+        .first()
+    )
+    if case is None:
+        raise Http404
+    return case
+
+
+@requires(Capability.SCREENING_VIEW)
+def case_list(request: HttpRequest) -> HttpResponse:
+    user = _user(request)
+    cases = cases_in_scope(user).select_related("office", "proposed_by")
+    today = timezone.localdate()
+    sections = []
+    if has_capability(user, Capability.DECISIONS_REVIEW):
+        sections.append((_("Menunggu pemeriksaan Kepala Seksi"), cases.filter(status=Status.PROPOSED)))
+    if has_capability(user, Capability.DECISIONS_DECIDE):
+        sections.append((_("Menunggu keputusan Kepala Kantor"), cases.filter(status=Status.FORWARDED)))
+    sections.append(
+        (_("Usulan saya"), cases.filter(proposed_by=user).filter(~Q(status__in=[Status.APPROVED, Status.REJECTED])))
+    )
+    sections.append(
+        (
+            _("Diputuskan terakhir"),
+            cases.filter(status__in=[Status.APPROVED, Status.REJECTED]).order_by("-decided_at")[:30],
+        )
+    )
+    rows = [(title, [(c, due_date(c)) for c in qs[:100]]) for title, qs in sections]
+    overdue = sum(1 for _t, items in rows[:2] for c, due in items if due and due < today)
+    return render(request, "decisions/case_list.html", {"sections": rows, "today": today, "overdue": overdue})
+
+
+@requires(Capability.DECISIONS_PROPOSE)
+@require_http_methods(["GET", "POST"])
+def propose(request: HttpRequest, application_pk: int) -> HttpResponse:
+    user = _user(request)
+    app = access_application(user, application_pk)
+    latest = app.screenings.first()
+    initial = {"categories": sorted({i["category"] for i in latest.indicators}) if latest else []}
+    form = ProposalForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            case = actions.do_propose(
+                app,
+                acting_user=user,
+                kind=data["kind"],
+                categories=data["categories"],
+                findings=data["findings"],
+                legal_bases=data["legal_bases"],
+                indicators=[i["code"] for i in latest.indicators] if latest else [],
+                suspension_until=data["suspension_until"],
+                documents_requested=data["documents_requested"],
+                passport_number=data["passport_number"],
+            )
+        except ValidationError as exc:
+            for field, errors in exc.message_dict.items():
+                form.add_error(field if field in form.fields else None, errors)
+        except PermissionDenied:
+            raise
+        else:
+            messages.success(request, _("Usulan dikirim ke Kepala Seksi."))
+            return redirect("decisions:detail", pk=case.pk)
+    return render(request, "decisions/propose.html", {"form": form, "app": app, "latest": latest})
+
+
+@requires(Capability.SCREENING_VIEW)
+def detail(request: HttpRequest, pk: int) -> HttpResponse:
+    user = _user(request)
+    case = access_case(user, pk)
+    can_review = (
+        has_capability(user, Capability.DECISIONS_REVIEW)
+        and case.status in (Status.PROPOSED, Status.RETURNED)
+        and case.proposed_by_id != user.pk
+    )
+    can_decide = (
+        has_capability(user, Capability.DECISIONS_DECIDE)
+        and case.status == Status.FORWARDED
+        and user.pk not in (case.proposed_by_id, case.reviewed_by_id)
+    )
+    return render(
+        request,
+        "decisions/detail.html",
+        {
+            "case": case,
+            "letters": case.letters.all(),
+            "due": due_date(case),
+            "today": timezone.localdate(),
+            "can_review": can_review,
+            "can_decide": can_decide,
+            "form": StepForm(),
+        },
+    )
+
+
+def _step(request: HttpRequest, pk: int, *, decide: bool) -> HttpResponse:
+    user = _user(request)
+    case = access_case(user, pk)
+    form = StepForm(request.POST)
+    positive = request.POST.get("verdict") == "yes"
+    if not form.is_valid():
+        messages.error(request, _("Alasan wajib diisi, paling sedikit 10 huruf."))
+        return redirect("decisions:detail", pk=case.pk)
+    try:
+        if decide:
+            actions.do_decide(case, acting_user=user, approve=positive, reason=form.cleaned_data["reason"])
+        else:
+            actions.do_review(case, acting_user=user, forward=positive, reason=form.cleaned_data["reason"])
+    except ValidationError as exc:
+        messages.error(request, "; ".join(m for ms in exc.message_dict.values() for m in ms))
+    else:
+        messages.success(request, _("Langkah dicatat."))
+    return redirect("decisions:detail", pk=case.pk)
+
+
+@requires(Capability.DECISIONS_REVIEW)
+@require_POST
+def review(request: HttpRequest, pk: int) -> HttpResponse:
+    return _step(request, pk, decide=False)
+
+
+@requires(Capability.DECISIONS_DECIDE)
+@require_POST
+def decide(request: HttpRequest, pk: int) -> HttpResponse:
+    return _step(request, pk, decide=True)
+
+
+@requires(Capability.SCREENING_VIEW)
+def letter_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    letter = (
+        Letter.objects.select_related("case", "office", "case__decided_by", "case__application")
+        .filter(pk=pk, office__in=offices_in_scope(_user(request)))
+        .first()
+    )
+    if letter is None:
+        raise Http404
+    pdf = render_pdf(letter, verify_url=request.build_absolute_uri(reverse("verify_letter")))
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{letter.number.replace("/", "-")}.pdf"'
+    return response
+
+
+@public
+@require_http_methods(["GET", "POST"])
+def verify(request: HttpRequest) -> HttpResponse:
+    """Anyone may check a letter: only its number, date, office and kind are shown — no personal data."""
+    form = VerifyForm(request.POST or None)
+    letter = None
+    checked = False
+    if request.method == "POST" and form.is_valid():
+        checked = True
+        code = normalise_code(form.cleaned_data["code"])
+        letter = Letter.objects.select_related("office").filter(verification_code=code).first() if code else None
+    return render(request, "decisions/verify.html", {"form": form, "letter": letter, "checked": checked})

@@ -48,13 +48,16 @@ run: $(VENV)/.runtime
 	$(GARDA) demo --if-empty
 	$(GARDA) serve --with-worker --host 127.0.0.1 --port 8000
 
+# Chromium for the browser tests; Pango for the PDF letters (WeasyPrint).
 browser-check:
-	@if [ -z "$(CHROMIUM)" ]; then \
+	@if [ -z "$(CHROMIUM)" ] || ! ldconfig -p 2>/dev/null | grep -q libpangoft2; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-	    echo "Installing Debian chromium for the browser tests..."; \
-	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) || exit 1; \
+	    echo "Installing Debian chromium and pango for the browser tests and the letters..."; \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium libpango-1.0-0 \
+	      libpangoft2-1.0-0 >/dev/null) || exit 1; \
 	  else \
-	    echo "The browser tests need Chromium: install it (Debian: 'sudo apt-get install chromium')."; exit 1; \
+	    echo "The tests need Chromium and Pango (Debian: 'sudo apt-get install chromium libpangoft2-1.0-0')."; \
+	    exit 1; \
 	  fi; fi
 
 # The suite keeps its files (secret key, test database) apart from the demo's, under var/test.

@@ -126,6 +126,8 @@ def main() -> None:
     apps = applications(options.batch + options.counter, seed=5)
     apps_file.write_text("".join(json.dumps(a) + "\n" for a in apps[: options.batch]), encoding="utf-8")
     env = {**os.environ, "DATABASE_URL": f"sqlite:///{db}"}
+    # The kept history may predate newer tables: bring the copy up to date (not timed).
+    subprocess.run([GARDA, "migrate", "-v0"], env=env, check=True)
     start = time.perf_counter()
     done = subprocess.run(
         [GARDA, "screen", str(apps_file), "--output", str(work / "out.jsonl")],

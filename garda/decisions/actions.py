@@ -14,7 +14,7 @@ from garda.core.models import User
 from garda.core.reflists import current_revision
 from garda.core.roles import Capability
 from garda.decisions.letters import issue_letters
-from garda.decisions.models import APPLICATION_DECISION, Case, Kind, Status
+from garda.decisions.models import APPLICATION_DECISION, Case, FollowUp, FollowUpKind, Kind, Status
 from garda.screening.actions import record_decision
 from garda.screening.models import Application
 
@@ -178,3 +178,72 @@ def _shared(case: Case) -> dict[str, Any]:
 
 def _share_summary(case: Case) -> str:
     return f"Keputusan {case.get_kind_display().lower()} #{case.pk} dibagikan ke semua kantor"
+
+
+POSTPONEMENT_DAYS = 30  # documents not brought within this many days after the notice: the application lapses
+_APPEAL_OUTCOMES = {FollowUpKind.APPEAL_UPHELD, FollowUpKind.APPEAL_DISMISSED}
+
+
+def _last(case: Case) -> FollowUp | None:
+    return case.follow_ups.order_by("-recorded_at", "-id").first()
+
+
+def do_follow_up(case: Case, *, acting_user: User, kind: str, note: str, at: datetime | None = None) -> FollowUp:
+    """Record what happened after the decision. Resuming a postponement (the documents came) is the interviewer's
+    or the Kepala Seksi's; an appeal is filed with, and decided by, the Kepala Kantor."""
+    if case.status != Status.APPROVED:
+        raise ValidationError({"kind": "hanya keputusan yang disetujui yang dapat ditindaklanjuti"})
+    last = _last(case)
+    if kind == FollowUpKind.RESUMED:
+        _require(acting_user, Capability.DECISIONS_PROPOSE, case.office_id)
+        if case.kind != Kind.POSTPONEMENT or (
+            last is not None and last.kind in (FollowUpKind.RESUMED, FollowUpKind.LAPSED)
+        ):
+            raise ValidationError({"kind": "hanya penundaan yang masih berjalan yang dapat dilanjutkan"})
+    elif kind == FollowUpKind.APPEAL_FILED:
+        _require(acting_user, Capability.DECISIONS_PROPOSE, case.office_id)
+    elif kind in _APPEAL_OUTCOMES:
+        _require(acting_user, Capability.DECISIONS_DECIDE, case.office_id)
+        if last is None or last.kind != FollowUpKind.APPEAL_FILED:
+            raise ValidationError({"kind": "tidak ada keberatan yang menunggu keputusan"})
+    else:
+        raise ValidationError({"kind": f"tindak lanjut tidak dikenal: {kind}"})
+    with transaction.atomic():
+        follow_up = FollowUp.objects.create(
+            case=case, kind=kind, note=_reason(note, "note"), recorded_by=acting_user, recorded_at=at or timezone.now()
+        )
+        audit.record(
+            f"decision.{kind}",
+            actor=acting_user,
+            obj=case,
+            summary=f"Keputusan #{case.pk}: {follow_up.get_kind_display()} — {follow_up.note}"[:300],
+            after={"follow_up": kind},
+        )
+    return follow_up
+
+
+def lapse_postponements(today: date | None = None) -> int:
+    """Postponements whose documents did not come within the period lapse (run daily by the worker)."""
+    today = today or timezone.localdate()
+    lapsed = 0
+    for case in Case.objects.filter(kind=Kind.POSTPONEMENT, status=Status.APPROVED).prefetch_related("follow_ups"):
+        assert case.decided_at is not None
+        if (today - timezone.localtime(case.decided_at).date()).days <= POSTPONEMENT_DAYS:
+            continue
+        if any(f.kind in (FollowUpKind.RESUMED, FollowUpKind.LAPSED) for f in case.follow_ups.all()):
+            continue
+        with transaction.atomic():
+            FollowUp.objects.create(
+                case=case,
+                kind=FollowUpKind.LAPSED,
+                note=f"Dokumen tidak diserahkan dalam {POSTPONEMENT_DAYS} hari sejak penundaan.",
+                recorded_at=timezone.now(),
+            )
+            audit.record(
+                "decision.lapsed",
+                actor_username="system",
+                obj=case,
+                summary=f"Penundaan #{case.pk} gugur: dokumen tidak diserahkan dalam {POSTPONEMENT_DAYS} hari",
+            )
+        lapsed += 1
+    return lapsed

@@ -58,3 +58,12 @@ class StepForm(forms.Form):
 
 class VerifyForm(forms.Form):
     code = forms.CharField(label=_("Kode verifikasi"), max_length=20)
+
+
+class FollowUpForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Tindak lanjut"), choices=[])
+    note = forms.CharField(label=_("Catatan"), widget=forms.Textarea(attrs={"rows": 3}), min_length=10, max_length=3000)
+
+    def __init__(self, *args: Any, choices: list[tuple[str, Any]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = choices  # type: ignore[attr-defined]

@@ -130,3 +130,28 @@ class Letter(models.Model):
 
     def __str__(self) -> str:
         return self.number
+
+
+class FollowUpKind(models.TextChoices):
+    RESUMED = "resumed", _("Dilanjutkan: dokumen sudah lengkap")
+    LAPSED = "lapsed", _("Gugur: dokumen tidak diserahkan dalam 30 hari")
+    APPEAL_FILED = "appeal_filed", _("Keberatan diajukan")
+    APPEAL_UPHELD = "appeal_upheld", _("Keberatan diterima")
+    APPEAL_DISMISSED = "appeal_dismissed", _("Keberatan ditolak")
+
+
+class FollowUp(models.Model):
+    """What happened after a decision — a postponement resumed or lapsed, an appeal and its outcome — as new
+    rows: the decided case itself is never edited."""
+
+    case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="follow_ups")
+    kind = models.CharField(max_length=20, choices=FollowUpKind.choices)
+    note = models.TextField()
+    recorded_by = models.ForeignKey("core.User", on_delete=models.PROTECT, related_name="+", null=True, blank=True)
+    recorded_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["recorded_at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.case_id} {self.kind}"

@@ -10,5 +10,6 @@ urlpatterns = [
     path("<int:pk>/", views.detail, name="detail"),
     path("<int:pk>/periksa/", views.review, name="review"),
     path("<int:pk>/putus/", views.decide, name="decide"),
+    path("<int:pk>/tindak-lanjut/", views.follow_up, name="follow_up"),
     path("surat/<int:pk>/", views.letter_pdf, name="letter"),
 ]

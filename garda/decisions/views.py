@@ -19,9 +19,9 @@ from garda.core.middleware import public
 from garda.core.models import User
 from garda.core.roles import Capability
 from garda.decisions import actions
-from garda.decisions.forms import ProposalForm, StepForm, VerifyForm
+from garda.decisions.forms import FollowUpForm, ProposalForm, StepForm, VerifyForm
 from garda.decisions.letters import normalise_code, render_pdf
-from garda.decisions.models import Case, Letter, Status
+from garda.decisions.models import Case, FollowUpKind, Letter, Status
 from garda.decisions.workdays import add_working_days
 from garda.screening.access import access_application
 
@@ -151,8 +151,44 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             "can_review": can_review,
             "can_decide": can_decide,
             "form": StepForm(),
+            "follow_ups": case.follow_ups.select_related("recorded_by"),
+            "follow_up_form": FollowUpForm(choices=choices) if (choices := _follow_up_choices(user, case)) else None,
         },
     )
+
+
+def _follow_up_choices(user: User, case: Case) -> list[tuple[str, Any]]:
+    if case.status != Status.APPROVED or user.office_id != case.office_id:
+        return []
+    choices: list[tuple[str, Any]] = []
+    if has_capability(user, Capability.DECISIONS_PROPOSE):
+        if case.kind == "postponement":
+            choices.append((FollowUpKind.RESUMED.value, FollowUpKind.RESUMED.label))
+        choices.append((FollowUpKind.APPEAL_FILED.value, FollowUpKind.APPEAL_FILED.label))
+    if has_capability(user, Capability.DECISIONS_DECIDE):
+        choices += [(k.value, k.label) for k in (FollowUpKind.APPEAL_UPHELD, FollowUpKind.APPEAL_DISMISSED)]
+    return choices
+
+
+@requires(Capability.SCREENING_VIEW)
+@require_POST
+def follow_up(request: HttpRequest, pk: int) -> HttpResponse:
+    user = _user(request)
+    case = access_case(user, pk)
+    choices = _follow_up_choices(user, case)
+    if not choices:
+        raise PermissionDenied
+    form = FollowUpForm(request.POST, choices=choices)
+    if not form.is_valid():
+        messages.error(request, _("Pilih tindak lanjut dan isi catatan (paling sedikit 10 huruf)."))
+        return redirect("decisions:detail", pk=case.pk)
+    try:
+        actions.do_follow_up(case, acting_user=user, kind=form.cleaned_data["kind"], note=form.cleaned_data["note"])
+    except ValidationError as exc:
+        messages.error(request, "; ".join(m for ms in exc.message_dict.values() for m in ms))
+    else:
+        messages.success(request, _("Tindak lanjut dicatat."))
+    return redirect("decisions:detail", pk=case.pk)
 
 
 def _step(request: HttpRequest, pk: int, *, decide: bool) -> HttpResponse:

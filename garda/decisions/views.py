@@ -74,7 +74,8 @@ def case_list(request: HttpRequest) -> HttpResponse:
     cases = cases_in_scope(user).select_related("office", "proposed_by")
     today = timezone.localdate()
     sections = []
-    if has_capability(user, Capability.DECISIONS_REVIEW):
+    # The Kepala Kantor sees the checkers' queue too: an overdue check is his to chase.
+    if has_capability(user, Capability.DECISIONS_REVIEW) or has_capability(user, Capability.DECISIONS_DECIDE):
         sections.append((_("Menunggu pemeriksaan Kepala Seksi"), cases.filter(status=Status.PROPOSED)))
     if has_capability(user, Capability.DECISIONS_DECIDE):
         sections.append((_("Menunggu keputusan Kepala Kantor"), cases.filter(status=Status.FORWARDED)))

@@ -35,7 +35,7 @@ def _propose(app: Application, maker: User, **extra) -> Case:  # type: ignore[no
         acting_user=maker,
         kind=extra.pop("kind", Kind.POSTPONEMENT),
         categories=["non_procedural"],
-        findings="Pemohon mengaku akan bekerja sebagai asisten rumah tangga.",
+        findings=extra.pop("findings", "Pemohon mengaku akan bekerja sebagai asisten rumah tangga."),
         legal_bases=extra.pop("legal_bases", ["SE-IMI-0277-2017"]),
         **extra,
     )

@@ -108,6 +108,12 @@ def result_line(line: int, app: Application, row: Screening, language: str) -> d
 class ScreenSummary(ImportSummary):
     screened: int = 0
     by_risk: dict[str, int] = field(default_factory=lambda: {"low": 0, "medium": 0, "high": 0})
+    seconds: dict[str, float] = field(default_factory=dict)  # per stage, for operators sizing a batch
+
+    def lap(self, stage: str, since: float) -> float:
+        now = time.perf_counter()
+        self.seconds[stage] = round(now - since, 2)
+        return now
 
     def line(self) -> str:
         risks = ", ".join(f"{k} {v}" for k, v in self.by_risk.items())
@@ -143,9 +149,11 @@ def screen_file(path: Path, out: IO[str], *, language: str = "id", err: IO[str] 
     applications included, so the third applicant brought by one companion sees the other two — and write one
     result per input line, in input order."""
     summary = ScreenSummary()
+    clock = time.perf_counter()
     entries: list[tuple[int, Any, str]] = list(_lines(path))
     progress = Progress(len(entries), err)
     ctx = screening_context.load()
+    clock = summary.lap("read and context", clock)
     stored: dict[int, Application] = {}
     for start in range(0, len(entries), BATCH):
         valid: list[tuple[int, dict[str, Any]]] = []
@@ -162,6 +170,7 @@ def screen_file(path: Path, out: IO[str], *, language: str = "id", err: IO[str] 
             stored[lineno] = app
             ctx.add_decision(app)
         progress.update(min(start + BATCH, len(entries)), "stored")
+    clock = summary.lap("check and store", clock)
     # Screening only reads: it runs on every core, a round at a time, and this process keeps the results.
     order = [lineno for lineno, _, _ in entries if lineno in stored]
     results: dict[int, Result | str] = {}
@@ -178,6 +187,7 @@ def screen_file(path: Path, out: IO[str], *, language: str = "id", err: IO[str] 
                 [(stored[n], _row(stored[n], r, "screen")) for n in linenos if isinstance(r := results[n], Result)]
             )
         progress.update(start + len(linenos), "screened")
+    clock = summary.lap("screen and keep", clock)
     for lineno, record, error in entries:
         kept = stored.get(lineno)
         if kept is None:
@@ -204,6 +214,7 @@ def screen_file(path: Path, out: IO[str], *, language: str = "id", err: IO[str] 
             language=language,
         )
         out.write(json.dumps(line, ensure_ascii=False) + "\n")
+    summary.lap("write results", clock)
     audit.record(
         "application.screen",
         actor_username="system",

@@ -67,6 +67,23 @@ def test_propose_review_approve_letter_and_verification(page, personas: dict[str
     assert any(m in text for m in months)  # the date in Indonesian
     page.get_by_role("button", name="Keluar").click()
 
+    # The same person applies at another office: the counter there shows the decision taken at JAKSEL.
+    browser_login(page, personas["other_office"])
+    page.goto("/penyaringan/loket/")
+    applicant = app.record["applicant"]
+    page.locator("#id_nik").fill(applicant["nik"])
+    page.get_by_label("Nama lengkap").fill("Siti Nurjannah")
+    page.get_by_label("Jenis kelamin").select_option(applicant["sex"])
+    page.locator("#id_birth_date").fill(applicant["birth_date"])
+    page.get_by_label("Tempat lahir").fill(applicant["birth_place"])
+    page.get_by_label("Tujuan perjalanan").select_option("tourism")
+    page.locator("#id_destination_country").select_option("JP")
+    page.get_by_role("button", name="Simpan dan saring").click()
+    page.wait_for_url("**/penyaringan/*/")
+    shown = page.locator("main").inner_text()
+    assert "PD_EARLIER_DECISION" in shown and f"JAKSEL/{app.external_id}" in shown
+    page.get_by_role("button", name="Keluar").click()
+
     page.goto("/verifikasi/")
     assert_accessible(page)
     page.get_by_label("Kode verifikasi").fill(letter.verification_code.lower().replace("-", " "))

@@ -35,5 +35,7 @@ class Command(BaseCommand):
         for line in summary.errors:
             sys.stderr.write(f"{line}\n")
         sys.stderr.write(f"garda screen: {summary.line()}\n")
+        if options["verbosity"] >= 2:
+            sys.stderr.write("garda screen: " + ", ".join(f"{k} {v} s" for k, v in summary.seconds.items()) + "\n")
         if summary.rejected:
             sys.exit(1)

@@ -25,6 +25,16 @@ def _fast_hashing(settings: object) -> None:
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # type: ignore[attr-defined]
 
 
+@pytest.fixture(autouse=True)
+def _fresh_caches() -> None:
+    """Each test's database is new: nothing cached in this process from an earlier test may stand for it."""
+    from garda.identity.index import forget_cached
+    from garda.screening import context as screening_context
+
+    forget_cached()
+    screening_context.forget()
+
+
 @pytest.fixture
 def offices(db: None) -> dict[str, Office]:
     national = actions.do_create_office(

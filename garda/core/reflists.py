@@ -53,6 +53,8 @@ def parse_items(reference_list: ReferenceList, text: str) -> list[Any]:
         _check_documents(data)
     elif reference_list.kind == ListKind.LEGAL_BASES:
         _check_legal_bases(data)
+    elif reference_list.kind == ListKind.PARAMETERS:
+        _check_parameters(data)
     return data  # type: ignore[no-any-return]
 
 
@@ -138,6 +140,42 @@ def _check_legal_bases(data: Any) -> None:
             problems.append(f"{path}.uncertain: harus true atau false")
     if problems:
         raise ListValidationError(problems)
+
+
+def _check_parameters(data: Any) -> None:
+    problems: list[str] = []
+    if not isinstance(data, list):
+        raise ListValidationError(["$: harus berupa daftar (array) ketentuan"])
+    codes: set[str] = set()
+    for i, item in enumerate(data):
+        path = f"$[{i}]"
+        if not isinstance(item, dict):
+            problems.append(f"{path}: harus berupa objek")
+            continue
+        for key in ("code", "title_id", "title_en", "unit"):
+            _require_str(item, key, path, problems)
+        if item.get("code") in codes:
+            problems.append(f"{path}.code: '{item['code']}' sudah ada")
+        codes.add(item.get("code", ""))
+        value = item.get("value")
+        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+            problems.append(f"{path}.value: harus bilangan bulat 0 atau lebih")
+        if not isinstance(item.get("uncertain", False), bool):
+            problems.append(f"{path}.uncertain: harus true atau false")
+    if problems:
+        raise ListValidationError(problems)
+
+
+def parameter(key: str, code: str, default: int) -> int:
+    """One value of a parameters list in force (the default when the list or the item is missing)."""
+    try:
+        items = current_items(key)
+    except LookupError:
+        return default
+    for item in items:
+        if item.get("code") == code and isinstance(item.get("value"), int):
+            return int(item["value"])
+    return default
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from garda.core.access import has_capability
 from garda.core.models import User
 from garda.core.reflists import current_revision
 from garda.core.roles import Capability
+from garda.decisions import deadlines
 from garda.decisions.letters import issue_letters
 from garda.decisions.models import APPLICATION_DECISION, Case, FollowUp, FollowUpKind, Kind, Status
 from garda.screening.actions import record_decision
@@ -51,6 +52,29 @@ def _legal_bases(kind: str, codes: list[str]) -> int:
     return int(revision.version)
 
 
+def _check_suspension(until: date | None, start: date) -> None:
+    """A suspension runs at least 6 months and at most 2 years from the cancellation (domain brief §1.4)."""
+    if until is None:
+        raise ValidationError({"suspension_until": "penangguhan wajib punya tanggal akhir (6 bulan sampai 2 tahun)"})
+    shortest, longest = deadlines.suspension_months()
+    earliest = _add_months(start, shortest)
+    latest = _add_months(start, longest)
+    if not earliest <= until <= latest:
+        span = f"antara {earliest:%d-%m-%Y} dan {latest:%d-%m-%Y}"
+        raise ValidationError({"suspension_until": f"penangguhan 6 bulan sampai 2 tahun: {span}"})
+
+
+def _add_months(day: date, months: int) -> date:
+    month = day.month - 1 + months
+    year, month = day.year + month // 12, month % 12 + 1
+    for last in (31, 30, 29, 28):
+        try:
+            return date(year, month, min(day.day, last))
+        except ValueError:
+            continue
+    raise AssertionError("unreachable")
+
+
 def do_propose(
     application: Application,
     *,
@@ -75,8 +99,8 @@ def do_propose(
     unknown = [c for c in categories if c not in CATEGORIES]
     if not categories or unknown:
         raise ValidationError({"categories": f"kategori tidak sah atau kosong: {unknown or categories}"})
-    if kind == Kind.SUSPENSION and suspension_until is None:
-        raise ValidationError({"suspension_until": "penangguhan wajib punya tanggal akhir (6 bulan sampai 2 tahun)"})
+    if kind == Kind.SUSPENSION:
+        _check_suspension(suspension_until, timezone.localtime(at).date() if at else timezone.localdate())
     version = _legal_bases(kind, legal_bases)
     moment = at or timezone.now()
     with transaction.atomic():
@@ -180,7 +204,6 @@ def _share_summary(case: Case) -> str:
     return f"Keputusan {case.get_kind_display().lower()} #{case.pk} dibagikan ke semua kantor"
 
 
-POSTPONEMENT_DAYS = 30  # documents not brought within this many days after the notice: the application lapses
 _APPEAL_OUTCOMES = {FollowUpKind.APPEAL_UPHELD, FollowUpKind.APPEAL_DISMISSED}
 
 
@@ -225,10 +248,11 @@ def do_follow_up(case: Case, *, acting_user: User, kind: str, note: str, at: dat
 def lapse_postponements(today: date | None = None) -> int:
     """Postponements whose documents did not come within the period lapse (run daily by the worker)."""
     today = today or timezone.localdate()
+    period = deadlines.postponement_days()
     lapsed = 0
     for case in Case.objects.filter(kind=Kind.POSTPONEMENT, status=Status.APPROVED).prefetch_related("follow_ups"):
         assert case.decided_at is not None
-        if (today - timezone.localtime(case.decided_at).date()).days <= POSTPONEMENT_DAYS:
+        if (today - timezone.localtime(case.decided_at).date()).days <= period:
             continue
         if any(f.kind in (FollowUpKind.RESUMED, FollowUpKind.LAPSED) for f in case.follow_ups.all()):
             continue
@@ -236,14 +260,14 @@ def lapse_postponements(today: date | None = None) -> int:
             FollowUp.objects.create(
                 case=case,
                 kind=FollowUpKind.LAPSED,
-                note=f"Dokumen tidak diserahkan dalam {POSTPONEMENT_DAYS} hari sejak penundaan.",
+                note=f"Dokumen tidak diserahkan dalam {period} hari sejak penundaan.",
                 recorded_at=timezone.now(),
             )
             audit.record(
                 "decision.lapsed",
                 actor_username="system",
                 obj=case,
-                summary=f"Penundaan #{case.pk} gugur: dokumen tidak diserahkan dalam {POSTPONEMENT_DAYS} hari",
+                summary=f"Penundaan #{case.pk} gugur: dokumen tidak diserahkan dalam {period} hari",
             )
         lapsed += 1
     return lapsed

@@ -8,6 +8,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
 from garda.core.models import Office, User
+from garda.decisions import deadlines
 from garda.decisions.models import Case, Kind, Letter, LetterKind
 from garda.screening.indicators import DOCUMENT_LABELS
 
@@ -73,6 +74,7 @@ def render_pdf(letter: Letter, *, verify_url: str) -> bytes:
                 "documents": [DOCUMENT_LABELS.get(d, (d, d))[0] for d in case.documents_requested],
                 "approver": case.decided_by,
                 "verify_url": verify_url,
+                "postponement_days": deadlines.postponement_days(),
                 "issued": timezone.localtime(letter.issued_at),
             },
         )

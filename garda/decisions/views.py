@@ -18,15 +18,12 @@ from garda.core.access import has_capability, offices_in_scope, requires
 from garda.core.middleware import public
 from garda.core.models import User
 from garda.core.roles import Capability
-from garda.decisions import actions
+from garda.decisions import actions, deadlines
 from garda.decisions.forms import FollowUpForm, ProposalForm, StepForm, VerifyForm
 from garda.decisions.letters import normalise_code, render_pdf
 from garda.decisions.models import Case, FollowUpKind, Letter, Status
 from garda.decisions.workdays import add_working_days
 from garda.screening.access import access_application
-
-REVIEW_WORKING_DAYS = 2  # the BAP/check within 2 days of the request (SOP, domain brief §1.4)
-DECIDE_WORKING_DAYS = 1  # the Kepala Kantor decides within 1 day of receiving it
 
 
 def _user(request: HttpRequest) -> User:
@@ -36,9 +33,9 @@ def _user(request: HttpRequest) -> User:
 
 def due_date(case: Case) -> date | None:
     if case.status in (Status.PROPOSED, Status.RETURNED):
-        return add_working_days(timezone.localtime(case.proposed_at).date(), REVIEW_WORKING_DAYS)
+        return add_working_days(timezone.localtime(case.proposed_at).date(), deadlines.review_working_days())
     if case.status == Status.FORWARDED and case.reviewed_at:
-        return add_working_days(timezone.localtime(case.reviewed_at).date(), DECIDE_WORKING_DAYS)
+        return add_working_days(timezone.localtime(case.reviewed_at).date(), deadlines.decide_working_days())
     return None
 
 

@@ -4,6 +4,7 @@ subject of a partner report and every person with an adverse decision at any off
 index. Those are few (the national postponement rate is about 0.05%), so they are matched without a query; the
 history of ordinary applications stays in the database and is queried by exact keys."""
 
+import secrets
 import threading
 from collections import defaultdict
 from collections.abc import Iterable
@@ -12,7 +13,6 @@ from datetime import date, datetime
 from typing import Any
 
 from django.db import transaction
-from django.db.models import F
 
 from garda.core.reflists import current_revision
 from garda.identity.blocking import index_keys, query_keys
@@ -243,8 +243,11 @@ def generation() -> int:
 def bump() -> None:
     """Screening context changed: cached contexts reload, and once the change is committed the pending
     applications are re-screened in the background (one task per transaction, however many changes it made)."""
-    if not ContextStamp.objects.filter(name=STAMP).update(generation=F("generation") + 1):
-        ContextStamp.objects.get_or_create(name=STAMP, defaults={"generation": 1})
+    # A random stamp, not a counter: a counter starts again at 1 after a restore (or a test database flush) and
+    # would make a process believe its old context is current.
+    stamp = secrets.randbits(62) or 1
+    if not ContextStamp.objects.filter(name=STAMP).update(generation=stamp):
+        ContextStamp.objects.update_or_create(name=STAMP, defaults={"generation": stamp})
     connection = transaction.get_connection()
     if not any(getattr(f, "__name__", "") == "_enqueue_rescreen" for _, f, _ in connection.run_on_commit):
         transaction.on_commit(_enqueue_rescreen)

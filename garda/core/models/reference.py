@@ -66,6 +66,7 @@ class ListKind(models.TextChoices):
     COUNTRY_SET = "country_set", _("Daftar negara")
     DOCUMENTS_BY_PURPOSE = "documents_by_purpose", _("Dokumen wajib per tujuan perjalanan")
     LEGAL_BASES = "legal_bases", _("Dasar hukum")
+    PARAMETERS = "parameters", _("Ketentuan bernilai (tenggat, jangka waktu)")
 
 
 class ReferenceList(models.Model):

@@ -1,6 +1,8 @@
 """Maker → checker → approver, four eyes in the actions and in the database, a decided case frozen by the
 database, and a decision shared with every office's screening."""
 
+from datetime import timedelta
+
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
@@ -101,6 +103,20 @@ def test_reasons_legal_bases_and_offices_are_checked(personas, offices) -> None:
         _propose(app, personas["interviewer"], legal_bases=["PEMBATALAN-A"])  # a cancellation ground
     with pytest.raises(ValidationError, match="tanggal akhir"):
         _propose(app, personas["interviewer"], kind=Kind.SUSPENSION, legal_bases=["PENANGGUHAN"])
+    today = timezone.localdate()
+    for too in (today + timedelta(days=90), today + timedelta(days=900)):  # under 6 months, over 2 years
+        with pytest.raises(ValidationError, match="6 bulan sampai 2 tahun"):
+            _propose(
+                app, personas["interviewer"], kind=Kind.SUSPENSION, legal_bases=["PENANGGUHAN"], suspension_until=too
+            )
+    suspended = _propose(
+        app,
+        personas["interviewer"],
+        kind=Kind.SUSPENSION,
+        legal_bases=["PENANGGUHAN"],
+        suspension_until=today + timedelta(days=365),
+    )
+    assert suspended.suspension_until == today + timedelta(days=365)
     with pytest.raises(PermissionDenied):
         _propose(app, personas["other_office"])  # an interviewer of another office
     case = _propose(app, personas["interviewer"])

@@ -15,7 +15,7 @@ from garda.identity.index import bulk_index, index_person, remove_persons
 from garda.identity.names import name_or_none
 from garda.identity.phones import phone_or_none
 from garda.screening import context as screening_context
-from garda.screening.contracts import parse_datetime, problems
+from garda.screening.contracts import applicant_person, parse_datetime, problems
 from garda.screening.models import Application, Contact
 from garda.screening.rules import family_key
 
@@ -45,16 +45,7 @@ def _people(app: Application, record: dict[str, Any]) -> list[tuple[str, str, di
         (
             "applicant",
             ref,
-            {
-                "full_name": applicant.get("full_name"),
-                "birth_date": applicant.get("birth_date"),
-                "sex": applicant.get("sex"),
-                "nik": applicant.get("nik"),
-                "phone": applicant.get("phone"),
-                "birth_place": applicant.get("birth_place"),
-                "mother_name": applicant.get("mother_name"),
-                "address": (applicant.get("address") or {}).get("text"),
-            },
+            applicant_person(applicant),
             app.office_code,
         )
     ]

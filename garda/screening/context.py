@@ -22,6 +22,7 @@ from garda.identity.model import FSModel, MatchResult
 from garda.identity.records import Person, prepare
 from garda.intel.models import AgencyReport, P3MICompany, ReportSubject
 from garda.intel.p3mi import company_key, current_registry
+from garda.screening.contracts import applicant_person
 from garda.screening.lookups import name_count
 from garda.screening.models import Application, ContextStamp
 
@@ -178,13 +179,7 @@ def _decision_watch(app: Application) -> Watched:
     person = prepare(
         {
             "id": f"{app.office_code}/{app.external_id}",
-            "full_name": applicant.get("full_name"),
-            "birth_date": applicant.get("birth_date"),
-            "sex": applicant.get("sex"),
-            "nik": applicant.get("nik"),
-            "phone": applicant.get("phone"),
-            "birth_place": applicant.get("birth_place"),
-            "mother_name": applicant.get("mother_name"),
+            **applicant_person(applicant),
             "other_id": decision.get("passport_number"),
         }
     )

@@ -54,26 +54,8 @@ def fast_validator(name: str) -> Any:
     return fastjsonschema.compile(schema)
 
 
-def _valid_fast(name: str, record: Any) -> bool:
-    try:
-        fast_validator(name)(record)
-    except fastjsonschema.JsonSchemaException:
-        return False
-    for path in DATE_TIMES.get(name, ()):
-        value = _at(record, path)
-        if isinstance(value, str):
-            try:
-                parse_datetime(value)
-            except ValueError:
-                return False
-    return True
-
-
-def problems(name: str, record: Any) -> list[str]:
-    """Every way the record breaks the contract, each as `field.path: what is wrong`, in path order."""
-    if _valid_fast(name, record):
-        return []
-    found = [(_path(e.absolute_path), e.message) for e in validator(name).iter_errors(record)]
+def _date_time_problems(name: str, record: Any) -> list[tuple[str, str]]:
+    found = []
     for path in DATE_TIMES.get(name, ()):
         value = _at(record, path)
         if isinstance(value, str):
@@ -81,4 +63,35 @@ def problems(name: str, record: Any) -> list[str]:
                 parse_datetime(value)
             except ValueError:
                 found.append((path, f"{value!r} is not a valid date-time (ISO 8601)"))
+    return found
+
+
+def _valid_fast(name: str, record: Any) -> bool:
+    try:
+        fast_validator(name)(record)
+    except fastjsonschema.JsonSchemaException:
+        return False
+    return not _date_time_problems(name, record)
+
+
+def problems(name: str, record: Any) -> list[str]:
+    """Every way the record breaks the contract, each as `field.path: what is wrong`, in path order."""
+    if _valid_fast(name, record):
+        return []
+    found = [(_path(e.absolute_path), e.message) for e in validator(name).iter_errors(record)]
+    found += _date_time_problems(name, record)
     return [f"{path}: {message}" for path, message in sorted(found)]
+
+
+def applicant_person(applicant: dict[str, Any]) -> dict[str, Any]:
+    """The contract's applicant as the person-record fields the identity layer reads."""
+    return {
+        "full_name": applicant.get("full_name"),
+        "birth_date": applicant.get("birth_date"),
+        "sex": applicant.get("sex"),
+        "nik": applicant.get("nik"),
+        "phone": applicant.get("phone"),
+        "birth_place": applicant.get("birth_place"),
+        "mother_name": applicant.get("mother_name"),
+        "address": (applicant.get("address") or {}).get("text"),
+    }

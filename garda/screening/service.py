@@ -89,21 +89,6 @@ def save_screenings(pairs: list[tuple[Application, Screening]]) -> None:
         )
 
 
-def result_line(line: int, app: Application, row: Screening, language: str) -> dict[str, Any]:
-    return as_contract(
-        line=line,
-        application_id=app.external_id,
-        office=app.office_code,
-        risk_level=row.risk_level,
-        score=row.score,
-        recommendation=row.recommendation,
-        indicators=row.indicators,
-        matches=row.matches,
-        rules_version=row.rules_version,
-        language=language,
-    )
-
-
 @dataclass
 class ScreenSummary(ImportSummary):
     screened: int = 0

@@ -10,7 +10,7 @@ from rapidfuzz.distance import JaroWinkler
 from garda.identity.names import Name, modernise, name_or_none, name_similarity
 from garda.identity.records import Person, prepare
 from garda.screening.context import Context, WatchMatch
-from garda.screening.contracts import parse_datetime
+from garda.screening.contracts import applicant_person, parse_datetime
 
 SAME_PERSON = 0.9  # the contract's linkage threshold, for the ordinary history (first passport claimed)
 # Persons of interest (report subjects, adverse decisions) are few and every match is read by an officer before
@@ -48,20 +48,8 @@ class Subject:
         self.companion = r.get("companion") or {}
         self.interview = r.get("interview") or {}
         self.documents = [d for d in r.get("documents") or [] if isinstance(d, dict)]
-        a = self.applicant
         self.person = prepare(
-            {
-                "id": self.ref,
-                "full_name": a.get("full_name"),
-                "birth_date": a.get("birth_date"),
-                "sex": a.get("sex"),
-                "nik": a.get("nik"),
-                "phone": a.get("phone"),
-                "birth_place": a.get("birth_place"),
-                "mother_name": a.get("mother_name"),
-                "address": (a.get("address") or {}).get("text"),
-                "other_id": self.previous_passport(),
-            }
+            {"id": self.ref, **applicant_person(self.applicant), "other_id": self.previous_passport()}
         )
 
     def previous_passport(self) -> str:

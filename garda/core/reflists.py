@@ -118,64 +118,55 @@ def _check_documents(data: Any) -> None:
         raise ListValidationError(problems)
 
 
-def _check_legal_bases(data: Any) -> None:
+def _check_coded_items(data: Any, noun: str, required: tuple[str, ...], extra: Any) -> None:
+    """A list of objects with a unique `code`, the required text fields, an optional `uncertain` flag, and what
+    `extra(item, path, problems)` checks of its own kind."""
     problems: list[str] = []
     if not isinstance(data, list):
-        raise ListValidationError(["$: harus berupa daftar (array) dasar hukum"])
+        raise ListValidationError([f"$: harus berupa daftar (array) {noun}"])
     codes: set[str] = set()
     for i, item in enumerate(data):
         path = f"$[{i}]"
         if not isinstance(item, dict):
             problems.append(f"{path}: harus berupa objek")
             continue
-        for key in ("code", "title_id", "title_en", "article"):
+        for key in ("code", *required):
             _require_str(item, key, path, problems)
         if item.get("code") in codes:
             problems.append(f"{path}.code: '{item['code']}' sudah ada")
         codes.add(item.get("code", ""))
-        applies = item.get("applies_to", [])
-        if not isinstance(applies, list) or any(a not in DECISION_KINDS for a in applies):
-            problems.append(f"{path}.applies_to: hanya boleh berisi {', '.join(DECISION_KINDS)}")
         if not isinstance(item.get("uncertain", False), bool):
             problems.append(f"{path}.uncertain: harus true atau false")
+        extra(item, path, problems)
     if problems:
         raise ListValidationError(problems)
+
+
+def _check_legal_bases(data: Any) -> None:
+    def applies(item: dict[str, Any], path: str, problems: list[str]) -> None:
+        applies_to = item.get("applies_to", [])
+        if not isinstance(applies_to, list) or any(a not in DECISION_KINDS for a in applies_to):
+            problems.append(f"{path}.applies_to: hanya boleh berisi {', '.join(DECISION_KINDS)}")
+
+    _check_coded_items(data, "dasar hukum", ("title_id", "title_en", "article"), applies)
 
 
 def _check_parameters(data: Any) -> None:
-    problems: list[str] = []
-    if not isinstance(data, list):
-        raise ListValidationError(["$: harus berupa daftar (array) ketentuan"])
-    codes: set[str] = set()
-    for i, item in enumerate(data):
-        path = f"$[{i}]"
-        if not isinstance(item, dict):
-            problems.append(f"{path}: harus berupa objek")
-            continue
-        for key in ("code", "title_id", "title_en", "unit"):
-            _require_str(item, key, path, problems)
-        if item.get("code") in codes:
-            problems.append(f"{path}.code: '{item['code']}' sudah ada")
-        codes.add(item.get("code", ""))
-        value = item.get("value")
-        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+    def value(item: dict[str, Any], path: str, problems: list[str]) -> None:
+        number = item.get("value")
+        if not isinstance(number, int) or isinstance(number, bool) or number < 0:
             problems.append(f"{path}.value: harus bilangan bulat 0 atau lebih")
-        if not isinstance(item.get("uncertain", False), bool):
-            problems.append(f"{path}.uncertain: harus true atau false")
-    if problems:
-        raise ListValidationError(problems)
+
+    _check_coded_items(data, "ketentuan", ("title_id", "title_en", "unit"), value)
 
 
-def parameter(key: str, code: str, default: int) -> int:
-    """One value of a parameters list in force (the default when the list or the item is missing)."""
+def parameters(key: str) -> dict[str, int]:
+    """The values of a parameters list in force, by code (empty when the list is missing)."""
     try:
         items = current_items(key)
     except LookupError:
-        return default
-    for item in items:
-        if item.get("code") == code and isinstance(item.get("value"), int):
-            return int(item["value"])
-    return default
+        return {}
+    return {item["code"]: int(item["value"]) for item in items if isinstance(item.get("value"), int)}
 
 
 @dataclass(frozen=True)

@@ -56,7 +56,8 @@ def _check_suspension(until: date | None, start: date) -> None:
     """A suspension runs at least 6 months and at most 2 years from the cancellation (domain brief §1.4)."""
     if until is None:
         raise ValidationError({"suspension_until": "penangguhan wajib punya tanggal akhir (6 bulan sampai 2 tahun)"})
-    shortest, longest = deadlines.suspension_months()
+    periods = deadlines.current()
+    shortest, longest = periods.suspension_min_months, periods.suspension_max_months
     earliest = _add_months(start, shortest)
     latest = _add_months(start, longest)
     if not earliest <= until <= latest:
@@ -248,7 +249,7 @@ def do_follow_up(case: Case, *, acting_user: User, kind: str, note: str, at: dat
 def lapse_postponements(today: date | None = None) -> int:
     """Postponements whose documents did not come within the period lapse (run daily by the worker)."""
     today = today or timezone.localdate()
-    period = deadlines.postponement_days()
+    period = deadlines.current().postponement_days
     lapsed = 0
     for case in Case.objects.filter(kind=Kind.POSTPONEMENT, status=Status.APPROVED).prefetch_related("follow_ups"):
         assert case.decided_at is not None

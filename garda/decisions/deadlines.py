@@ -1,22 +1,37 @@
 """The periods decisions run on, read from the editable reference list `decision_deadlines`: the SOP's working-day
-deadlines are marked uncertain in the domain brief (§1.4), so an administrator can correct them without a release."""
+deadlines are marked uncertain in the domain brief (§1.4), so an administrator can correct them without a release.
+Read once per request or task (`current()`), not once per case."""
 
-from garda.core.reflists import parameter
+from dataclasses import dataclass
+from datetime import date
+
+from django.utils import timezone
+
+from garda.core.reflists import parameters
+from garda.decisions.models import Case, Status
+from garda.decisions.workdays import add_working_days
 
 LIST = "decision_deadlines"
 
 
-def review_working_days() -> int:
-    return parameter(LIST, "review_working_days", 2)
+@dataclass(frozen=True)
+class Deadlines:
+    review_working_days: int = 2
+    decide_working_days: int = 1
+    postponement_days: int = 30
+    suspension_min_months: int = 6
+    suspension_max_months: int = 24
+
+    def due(self, case: Case) -> date | None:
+        """When the case's pending step is due, in working days; None once decided."""
+        if case.status in (Status.PROPOSED, Status.RETURNED):
+            return add_working_days(timezone.localtime(case.proposed_at).date(), self.review_working_days)
+        if case.status == Status.FORWARDED and case.reviewed_at:
+            return add_working_days(timezone.localtime(case.reviewed_at).date(), self.decide_working_days)
+        return None
 
 
-def decide_working_days() -> int:
-    return parameter(LIST, "decide_working_days", 1)
-
-
-def postponement_days() -> int:
-    return parameter(LIST, "postponement_days", 30)
-
-
-def suspension_months() -> tuple[int, int]:
-    return parameter(LIST, "suspension_min_months", 6), parameter(LIST, "suspension_max_months", 24)
+def current() -> Deadlines:
+    values = parameters(LIST)
+    defaults = Deadlines()
+    return Deadlines(**{name: values.get(name, getattr(defaults, name)) for name in Deadlines.__dataclass_fields__})

@@ -74,7 +74,7 @@ def render_pdf(letter: Letter, *, verify_url: str) -> bytes:
                 "documents": [DOCUMENT_LABELS.get(d, (d, d))[0] for d in case.documents_requested],
                 "approver": case.decided_by,
                 "verify_url": verify_url,
-                "postponement_days": deadlines.postponement_days(),
+                "postponement_days": deadlines.current().postponement_days,
                 "issued": timezone.localtime(letter.issued_at),
             },
         )

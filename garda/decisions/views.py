@@ -1,7 +1,6 @@
 """Decision pages: the step queues, proposing from an application, a case with its steps, letters, and the
 public page that tells whether a letter is authentic."""
 
-from datetime import date
 from typing import Any
 
 from django.contrib import messages
@@ -22,21 +21,12 @@ from garda.decisions import actions, deadlines
 from garda.decisions.forms import FollowUpForm, ProposalForm, StepForm, VerifyForm
 from garda.decisions.letters import normalise_code, render_pdf
 from garda.decisions.models import Case, FollowUpKind, Letter, Status
-from garda.decisions.workdays import add_working_days
 from garda.screening.access import access_application
 
 
 def _user(request: HttpRequest) -> User:
     assert isinstance(request.user, User)
     return request.user
-
-
-def due_date(case: Case) -> date | None:
-    if case.status in (Status.PROPOSED, Status.RETURNED):
-        return add_working_days(timezone.localtime(case.proposed_at).date(), deadlines.review_working_days())
-    if case.status == Status.FORWARDED and case.reviewed_at:
-        return add_working_days(timezone.localtime(case.reviewed_at).date(), deadlines.decide_working_days())
-    return None
 
 
 def cases_in_scope(user: User) -> Any:
@@ -85,7 +75,8 @@ def case_list(request: HttpRequest) -> HttpResponse:
             cases.filter(status__in=[Status.APPROVED, Status.REJECTED]).order_by("-decided_at")[:30],
         )
     )
-    rows = [(title, [(c, due_date(c)) for c in qs[:100]]) for title, qs in sections]
+    periods = deadlines.current()
+    rows = [(title, [(c, periods.due(c)) for c in qs[:100]]) for title, qs in sections]
     overdue = sum(1 for _t, items in rows[:2] for c, due in items if due and due < today)
     return render(request, "decisions/case_list.html", {"sections": rows, "today": today, "overdue": overdue})
 
@@ -144,7 +135,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "case": case,
             "letters": case.letters.all(),
-            "due": due_date(case),
+            "due": deadlines.current().due(case),
             "today": timezone.localdate(),
             "can_review": can_review,
             "can_decide": can_decide,

@@ -4,29 +4,7 @@ import django.db.models.deletion
 from django.conf import settings
 from django.db import migrations, models
 
-FROZEN = (
-    "CREATE TRIGGER IF NOT EXISTS decisions_letter_frozen BEFORE UPDATE ON decisions_letter "
-    "BEGIN SELECT RAISE(ABORT, 'Garda: an issued letter cannot be changed'); END"
-)
-PG_FROZEN = [
-    "CREATE OR REPLACE FUNCTION garda_letter_frozen() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
-    "RAISE EXCEPTION 'Garda: an issued letter cannot be changed' USING ERRCODE = 'insufficient_privilege'; END $$;",
-    "DROP TRIGGER IF EXISTS decisions_letter_frozen ON decisions_letter",
-    "CREATE TRIGGER decisions_letter_frozen BEFORE UPDATE ON decisions_letter "
-    "FOR EACH ROW EXECUTE FUNCTION garda_letter_frozen()",
-]
-
-
-def freeze(apps, schema_editor):
-    statements = [FROZEN] if schema_editor.connection.vendor == "sqlite" else PG_FROZEN
-    for statement in statements:
-        schema_editor.execute(statement, params=None)
-
-
-def thaw(apps, schema_editor):
-    on = "" if schema_editor.connection.vendor == "sqlite" else " ON decisions_letter"
-    schema_editor.execute(f"DROP TRIGGER IF EXISTS decisions_letter_frozen{on}", params=None)
-
+from garda.decisions.triggers import LETTER, migration_functions
 
 
 class Migration(migrations.Migration):
@@ -57,5 +35,5 @@ class Migration(migrations.Migration):
                 'constraints': [models.UniqueConstraint(fields=('office', 'year', 'sequence'), name='letter_number_unique'), models.UniqueConstraint(fields=('case', 'kind'), name='letter_one_per_kind')],
             },
         ),
-        migrations.RunPython(freeze, thaw),
+        migrations.RunPython(*migration_functions(LETTER)),
     ]

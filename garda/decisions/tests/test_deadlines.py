@@ -11,7 +11,6 @@ from garda.core.models import ReferenceList, User
 from garda.core.reflists import ListValidationError, current_items, parse_items
 from garda.decisions import deadlines
 from garda.decisions.tests.test_due_process import _application, _propose
-from garda.decisions.views import due_date
 from garda.decisions.workdays import add_working_days, is_working_day
 
 
@@ -26,7 +25,7 @@ def test_working_days_skip_weekends_and_public_holidays() -> None:
 def test_a_revised_deadline_moves_the_due_date(personas: dict[str, User]) -> None:
     app, _ = _application("JAKSEL")
     case = _propose(app, personas["interviewer"], at=datetime(2025, 8, 13, 10, tzinfo=ZoneInfo("Asia/Jakarta")))
-    assert due_date(case) == date(2025, 8, 15)  # Wednesday + 2 working days
+    assert deadlines.current().due(case) == date(2025, 8, 15)  # Wednesday + 2 working days
     items = [
         dict(i) | ({"value": 5} if i["code"] == "review_working_days" else {}) for i in current_items(deadlines.LIST)
     ]
@@ -38,8 +37,8 @@ def test_a_revised_deadline_moves_the_due_date(personas: dict[str, User]) -> Non
         source="SOP Kanim 2026",
         effective_from=date(2026, 1, 1),
     )
-    assert deadlines.review_working_days() == 5
-    assert due_date(case) == date(2025, 8, 20)  # Thu, Fri, Mon, Tue, Wed
+    assert deadlines.current().review_working_days == 5
+    assert deadlines.current().due(case) == date(2025, 8, 20)  # Thu, Fri, Mon, Tue, Wed
 
 
 def test_a_malformed_parameter_list_is_refused_with_its_place(db: None) -> None:

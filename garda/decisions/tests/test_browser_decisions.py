@@ -67,6 +67,20 @@ def test_propose_review_approve_letter_and_verification(page, personas: dict[str
     assert any(m in text for m in months)  # the date in Indonesian
     page.get_by_role("button", name="Keluar").click()
 
+    # The interviewer records that the documents came: the postponement is resumed.
+    browser_login(page, personas["interviewer"])
+    page.goto(f"/keputusan/{case.pk}/")
+    page.locator("#id_kind").select_option("resumed")
+    page.get_by_label("Catatan").fill("Surat jaminan sudah diserahkan dan diperiksa.")
+    page.get_by_role("button", name="Catat tindak lanjut").click()
+    assert "Dilanjutkan: dokumen sudah lengkap" in page.locator("main").inner_text()
+    assert_accessible(page)
+    # The statistics page counts the decision.
+    page.get_by_role("navigation").get_by_role("link", name="Statistik").click()
+    assert "<strong>1</strong>" in page.locator("main").inner_html()
+    assert_accessible(page)
+    page.get_by_role("button", name="Keluar").click()
+
     # The same person applies at another office: the counter there shows the decision taken at JAKSEL.
     browser_login(page, personas["other_office"])
     page.goto("/penyaringan/loket/")

@@ -3,6 +3,7 @@ offers no step to the person who may not take it."""
 
 import io
 
+import pytest
 from django.urls import reverse
 from pypdf import PdfReader
 
@@ -51,3 +52,18 @@ def test_the_maker_is_offered_no_check_of_their_own_proposal(personas: dict[str,
         reverse("decisions:review", args=[case.pk]), {"verdict": "yes", "reason": "Saya teruskan sendiri."}
     )
     assert response.status_code == 403
+
+
+def test_an_issued_letter_cannot_be_changed(personas: dict[str, User]) -> None:
+    from django.db import DatabaseError, transaction
+
+    from garda.decisions.models import Letter
+
+    app, _ = _application("JAKSEL")
+    case = _propose(app, personas["interviewer"])
+    do_review(case, acting_user=personas["kasi"], forward=True, reason="Diteruskan untuk diputuskan.")
+    do_decide(case, acting_user=personas["kakanim"], approve=True, reason="Disetujui, tunda penerbitan.")
+    letter = Letter.objects.get(case=case)
+    with pytest.raises(DatabaseError), transaction.atomic():
+        Letter.objects.filter(pk=letter.pk).update(number="PALSU/1")
+    assert Letter.objects.get(pk=letter.pk).number == letter.number

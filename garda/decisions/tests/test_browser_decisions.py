@@ -8,8 +8,9 @@ import pytest
 from django.utils import timezone
 from pypdf import PdfReader
 
-from garda.conftest import assert_accessible, browser_login
+from garda.conftest import assert_accessible, browser_login, make_user
 from garda.core.models import User
+from garda.core.roles import Role
 from garda.decisions.models import Case, Letter, Status
 from garda.screening import context as screening_context
 from garda.screening.actions import store_many
@@ -67,8 +68,10 @@ def test_propose_review_approve_letter_and_verification(page, personas: dict[str
     assert any(m in text for m in months)  # the date in Indonesian
     page.get_by_role("button", name="Keluar").click()
 
-    # The interviewer records that the documents came: the postponement is resumed.
-    browser_login(page, personas["interviewer"])
+    # Another interviewer records that the documents came: the postponement is resumed. (A second login of the
+    # first one within the same 30 seconds would replay its TOTP code, which is refused.)
+    colleague = make_user(personas["interviewer"].office, Role.INTERVIEWER, "wawancara2")
+    browser_login(page, colleague)
     page.goto(f"/keputusan/{case.pk}/")
     page.locator("#id_kind").select_option("resumed")
     page.get_by_label("Catatan").fill("Surat jaminan sudah diserahkan dan diperiksa.")

@@ -8,6 +8,7 @@ evidence shown to officers uses.
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from rapidfuzz.distance import Hamming, JaroWinkler, Levenshtein
 
@@ -200,6 +201,23 @@ COMPARISONS: tuple[Comparison, ...] = (
         _other_id,
     ),
 )
+
+
+# The comparisons that need no name normalisation: all but the names (positions in COMPARISONS).
+CHEAP = (1, 2, 3, 4, 5, 6, 8)
+
+
+def cheap_levels(a: Any, b: Any) -> tuple[int, ...]:
+    """The levels at CHEAP positions; `b` needs only the plain fields (a row, before it is made a Person)."""
+    return (
+        _birth_date(a, b),
+        _nik(a, b),
+        _phone(a, b),
+        _sex(a, b),
+        _birth_place(a, b),
+        _address(a, b),
+        _other_id(a, b),
+    )
 
 
 def compare(a: Person, b: Person) -> tuple[int, ...]:

@@ -8,6 +8,7 @@ MUHAMMAD RIZKI agree more often by chance than two called YOHANES WANGGAI.
 
 import json
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -106,6 +107,28 @@ class FSModel:
             m, u = self.m["name"][0], self.u["name"][0]
             total += math.log2(m / max(name_tf, MIN_PROBABILITY)) - math.log2(m / u)
         return total
+
+    def ceiling(self, name_tf: float | None, pending: Sequence[int]) -> float:
+        """The highest weight a pair can still reach when only the comparisons at the `pending` positions are known
+        yet: the prior plus the best level of each other comparison (a name's exact level adjusted for how common
+        the name is, as `weight` does). A candidate whose pending levels cannot lift this over a threshold is
+        rejected without comparing its names, places and ids (most candidates in a large history are namesakes
+        born on another day)."""
+        table = self._weight_table()
+        total = math.log2(self.prior / (1.0 - self.prior))
+        for i, row in enumerate(table):
+            if i in pending:
+                continue
+            best = max(row)
+            if i == 0 and name_tf is not None:
+                m, u = self.m["name"][0], self.u["name"][0]
+                best = max(best, row[1] + math.log2(m / max(name_tf, MIN_PROBABILITY)) - math.log2(m / u))
+            total += best
+        return total
+
+    def weights_of(self, position: int) -> list[float]:
+        """The weight of each level (0 = missing) of the comparison at one position."""
+        return self._weight_table()[position]
 
     def score(self, levels: tuple[int, ...], name_tf: float | None = None) -> MatchResult:
         evidence: list[Evidence] = []

@@ -60,6 +60,8 @@ INSTALLED_APPS = [
     "garda.intel",
     "garda.decisions",
     "garda.stats",
+    "garda.whistle",
+    "garda.oversight",
 ]
 
 MIDDLEWARE = [
@@ -211,6 +213,25 @@ WHITENOISE_AUTOREFRESH = DEBUG
 MEDIA_ROOT = DATA_DIR / "files"
 FILE_UPLOAD_TEMP_DIR = None
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
+
+# --- Whistleblowing channel ---------------------------------------------------------------------------------
+# Argon2id cost of receipts and of handlers' keys: "interactive" (libsodium's, ~0.2 s, 64 MiB); the tests use
+# "minimal". The cost is stored beside each derived key, so changing it later breaks nothing.
+WHISTLE_KDF = os.environ.get("GARDA_WBS_KDF", "interactive")
+# Slowing down receipt guessing and flooding. Counted in this process's memory only, per client by a keyed hash
+# of its address that is never written anywhere, and for everyone together (Tor users share one address).
+WHISTLE_LIMITS = {
+    "receipt_failures_per_client": int(os.environ.get("GARDA_WBS_RECEIPT_FAILURES", "5")),
+    "receipt_failures_total": int(os.environ.get("GARDA_WBS_RECEIPT_FAILURES_TOTAL", "200")),
+    "receipt_window_seconds": 15 * 60,
+    "submissions_per_client": int(os.environ.get("GARDA_WBS_SUBMISSIONS", "10")),
+    "submissions_total": int(os.environ.get("GARDA_WBS_SUBMISSIONS_TOTAL", "600")),
+    "submission_window_seconds": 60 * 60,
+    "failure_seconds": float(os.environ.get("GARDA_WBS_FAILURE_SECONDS", "1.0")),
+}
+WHISTLE_MAX_FILE_BYTES = 10 * 1024 * 1024
+WHISTLE_MAX_FILES = 5
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "garda"}}
 
 # --- Background tasks ------------------------------------------------------------------------------------
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}

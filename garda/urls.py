@@ -9,6 +9,9 @@ urlpatterns = [
     path("keputusan/", include("garda.decisions.urls")),
     path("statistik/", include("garda.stats.urls")),
     path("verifikasi/", decisions_views.verify, name="verify_letter"),
+    path("pengaduan/", include("garda.whistle.urls_public")),
+    path("wbs/", include("garda.whistle.urls")),
+    path("pengawasan/", include("garda.oversight.urls")),
 ]
 
 handler403 = "garda.core.views.errors.forbidden"

@@ -5,6 +5,7 @@ from typing import Any
 
 from django.contrib.auth.password_validation import validate_password
 from django.db import transaction
+from django.http import HttpRequest
 from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -12,6 +13,7 @@ from garda.core import audit
 from garda.core.models import Office, ReferenceList, ReferenceListRevision, User
 from garda.core.reflists import current_revision, diff_items
 from garda.core.roles import Role
+from garda.core.signals import password_changed
 
 USER_FIELDS = [
     "username",
@@ -156,8 +158,9 @@ def do_set_active(user: User, *, acting_user: User, active: bool, reason: str) -
     return user
 
 
-def do_set_password(user: User, *, acting_user: User, password: str) -> User:
-    """An administrator sets a temporary password, or the user changes their own."""
+def do_set_password(user: User, *, acting_user: User, password: str, request: HttpRequest | None = None) -> User:
+    """An administrator sets a temporary password, or the user changes their own (`request` is theirs: keys kept
+    under the old password are re-wrapped from their session)."""
     validate_password(password, user)
     with transaction.atomic():
         user.set_password(password)
@@ -170,6 +173,7 @@ def do_set_password(user: User, *, acting_user: User, password: str) -> User:
             obj=user,
             summary=f"Kata sandi {user.username} {'diganti sendiri' if own else 'diatur ulang'}",
         )
+        password_changed.send(sender=User, user=user, password=password, request=request if own else None)
     return user
 
 

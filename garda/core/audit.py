@@ -75,10 +75,14 @@ def record(
     summary: str = "",
     before: Any = None,
     after: Any = None,
+    unscoped: bool = False,
 ) -> AuditEvent:
-    """Append one event. Call it inside the action's transaction, so the event and the change commit together."""
+    """Append one event. Call it inside the action's transaction, so the event and the change commit together.
+
+    `unscoped` events belong to no office, so only national reviewers see them: the whistleblowing channel's, which
+    the staff of the office a report concerns must not find in their office's trail."""
     office_code = office.code if office is not None else ""
-    if not office_code and actor is not None and actor.office_id is not None:
+    if not office_code and not unscoped and actor is not None and actor.office_id is not None:
         office_code = actor.office.code
     with transaction.atomic():
         _lock_chain()

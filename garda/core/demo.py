@@ -133,6 +133,7 @@ PERSONAS = [
     Persona("investigator.jaksel", "JAKSEL", Role.INVESTIGATOR, "Tim Investigasi Internal"),
     Persona("analis.jaksel", "JAKSEL", Role.ANALYST, "Analis Keimigrasian"),
     Persona("admin.jaksel", "JAKSEL", Role.ADMIN, "Pranata Komputer"),
+    Persona("kustodian.jaksel", "JAKSEL", Role.CUSTODIAN, "Kustodian Identitas Pelapor (Subbagian Umum)"),
     Persona("mitra.kp2mi", "JAKSEL", Role.PARTNER, "Petugas BP3MI DKI Jakarta", "KP2MI"),
     Persona("admin.pusat", "DITJEN", Role.ADMIN, "Administrator Sistem Nasional"),
     Persona("investigator.pusat", "DITJEN", Role.INVESTIGATOR, "Direktorat Kepatuhan Internal"),

@@ -20,6 +20,7 @@ class Role(models.TextChoices):
     ANALYST = "analis", _("Analis")
     ADMIN = "admin", _("Administrator sistem")
     PARTNER = "mitra", _("Pengguna instansi mitra")
+    CUSTODIAN = "kustodian", _("Kustodian identitas pelapor")
 
 
 class Capability(StrEnum):
@@ -36,6 +37,9 @@ class Capability(StrEnum):
     DECISIONS_PROPOSE = "decisions.propose"
     DECISIONS_REVIEW = "decisions.review"
     DECISIONS_DECIDE = "decisions.decide"
+    WHISTLE_HANDLE = "whistle.handle"
+    WHISTLE_CUSTODIAN = "whistle.custodian"
+    INVESTIGATIONS = "oversight.investigations"
 
 
 _STAFF = frozenset(Role) - {Role.PARTNER}
@@ -64,6 +68,12 @@ CAPABILITIES: dict[Capability, frozenset[Role]] = {
     Capability.DECISIONS_PROPOSE: frozenset({Role.INTERVIEWER, Role.KASI}),
     Capability.DECISIONS_REVIEW: frozenset({Role.KASI, Role.KABID_INTEL}),
     Capability.DECISIONS_DECIDE: frozenset({Role.KAKANIM}),
+    # Whistleblowing reports are read by internal compliance (reports about staff) and the intelligence section
+    # (everything else); which of them may open a given report is decided by its routing and its sealed keys.
+    Capability.WHISTLE_HANDLE: frozenset({Role.INVESTIGATOR, Role.KABID_INTEL, Role.ANALYST}),
+    # The custodian approves, or refuses, a handler's request to learn a reporter's identity; reads no report.
+    Capability.WHISTLE_CUSTODIAN: frozenset({Role.CUSTODIAN}),
+    Capability.INVESTIGATIONS: frozenset({Role.INVESTIGATOR}),
 }
 
 

@@ -4,10 +4,17 @@ from typing import Any
 
 from axes.signals import user_locked_out
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
-from django.dispatch import receiver
+from django.dispatch import Signal, receiver
 
 from garda.core import audit
 from garda.core.models import User
+
+# Sent with the password in hand, so features that keep keys under it (the whistleblowing channel) can open or
+# re-wrap them; the password itself is never stored. Arguments: request, user, password.
+password_verified = Signal()
+# Sent after a password is set. `request` is the request of the user changing their own password (whose session
+# may hold opened keys), None when an administrator set a temporary one. Arguments: user, password, request.
+password_changed = Signal()
 
 
 def _known_user(username: str) -> User | None:

@@ -8,8 +8,8 @@ from datetime import date
 from django.utils import timezone
 
 from garda.core.reflists import parameters
+from garda.core.workdays import add_working_days
 from garda.decisions.models import Case, Status
-from garda.decisions.workdays import add_working_days
 
 LIST = "decision_deadlines"
 

@@ -20,6 +20,7 @@ from garda.core import actions
 from garda.core.forms import LoginForm, TokenForm
 from garda.core.middleware import login_step, public
 from garda.core.models import User
+from garda.core.signals import password_verified
 
 
 def _next_url(request: HttpRequest) -> str:
@@ -47,6 +48,7 @@ def login_view(request: HttpRequest) -> HttpResponse:
         user = authenticate(request, username=form.cleaned_data["username"], password=form.cleaned_data["password"])
         if user is not None and user.is_active:
             login(request, user)
+            password_verified.send(sender=User, request=request, user=user, password=form.cleaned_data["password"])
             return HttpResponseRedirect(_with_next("core:two_factor", next_url))
         # A locked account is answered by django-axes' middleware with the lockout page.
         form.add_error(None, _("Nama pengguna atau kata sandi salah."))

@@ -264,7 +264,7 @@ def account(request: HttpRequest) -> HttpResponse:
     form = PasswordSetForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            actions.do_set_password(user, acting_user=user, password=form.cleaned_data["password"])
+            actions.do_set_password(user, acting_user=user, password=form.cleaned_data["password"], request=request)
         except ValidationError as exc:
             form.add_error("password", exc)
         else:

@@ -9,9 +9,9 @@ import pytest
 from garda.core.actions import do_revise_reference_list
 from garda.core.models import ReferenceList, User
 from garda.core.reflists import ListValidationError, current_items, parse_items
+from garda.core.workdays import add_working_days, is_working_day
 from garda.decisions import deadlines
 from garda.decisions.tests.test_due_process import _application, _propose
-from garda.decisions.workdays import add_working_days, is_working_day
 
 
 def test_working_days_skip_weekends_and_public_holidays() -> None:

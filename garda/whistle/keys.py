@@ -1,0 +1,166 @@
+"""Handlers' and custodians' key pairs: made at their first login, opened with their password at each login and
+kept for the session (encrypted under a key the database does not hold), re-wrapped when they change their
+password, retired when an administrator sets a temporary one (another handler or the recovery key holder then
+grants them access again)."""
+
+from __future__ import annotations
+
+import base64
+import contextlib
+import os
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+from nacl.public import PrivateKey
+
+from garda.core import audit
+from garda.core.access import has_capability
+from garda.core.models import User
+from garda.core.roles import Capability
+from garda.whistle import crypto
+from garda.whistle.models import ChannelKey, RecipientKey
+
+SESSION_KEY = "garda_whistle_key"
+
+
+def kdf_cost() -> crypto.KdfCost:
+    """Interactive Argon2id (about 0.2 s, 64 MiB); the test suite sets WHISTLE_KDF = "minimal" to stay fast."""
+    if getattr(settings, "WHISTLE_KDF", "interactive") == "minimal":
+        return crypto.KdfCost.minimal()
+    return crypto.KdfCost.interactive()
+
+
+def channel_key() -> ChannelKey:
+    row = ChannelKey.objects.order_by("pk").first()
+    if row is None:
+        cost = kdf_cost()
+        row = ChannelKey.objects.create(salt=crypto.random_salt(), opslimit=cost.opslimit, memlimit=cost.memlimit)
+    return row
+
+
+def receipt_keys(receipt: str) -> crypto.ReceiptKeys:
+    row = channel_key()
+    return crypto.receipt_keys(receipt, bytes(row.salt), crypto.KdfCost(row.opslimit, row.memlimit))
+
+
+def holds_keys(user: Any) -> bool:
+    return has_capability(user, Capability.WHISTLE_HANDLE) or has_capability(user, Capability.WHISTLE_CUSTODIAN)
+
+
+# --- The session's copy ---------------------------------------------------------------------------------------
+
+
+def _session_secret(salt: bytes) -> bytes:
+    return crypto.keyed_hash(settings.SECRET_KEY.encode("utf-8"), b"garda-whistle-session:" + salt)
+
+
+def keep_in_session(session: Any, private_key: PrivateKey) -> None:
+    salt = crypto.random_salt()
+    box = crypto.encrypt(_session_secret(salt), crypto.private_bytes(private_key), pad=False)
+    session[SESSION_KEY] = {"salt": base64.b64encode(salt).decode(), "box": base64.b64encode(box).decode()}
+
+
+def from_session(session: Any) -> PrivateKey | None:
+    kept = session.get(SESSION_KEY)
+    if not kept:
+        return None
+    try:
+        salt, box = base64.b64decode(kept["salt"]), base64.b64decode(kept["box"])
+        return crypto.private_from_bytes(crypto.decrypt(_session_secret(salt), box, pad=False))
+    except (crypto.DecryptionError, KeyError, ValueError):
+        return None  # SECRET_KEY rotated, or a damaged session: the user opens the key again
+
+
+def session_key_for(user: User, session: Any) -> PrivateKey | None:
+    """The user's opened private key, only if it is still their current key pair."""
+    private_key = from_session(session)
+    current = RecipientKey.objects.filter(user=user).values_list("public_key", flat=True).first()
+    if private_key is None or current is None or crypto.public_bytes(private_key) != bytes(current):
+        return None
+    return private_key
+
+
+# --- Key pairs ------------------------------------------------------------------------------------------------
+
+
+def _wrap(user: User, private_key: PrivateKey, password: str) -> dict[str, Any]:
+    cost, salt = kdf_cost(), crypto.random_salt()
+    return {
+        "public_key": crypto.public_bytes(private_key),
+        "wrapped_private": crypto.wrap_private_key(private_key, password, salt, cost),
+        "salt": salt,
+        "opslimit": cost.opslimit,
+        "memlimit": cost.memlimit,
+    }
+
+
+def open_with_password(user: User, password: str) -> PrivateKey:
+    """The user's private key, made at the first call. A key wrapped under another password (set before an
+    administrator's reset) cannot be opened: it is replaced, and the replacement audited."""
+    with transaction.atomic():
+        row = RecipientKey.objects.select_for_update().filter(user=user).first()
+        if row is not None:
+            try:
+                cost = crypto.KdfCost(row.opslimit, row.memlimit)
+                return crypto.unwrap_private_key(bytes(row.wrapped_private), password, bytes(row.salt), cost)
+            except crypto.DecryptionError:
+                row.delete()
+                audit.record(
+                    "whistle.key_replaced",
+                    actor=user,
+                    obj=user,
+                    summary="Kunci saluran pengaduan tidak dapat dibuka dengan kata sandi ini; kunci baru dibuat",
+                )
+        private_key = crypto.new_keypair()
+        RecipientKey.objects.create(user=user, created_at=timezone.now(), **_wrap(user, private_key, password))
+        audit.record("whistle.key_created", actor=user, obj=user, summary="Kunci saluran pengaduan dibuat")
+        return private_key
+
+
+def rewrap(user: User, private_key: PrivateKey, password: str) -> None:
+    RecipientKey.objects.filter(user=user).update(**_wrap(user, private_key, password))
+    audit.record("whistle.key_rewrapped", actor=user, obj=user, summary="Kunci saluran pengaduan dibungkus ulang")
+
+
+def retire(user: User) -> None:
+    if RecipientKey.objects.filter(user=user).delete()[0]:
+        audit.record(
+            "whistle.key_retired",
+            actor_username="system",
+            obj=user,
+            summary=f"Kunci saluran pengaduan {user.username} dipensiunkan (kata sandi diatur ulang)",
+        )
+
+
+def public_key_of(user: User) -> bytes | None:
+    value = RecipientKey.objects.filter(user=user).values_list("public_key", flat=True).first()
+    return bytes(value) if value is not None else None
+
+
+# --- The attachment worker's key pair ---------------------------------------------------------------------------
+
+
+def _worker_key_path() -> Path:
+    return Path(settings.DATA_DIR) / "keys" / "whistle-worker.key"
+
+
+def worker_private_key() -> PrivateKey:
+    """Kept in a file beside SECRET_KEY, outside the database and the file store: the worker opens the files it
+    must clean, and a copy of the database and the files alone does not."""
+    path = _worker_key_path()
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+        tmp.write_bytes(crypto.private_bytes(crypto.new_keypair()))
+        tmp.chmod(0o600)
+        with contextlib.suppress(FileExistsError):  # another process made it first: theirs is the key
+            os.link(tmp, path)  # appears complete or not at all
+        tmp.unlink()
+    return crypto.private_from_bytes(path.read_bytes())
+
+
+def worker_public_key() -> bytes:
+    return crypto.public_bytes(worker_private_key())

@@ -1,0 +1,85 @@
+"""Who may read a report: by what it is about, which office it concerns, and whom the reporter named.
+
+- A report about immigration staff (or any report naming an officer) goes to internal compliance: the office's
+  investigators and the national Direktorat Kepatuhan Internal. Nothing else about staff goes to the section the
+  staff may belong to.
+- Anything else goes to the office's intelligence section (Kepala Bidang Intelijen, analysts).
+- Anyone whose name matches a person the reporter named (the officer concerned, or people who must not see it) is
+  left out. Matching is deliberately generous — a first name alone is enough — because leaving out one handler
+  too many costs little, and one too few is the harm the channel exists to prevent.
+- If nobody at the office is left, the national unit takes the report.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.db.models import Q
+
+from garda.core.models import Office, User
+from garda.core.models.offices import OfficeKind
+from garda.core.roles import Role
+from garda.identity.names import Name, name_or_none, name_similarity, token_similarity
+from garda.whistle.models import Topic, Unit
+
+UNIT_ROLES: dict[str, frozenset[str]] = {
+    Unit.COMPLIANCE: frozenset({Role.INVESTIGATOR}),
+    Unit.INTELLIGENCE: frozenset({Role.KABID_INTEL, Role.ANALYST}),
+}
+SAME_PERSON = 0.85
+
+
+def unit_for(topic: str, names_officer: bool) -> Unit:
+    return Unit.COMPLIANCE if topic == Topic.STAFF or names_officer else Unit.INTELLIGENCE
+
+
+def names_match(named: Name, person: Name) -> bool:
+    """ "Budi" names Budi Santoso; "Budi Santosa" too; "Budi Susanto" does not name Budi Santoso's colleague Agus."""
+    if name_similarity(named, person) >= SAME_PERSON:
+        return True
+    words = [t for t in named.tokens if len(t) > 1]
+    return bool(words) and all(max(token_similarity(w, t) for t in person.tokens) >= 0.9 for w in words)
+
+
+def named_users(candidates: Iterable[User], names: Iterable[str]) -> set[int]:
+    typed = [n for n in (name_or_none(text) for text in names if text.strip()) if n is not None and n.tokens]
+    out: set[int] = set()
+    for user in candidates:
+        own = name_or_none(user.full_name)
+        if own is not None and any(names_match(n, own) for n in typed):
+            out.add(user.pk)
+    return out
+
+
+def _in_unit(unit: str, offices: Q) -> list[User]:
+    return list(
+        User.objects.filter(offices, role__in=UNIT_ROLES[unit], is_active=True)
+        .select_related("office")
+        .order_by("office__code", "username")
+    )
+
+
+def recipients(office: Office, unit: str, excluded_names: Iterable[str]) -> tuple[list[User], set[int]]:
+    """The users a new report is sealed to, and the ids of those left out because the reporter named them."""
+    names = list(excluded_names)
+    national = Q(office__kind=OfficeKind.NATIONAL)
+    scope = Q(office=office) | national if unit == Unit.COMPLIANCE else Q(office=office)
+    chosen = _in_unit(unit, scope)
+    left_out = named_users(chosen, names)
+    kept = [u for u in chosen if u.pk not in left_out]
+    if not kept:
+        fallback = _in_unit(unit, national)
+        left_out |= named_users(fallback, names)
+        kept = [u for u in fallback if u.pk not in left_out]
+    return kept, left_out
+
+
+def custodians(office: Office, excluded: set[int]) -> list[User]:
+    """Who may approve a reveal of the reporter's identity: the office's custodians and the national ones."""
+    return [
+        u
+        for u in User.objects.filter(Q(office=office) | Q(office__kind=OfficeKind.NATIONAL), role=Role.CUSTODIAN)
+        .filter(is_active=True)
+        .order_by("username")
+        if u.pk not in excluded
+    ]

@@ -1,0 +1,169 @@
+"""Handlers at work: reading (audited), statuses and outcomes, deadlines, access given and withdrawn, the reporter's
+identity through a custodian, an intelligence record and an internal investigation from a report."""
+
+from datetime import timedelta
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.test import Client
+
+from garda.core.models import AuditEvent
+from garda.intel.models import AgencyReport
+from garda.oversight.models import Investigation
+from garda.whistle import actions, deadlines, keys
+from garda.whistle.models import Grant, Report, RevealRequest, Status, Topic
+from garda.whistle.tests.conftest import submit
+
+
+def _report(client: Client, offices, **fields) -> Report:
+    submit(client, offices, **fields)
+    return Report.objects.latest("received_at")
+
+
+def test_reading_a_report_is_audited_outside_the_office_trail(client, offices, handlers, handler_client) -> None:
+    report = _report(client, offices)
+    page = handler_client(handlers["analyst"]).get(f"/wbs/{report.number}/")
+    assert page.status_code == 200
+    assert "Kamboja" in page.content.decode()
+    event = AuditEvent.objects.get(action="whistle.report_read")
+    assert event.actor_username == "analis" and event.office_code == ""
+
+
+def test_a_session_without_an_open_key_asks_for_the_password(client, offices, handlers, login_as) -> None:
+    report = _report(client, offices)
+    staff = login_as(handlers["kabid"])
+    page = staff.get(f"/wbs/{report.number}/").content.decode()
+    assert "Buka kunci" in page and "Kamboja" not in page
+    staff.post("/wbs/buka-kunci/", {"password": "salah-sekali-ini", "next": f"/wbs/{report.number}/"})
+    assert "Kamboja" not in staff.get(f"/wbs/{report.number}/").content.decode()
+    from garda.conftest import PASSWORD
+
+    staff.post("/wbs/buka-kunci/", {"password": PASSWORD, "next": f"/wbs/{report.number}/"})
+    assert "Kamboja" in staff.get(f"/wbs/{report.number}/").content.decode()
+
+
+def test_status_moves_one_step_and_closing_needs_an_outcome(client, offices, handlers, handler_client) -> None:
+    report = _report(client, offices)
+    kabid = handlers["kabid"]
+    with pytest.raises(ValidationError):
+        actions.do_set_status(report, acting_user=kabid, status=Status.INVESTIGATING)
+    actions.do_set_status(report, acting_user=kabid, status=Status.VERIFIED)
+    actions.do_set_status(report, acting_user=kabid, status=Status.INVESTIGATING)
+    with pytest.raises(ValidationError, match="hasil"):
+        actions.do_set_status(report, acting_user=kabid, status=Status.CLOSED, note="Selesai diperiksa semuanya")
+    actions.do_set_status(
+        report, acting_user=kabid, status=Status.CLOSED, outcome="criminal", note="Diteruskan ke Polda Metro Jaya"
+    )
+    report.refresh_from_db()
+    assert (report.status, report.outcome) == ("closed", "criminal") and report.closed_at and report.acknowledged_at
+    with pytest.raises(ValidationError):
+        actions.do_set_status(report, acting_user=kabid, status=Status.INVESTIGATING)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Report.objects.filter(pk=report.pk).update(status=Status.VERIFIED)  # an outcome only on a closed report
+
+
+def test_the_reporter_sees_the_status(client, offices, handlers) -> None:
+    _, receipt = submit(client, offices)
+    actions.do_set_status(Report.objects.get(), acting_user=handlers["kabid"], status=Status.VERIFIED)
+    reporter = Client()
+    reporter.post("/pengaduan/lanjut/", {"receipt": receipt})
+    assert "Diverifikasi" in reporter.get("/pengaduan/kotak/").content.decode()
+
+
+def test_deadlines_count_working_days_and_flag_overdue(client, offices, handlers) -> None:
+    report = _report(client, offices)
+    due = deadlines.current().due(report)
+    assert due.acknowledge is not None and due.first_response is not None and not due.overdue
+    later = due.first_response + timedelta(days=1)
+    assert deadlines.current().due(report, today=later).overdue
+    actions.do_reply(
+        report,
+        actions.report_key_for_user(
+            report, handlers["kabid"], keys.open_with_password(handlers["kabid"], "sandi-uji-yang-panjang-2026")
+        ),
+        acting_user=handlers["kabid"],
+        text="Kami terima.",
+    )
+    report.refresh_from_db()
+    assert deadlines.current().due(report, today=later) == deadlines.Due(None, None, False)
+
+
+def test_reassignment_is_recorded_and_excluded_people_cannot_be_given_it(
+    client, offices, handlers, handler_client
+) -> None:
+    report = _report(client, offices, topic=Topic.STAFF, what="Investigator dua menerima amplop.", officer="Siti")
+    assert not Grant.objects.filter(report=report, user=handlers["investigator2"]).exists()
+    inv = handlers["investigator"]
+    key = actions.report_key_for_user(report, inv, keys.open_with_password(inv, "sandi-uji-yang-panjang-2026"))
+    with pytest.raises(ValidationError, match="tidak boleh"):
+        actions.do_grant_access(report, key, acting_user=inv, target=handlers["investigator2"], reason="Bantu periksa")
+    actions.do_exclude(report, key, acting_user=inv, target=handlers["patnal"], reason="Kerabat pelapor di Ditjen")
+    assert not Grant.objects.filter(report=report, user=handlers["patnal"]).exists()
+    with pytest.raises(ValidationError):
+        actions.do_grant_access(report, key, acting_user=inv, target=handlers["patnal"], reason="Dikembalikan saja")
+    assert AuditEvent.objects.filter(action="whistle.exclude").count() == 1
+
+
+def test_reveal_needs_a_reason_and_a_custodian_who_is_not_the_requester(
+    client, offices, handlers, handler_client
+) -> None:
+    submit(client, offices, identity_name="Wati Sulastri", identity_contact="wati@contoh.invalid")
+    report = Report.objects.get()
+    kabid = handler_client(handlers["kabid"])
+    assert kabid.post(f"/wbs/{report.number}/identitas/").status_code == 404  # nothing granted yet
+    kabid.post(f"/wbs/{report.number}/minta-identitas/", {"reveal-reason": "Perlu keterangan saksi untuk BAP Polri"})
+    request = RevealRequest.objects.get()
+    custodian = handler_client(handlers["custodian"])
+    queue = custodian.get("/wbs/identitas/").content.decode()
+    assert report.number in queue and "Wati" not in queue
+    custodian.post(
+        f"/wbs/identitas/{request.pk}/putuskan/",
+        {f"r{request.pk}-approve": "1", f"r{request.pk}-note": "Alasan cukup, untuk penyidikan"},
+    )
+    request.refresh_from_db()
+    assert request.status == "approved" and request.decided_by == handlers["custodian"]
+    shown = kabid.post(f"/wbs/{report.number}/identitas/")
+    assert "Wati Sulastri" in shown.content.decode()
+    assert AuditEvent.objects.filter(action="whistle.identity_read", actor_username="kabid.intel").count() == 1
+    # The analyst, who asked nothing, still cannot open it.
+    assert handler_client(handlers["analyst"]).post(f"/wbs/{report.number}/identitas/").status_code == 404
+
+
+def test_nobody_approves_their_own_request(client, offices, handlers) -> None:
+    submit(client, offices, identity_name="Anonim Tapi Tidak")
+    report = Report.objects.get()
+    request = actions.do_request_reveal(report, acting_user=handlers["kabid"], reason="Butuh keterangan langsung")
+    with pytest.raises(PermissionDenied):
+        actions.do_decide_reveal(
+            request, acting_user=handlers["kabid"], private_key=None, approve=True, note="Saya setujui sendiri"
+        )
+    with pytest.raises(IntegrityError), transaction.atomic():
+        RevealRequest.objects.filter(pk=request.pk).update(decided_by=handlers["kabid"])
+
+
+def test_a_report_feeds_the_watchlist_and_opens_an_investigation(client, offices, handlers, handler_client) -> None:
+    report = _report(client, offices, topic=Topic.STAFF, what="Petugas loket bekerja sama dengan calo.")
+    inv = handler_client(handlers["investigator"])
+    inv.post(
+        f"/wbs/{report.number}/intelijen/",
+        {
+            "intel-role": "recruiter",
+            "intel-full_name": "Joko Calo",
+            "intel-phone": "0813 1111 2222",
+            "intel-summary": "Calo di loket",
+        },
+    )
+    entered = AgencyReport.objects.get(agency="PUBLIC")
+    assert entered.reference == report.number and entered.subjects.get().full_name == "Joko Calo"
+    inv.post(
+        f"/wbs/{report.number}/pemeriksaan/",
+        {"inv-subject": handlers["investigator2"].pk, "inv-allegation": "Diduga menerima uang dari calo"},
+    )
+    investigation = Investigation.objects.get()
+    assert investigation.source_ref == report.number and investigation.subject == handlers["investigator2"]
+    assert handler_client(handlers["patnal"]).get(f"/pengawasan/investigasi/{investigation.number}/").status_code == 200
+    # The officer under examination does not see it.
+    subject = handler_client(handlers["investigator2"])
+    assert subject.get(f"/pengawasan/investigasi/{investigation.number}/").status_code == 404
+    assert investigation.number not in subject.get("/pengawasan/investigasi/").content.decode()

@@ -1,0 +1,388 @@
+"""Handlers' and custodians' pages. Reading a report needs the handler's private key, opened with their password at
+login (or here, on the unlock form) and kept for the session; every reading is audited."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from nacl.public import PrivateKey
+
+from garda.core import audit
+from garda.core.access import requires
+from garda.core.models import User
+from garda.core.roles import Capability
+from garda.intel.work import ReportError, do_enter_report
+from garda.oversight.actions import do_open_investigation
+from garda.oversight.models import Source
+from garda.whistle import actions, deadlines, keys
+from garda.whistle.access import access_report, access_reveal_request, reports_for, reveal_requests_for
+from garda.whistle.forms import (
+    DecisionForm,
+    IntelRecordForm,
+    InvestigationForm,
+    ReasonForm,
+    ReplyForm,
+    StatusForm,
+    UnlockForm,
+    UserChoiceForm,
+)
+from garda.whistle.models import Report, RevealRequest, RevealStatus, Unit
+
+
+def _user(request: HttpRequest) -> User:
+    assert isinstance(request.user, User)
+    return request.user
+
+
+def _private_key(request: HttpRequest) -> PrivateKey | None:
+    return keys.session_key_for(_user(request), request.session)
+
+
+def _errors(request: HttpRequest, exc: ValidationError) -> None:
+    messages.error(request, " ".join(exc.messages))
+
+
+@requires(Capability.WHISTLE_HANDLE)
+@never_cache
+@require_GET
+def report_list(request: HttpRequest) -> HttpResponse:
+    user = _user(request)
+    periods = deadlines.current()
+    reports = list(reports_for(user).select_related("office").order_by("-received_at")[:500])
+    rows = [{"report": r, "due": periods.due(r), "waiting": _reporter_waiting(r)} for r in reports]
+    return render(
+        request,
+        "whistle/report_list.html",
+        {"rows": rows, "locked": _private_key(request) is None},
+    )
+
+
+def _reporter_waiting(report: Report) -> bool:
+    """The reporter wrote after the last answer (or has had none)."""
+    return bool(
+        report.reporter_active_at
+        and (report.first_response_at is None or report.reporter_active_at > report.first_response_at)
+    )
+
+
+@requires(Capability.WHISTLE_HANDLE)
+@never_cache
+@require_GET
+def report_detail(request: HttpRequest, number: str) -> HttpResponse:
+    user = _user(request)
+    report = access_report(user, number)
+    private_key = _private_key(request)
+    report_key = actions.report_key_for_user(report, user, private_key)
+    context: dict[str, Any] = {
+        "report": report,
+        "due": deadlines.current().due(report),
+        "locked": private_key is None,
+        "stale": private_key is not None and report_key is None,
+        "unlock_form": UnlockForm(),
+    }
+    if report_key is not None:
+        files, thread = actions.thread(report, report_key)
+        pool = actions.eligible_handlers(report, report_key)
+        holders = {g.user_id for g in report.grants.all() if g.user_id}
+        context.update(
+            content=actions.read_content(report, report_key, reader=user),
+            files=files,
+            thread=thread,
+            reply_form=ReplyForm(),
+            status_form=StatusForm(initial={"status": report.status}),
+            grant_form=UserChoiceForm(users=[u for u in pool if u.pk not in holders], prefix="grant"),
+            exclude_form=UserChoiceForm(
+                users=list(User.objects.filter(pk__in=holders).exclude(pk=user.pk)), prefix="exclude"
+            ),
+            reveal_form=ReasonForm(prefix="reveal"),
+            intel_form=IntelRecordForm(prefix="intel"),
+            investigation_form=InvestigationForm(office=report.office, prefix="inv")
+            if report.unit == Unit.COMPLIANCE
+            else None,
+            has_identity=hasattr(report, "identity"),
+            reveal_requests=list(report.reveal_requests.filter(requested_by=user)),
+            identity_open=report.reveal_requests.filter(requested_by=user, status=RevealStatus.APPROVED).exists(),
+        )
+    return render(request, "whistle/report_detail.html", context)
+
+
+def _opened(request: HttpRequest, number: str) -> tuple[User, Report, bytes]:
+    """The report and its key for a POST; a handler whose key is not open is sent to the detail page to open it."""
+    user = _user(request)
+    report = access_report(user, number)
+    report_key = actions.report_key_for_user(report, user, _private_key(request))
+    if report_key is None:
+        raise Http404
+    return user, report, report_key
+
+
+@requires(Capability.WHISTLE_HANDLE)
+@require_POST
+def reply(request: HttpRequest, number: str) -> HttpResponse:
+    user, report, report_key = _opened(request, number)
+    form = ReplyForm(request.POST)
+    if form.is_valid():
+        actions.do_reply(report, report_key, acting_user=user, text=form.cleaned_data["text"])
+        messages.success(request, _("Balasan terkirim; pelapor membacanya dengan kode tanda terimanya."))
+    else:
+        messages.error(request, _("Balasan tidak boleh kosong."))
+    return redirect("whistle:detail", number=number)
+
+
+@requires(Capability.WHISTLE_HANDLE)
+@require_POST
+def change_status(request: HttpRequest, number: str) -> HttpResponse:
+    user, report, _key = _opened(request, number)
+    form = StatusForm(request.POST)
+    if form.is_valid():
+        try:
+            actions.do_set_status(
+                report,
+                acting_user=user,
+                status=form.cleaned_data["status"],
+                outcome=form.cleaned_data["outcome"],
+                note=form.cleaned_data["note"],
+            )
+        except ValidationError as exc:
+            _errors(request, exc)
+        else:
+            messages.success(request, _("Status diperbarui."))
+    else:
+        messages.error(request, _("Pilih status yang sah."))
+    return redirect("whistle:detail", number=number)
+
+
+@requires(Capability.WHISTLE_HANDLE)
+@require_POST
+def grant(request: HttpRequest, number: str) -> HttpResponse:
+    user, report, report_key = _opened(request, number)
+    form = UserChoiceForm(request.POST, users=actions.eligible_handlers(report, report_key), prefix="grant")
+    if form.is_valid():
+        try:
+            actions.do_grant_access(
+                report,
+                report_key,
+                acting_user=user,
+                target=form.cleaned_data["target"],
+                reason=form.cleaned_data["reason"],
+            )
+        except ValidationError as exc:
+            _errors(request, exc)
+        else:
+            messages.success(request, _("Akses diberikan."))
+    else:
+        messages.error(request, _("Pilih penangan dan tulis alasannya."))
+    return redirect("whistle:detail", number=number)
+
+
+@requires(Capability.WHISTLE_HANDLE)
+@require_POST
+def exclude(request: HttpRequest, number: str) -> HttpResponse:
+    user, report, report_key = _opened(request, number)
+    holders = list(User.objects.filter(pk__in=report.grants.values("user_id")))
+    form = UserChoiceForm(request.POST, users=holders, prefix="exclude")
+    if form.is_valid():
+        try:
+            actions.do_exclude(
+                report,
+                report_key,
+                acting_user=user,
+                target=form.cleaned_data["target"],
+                reason=form.cleaned_data["reason"],
+            )
+        except ValidationError as exc:
+            _errors(request, exc)
+        else:
+            messages.success(request, _("Pengguna dikeluarkan dari laporan ini."))
+            if form.cleaned_data["target"].pk == user.pk:
+                return redirect("whistle:list")
+    else:
+        messages.error(request, _("Pilih pengguna dan tulis alasannya."))
+    return redirect("whistle:detail", number=number)
+
+
+@requires(Capability.WHISTLE_HANDLE)
+@never_cache
+@require_GET
+def attachment(request: HttpRequest, number: str, pk: int) -> HttpResponse:
+    """The copy without metadata by default; the original (evidence) on request. Each download is audited."""
+    user, report, report_key = _opened(request, number)
+    item = report.attachments.filter(pk=pk).first()
+    if item is None:
+        raise Http404
+    original = request.GET.get("asli") == "1"
+    opened = actions.opened_file(item, report_key)
+    try:
+        data = actions.file_bytes(item, report_key, clean=not original)
+    except FileNotFoundError as exc:
+        raise Http404 from exc
+    audit.record(
+        "whistle.attachment_read",
+        actor=user,
+        obj=report,
+        summary=f"Lampiran laporan {report.number} diunduh ({'asli' if original else 'bersih'})",
+        unscoped=True,
+    )
+    response = HttpResponse(data, content_type=opened.content_type)
+    safe = "".join(c for c in opened.name if c.isalnum() or c in "._- ")[:100] or "lampiran"
+    response["Content-Disposition"] = f'attachment; filename="{"asli-" if original else ""}{safe}"'
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@requires(Capability.WHISTLE_HANDLE)
+@require_POST
+def request_reveal(request: HttpRequest, number: str) -> HttpResponse:
+    user, report, _key = _opened(request, number)
+    form = ReasonForm(request.POST, prefix="reveal")
+    if form.is_valid():
+        try:
+            actions.do_request_reveal(report, acting_user=user, reason=form.cleaned_data["reason"])
+        except ValidationError as exc:
+            _errors(request, exc)
+        else:
+            messages.success(request, _("Permintaan dikirim kepada kustodian."))
+    else:
+        messages.error(request, _("Tulis alasan permintaan."))
+    return redirect("whistle:detail", number=number)
+
+
+@requires(Capability.WHISTLE_HANDLE)
+@never_cache
+@require_POST
+def show_identity(request: HttpRequest, number: str) -> HttpResponse:
+    user, report, _key = _opened(request, number)
+    identity = actions.read_identity(report, acting_user=user, private_key=_private_key(request))
+    if identity is None:
+        raise Http404
+    return render(request, "whistle/identity.html", {"report": report, "identity": identity})
+
+
+@requires(Capability.WHISTLE_HANDLE)
+@require_POST
+def intel_record(request: HttpRequest, number: str) -> HttpResponse:
+    user, report, _key = _opened(request, number)
+    form = IntelRecordForm(request.POST, prefix="intel")
+    if not form.is_valid():
+        messages.error(request, " ".join(str(e) for errs in form.errors.values() for e in errs))
+        return redirect("whistle:detail", number=number)
+    data = form.cleaned_data
+    subject = {k: data[k] for k in ("full_name", "phone", "organisation") if data[k].strip()}
+    subject["role"] = data["role"]
+    record = {
+        "id": f"{report.number}-{report.grants.count()}-{len(data['summary'])}",
+        "agency": "PUBLIC",
+        "reference": report.number,
+        "received_at": report.received_at.isoformat(),
+        "category": "illegal_company" if data["role"] == "company" else "suspected_recruiter",
+        "subjects": [subject],
+        "summary": data["summary"],
+    }
+    try:
+        entered = do_enter_report(record, acting_user=user)
+    except ReportError as exc:
+        messages.error(request, "; ".join(exc.problems))
+    else:
+        messages.success(
+            request, _("Catatan intelijen %(id)s dibuat; penyaringan memakainya.") % {"id": entered.external_id}
+        )
+    return redirect("whistle:detail", number=number)
+
+
+@requires(Capability.INVESTIGATIONS)
+@require_POST
+def open_investigation(request: HttpRequest, number: str) -> HttpResponse:
+    user, report, _key = _opened(request, number)
+    form = InvestigationForm(request.POST, office=report.office, prefix="inv")
+    if form.is_valid():
+        try:
+            opened = do_open_investigation(
+                acting_user=user,
+                office=report.office,
+                subject=form.cleaned_data["subject"],
+                subject_description=form.cleaned_data["subject_description"],
+                allegation=form.cleaned_data["allegation"],
+                source=Source.WHISTLE,
+                source_ref=report.number,
+            )
+        except ValidationError as exc:
+            _errors(request, exc)
+        else:
+            messages.success(request, _("Pemeriksaan internal %(n)s dibuka.") % {"n": opened.number})
+    else:
+        messages.error(request, " ".join(str(e) for errs in form.errors.values() for e in errs))
+    return redirect("whistle:detail", number=number)
+
+
+@never_cache
+@require_http_methods(["POST"])
+def unlock(request: HttpRequest) -> HttpResponse:
+    """Open one's key with the password (a session that began without it, e.g. before the key existed)."""
+    user = _user(request)
+    if not keys.holds_keys(user):
+        raise Http404
+    form = UnlockForm(request.POST)
+    if form.is_valid() and user.check_password(form.cleaned_data["password"]):
+        keys.keep_in_session(request.session, keys.open_with_password(user, form.cleaned_data["password"]))
+        messages.success(request, _("Kunci Anda terbuka untuk sesi ini."))
+    else:
+        messages.error(request, _("Kata sandi salah."))
+    target = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        target = "/wbs/"
+    return redirect(target)
+
+
+@requires(Capability.WHISTLE_CUSTODIAN)
+@never_cache
+@require_GET
+def reveal_queue(request: HttpRequest) -> HttpResponse:
+    user = _user(request)
+    pending = list(reveal_requests_for(user).order_by("requested_at"))
+    decided = list(
+        RevealRequest.objects.filter(decided_by=user)
+        .select_related("report", "requested_by")
+        .order_by("-decided_at")[:50]
+    )
+    return render(
+        request,
+        "whistle/reveal_queue.html",
+        {
+            "pending": [(r, DecisionForm(prefix=f"r{r.pk}")) for r in pending],
+            "decided": decided,
+            "locked": _private_key(request) is None,
+            "unlock_form": UnlockForm(),
+        },
+    )
+
+
+@requires(Capability.WHISTLE_CUSTODIAN)
+@require_POST
+def decide_reveal(request: HttpRequest, pk: int) -> HttpResponse:
+    user = _user(request)
+    item = access_reveal_request(user, pk)
+    form = DecisionForm(request.POST, prefix=f"r{pk}")
+    if form.is_valid():
+        try:
+            actions.do_decide_reveal(
+                item,
+                acting_user=user,
+                private_key=_private_key(request),
+                approve=form.cleaned_data["approve"],
+                note=form.cleaned_data["note"],
+            )
+        except ValidationError as exc:
+            _errors(request, exc)
+        else:
+            messages.success(request, _("Keputusan dicatat."))
+    else:
+        messages.error(request, _("Pilih setujui atau tolak, dan tulis alasannya."))
+    return redirect("whistle:reveal_queue")

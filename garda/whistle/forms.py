@@ -97,6 +97,13 @@ class ReportForm(forms.Form):
     identity_name = forms.CharField(label=_("Nama Anda (tidak wajib)"), max_length=200, required=False)
     identity_contact = forms.CharField(label=_("Cara menghubungi Anda (tidak wajib)"), max_length=200, required=False)
 
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        for name in ("what", "people", "excluded"):
+            if isinstance(data.get(name), str):
+                data[name] = _lines(data[name])
+        return data
+
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["office"].queryset = Office.objects.exclude(kind=OfficeKind.KANWIL).order_by("name")  # type: ignore[attr-defined]
@@ -104,6 +111,11 @@ class ReportForm(forms.Form):
         for name in ("identity_name", "identity_contact"):
             self.fields[name].widget.attrs["autocomplete"] = "off"
         _label_blank_choices(self)
+
+
+def _lines(text: str) -> str:
+    """Browsers send a textarea's line breaks as CRLF; they are kept as plain newlines."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 class ReceiptForm(forms.Form):
@@ -129,7 +141,8 @@ class ReporterMessageForm(forms.Form):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        if not (data.get("text") or "").strip() and not data.get("attachments"):
+        data["text"] = _lines(data.get("text") or "")
+        if not data["text"].strip() and not data.get("attachments"):
             raise forms.ValidationError(_("Tulis pesan atau lampirkan berkas."))
         return data
 
@@ -138,6 +151,9 @@ class ReplyForm(forms.Form):
     text = forms.CharField(
         label=_("Balasan kepada pelapor"), max_length=20000, widget=forms.Textarea(attrs={"rows": 4})
     )
+
+    def clean_text(self) -> str:
+        return _lines(self.cleaned_data["text"])
 
 
 class StatusForm(forms.Form):

@@ -9,4 +9,5 @@ urlpatterns = [
     path("lanjut/", views_public.follow_up, name="follow_up"),
     path("kotak/", views_public.inbox, name="inbox"),
     path("keluar/", views_public.leave, name="leave"),
+    path("bahasa/<str:code>/", views_public.language, name="language"),
 ]

@@ -4,6 +4,8 @@ file's plaintext never touches the disk."""
 
 from __future__ import annotations
 
+import hmac
+import secrets
 import time
 from collections.abc import Callable
 from functools import wraps
@@ -16,8 +18,8 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import get_language
-from django.views.decorators.csrf import csrf_exempt, csrf_protect
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from garda.core.middleware import public
 from garda.whistle import actions, limits, reporter
@@ -44,39 +46,56 @@ class InMemoryUploads(MemoryFileUploadHandler):
         self.activated = content_length <= MAX_REQUEST_BYTES
 
 
-def channel_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-    """Open to anyone; the answer is never cached and sends no referrer onwards."""
-
-    @wraps(view)
-    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        response = view(request, *args, **kwargs)
-        response["Cache-Control"] = "no-store, max-age=0"
-        response["Pragma"] = "no-cache"
-        response["Referrer-Policy"] = "no-referrer"
-        response["X-Robots-Tag"] = "noindex, nofollow"
-        return response
-
-    return public(wrapped)
+FORM_COOKIE = "garda_wbs_form"
 
 
-def _memory_uploads(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-    """Swap the upload handlers before anything reads the body; CSRF is checked after the swap (Django's
-    documented pattern: the CSRF middleware would read the body first)."""
-    protected = csrf_protect(view)
-
-    @wraps(view)
-    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        if request.method == "POST":
-            if int(request.META.get("CONTENT_LENGTH") or 0) > MAX_REQUEST_BYTES:
-                return render(request, "whistle/too_large.html", status=413)
-            request.upload_handlers = [InMemoryUploads(request)]
-        return protected(request, *args, **kwargs)
-
-    return csrf_exempt(wrapped)
+def _form_token_ok(request: HttpRequest) -> bool:
+    """CSRF for the channel: the form's hidden token must equal the cookie's (double submit), and the cookie is
+    SameSite=Strict, so another site cannot send it. Django's own check cannot be used here: with
+    `Referrer-Policy: no-referrer` browsers send `Origin: null` on these forms, which Django refuses."""
+    cookie, field = request.COOKIES.get(FORM_COOKIE, ""), request.POST.get("wbs_form", "")
+    return bool(cookie) and hmac.compare_digest(cookie, field)
 
 
-@channel_page
-@_memory_uploads
+def channel_page(*, uploads: bool = False) -> Callable[[Callable[..., HttpResponse]], Callable[..., HttpResponse]]:
+    """Open to anyone; never cached; no referrer sent onwards; POSTs carry the channel's form token. With
+    `uploads`, files are read into memory only, and a request over the limit is refused before it is read."""
+
+    def decorator(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+        @wraps(view)
+        def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+            token = request.COOKIES.get(FORM_COOKIE) or secrets.token_urlsafe(32)
+            request.wbs_form_token = token  # type: ignore[attr-defined]
+            if request.method == "POST" and uploads:
+                if int(request.META.get("CONTENT_LENGTH") or 0) > MAX_REQUEST_BYTES:
+                    return _finish(render(request, "whistle/too_large.html", status=413), token)
+                request.upload_handlers = [InMemoryUploads(request)]
+            if request.method == "POST" and not _form_token_ok(request):
+                return _finish(render(request, "whistle/expired.html", status=403), token)
+            return _finish(view(request, *args, **kwargs), token)
+
+        return public(csrf_exempt(wrapped))
+
+    return decorator
+
+
+def _finish(response: HttpResponse, token: str) -> HttpResponse:
+    response["Cache-Control"] = "no-store, max-age=0"
+    response["Pragma"] = "no-cache"
+    response["Referrer-Policy"] = "no-referrer"
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    response.set_cookie(
+        FORM_COOKIE,
+        token,
+        path=reporter.PATH,
+        httponly=True,
+        samesite="Strict",
+        secure=bool(getattr(settings, "HTTPS", False)),
+    )
+    return response
+
+
+@channel_page(uploads=True)
 @require_http_methods(["GET", "POST"])
 def report_form(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and limits.submission_blocked(request):
@@ -109,7 +128,7 @@ def report_form(request: HttpRequest) -> HttpResponse:
     return render(request, "whistle/report_form.html", {"form": form}, status=400 if form.errors else 200)
 
 
-@channel_page
+@channel_page()
 @require_http_methods(["GET", "POST"])
 def follow_up(request: HttpRequest) -> HttpResponse:
     """Enter the receipt. A wrong one is refused slowly, and a client that keeps guessing is stopped."""
@@ -146,8 +165,7 @@ def _reporter_report(request: HttpRequest) -> tuple[Report, bytes] | None:
     return (report, session[1]) if report is not None else None
 
 
-@channel_page
-@_memory_uploads
+@channel_page(uploads=True)
 @require_http_methods(["GET", "POST"])
 def inbox(request: HttpRequest) -> HttpResponse:
     opened = _reporter_report(request)
@@ -182,9 +200,21 @@ def inbox(request: HttpRequest) -> HttpResponse:
     return page
 
 
-@channel_page
+@channel_page()
 @require_POST
 def leave(request: HttpRequest) -> HttpResponse:
     response = HttpResponseRedirect(reverse("whistle_public:report_form"), status=303)
     reporter.close_session(response)
+    return response
+
+
+@channel_page()
+@require_GET
+def language(request: HttpRequest, code: str) -> HttpResponse:
+    """Switch the language of the channel's pages (a GET link: see public_base.html), back to the form."""
+    from django.conf import settings as conf
+
+    response = HttpResponseRedirect(reverse("whistle_public:report_form"), status=303)
+    if code in dict(conf.LANGUAGES):
+        response.set_cookie(conf.LANGUAGE_COOKIE_NAME, code, samesite="Lax", max_age=365 * 24 * 3600)
     return response

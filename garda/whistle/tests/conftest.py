@@ -73,6 +73,13 @@ def jpeg_with_gps() -> bytes:
     return out.getvalue()
 
 
+def channel_post(client: Client, url: str, data: dict[str, Any] | None = None, **extra: Any) -> Any:
+    """POST to a channel page as a browser does: with the form token the channel's pages set in a cookie."""
+    if "garda_wbs_form" not in client.cookies:
+        client.get("/pengaduan/lanjut/")
+    return client.post(url, {**(data or {}), "wbs_form": client.cookies["garda_wbs_form"].value}, **extra)
+
+
 def submit(client: Client, offices: dict[str, Office], **fields: Any) -> tuple[Any, str]:
     """POST the public form; returns the response and the receipt shown on it."""
     data = {
@@ -88,6 +95,6 @@ def submit(client: Client, offices: dict[str, Office], **fields: Any) -> tuple[A
         "identity_contact": "",
         **fields,
     }
-    response = client.post("/pengaduan/", data)
+    response = channel_post(client, "/pengaduan/", data)
     found = RECEIPT.search(response.content.decode())
     return response, found.group(0) if found else ""

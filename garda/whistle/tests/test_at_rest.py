@@ -10,7 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test import Client
 
-from garda.whistle.tests.conftest import jpeg_with_gps, submit
+from garda.whistle.tests.conftest import channel_post, jpeg_with_gps, submit
 
 SECRET_TEXT = "Rahasia-Ĳzer: Pak Zulqorni Wirasatyo menjual paspor di Gang Kelinci № 7"
 SECRET_FILE = b"%PDF-1.4\n% bukti-transfer-unik-8f3a2c " + bytes(range(256)) * 40 + b"\n%%EOF\n"
@@ -74,9 +74,9 @@ def test_no_address_browser_or_referrer_is_kept_anywhere(offices, handlers, capl
     client = Client(REMOTE_ADDR=ADDRESS, HTTP_USER_AGENT=AGENT, HTTP_REFERER=REFERRER, HTTP_X_FORWARDED_FOR=ADDRESS)
     client.get("/pengaduan/")
     _, receipt = submit(client, offices, attachments=[SimpleUploadedFile("b.pdf", b"%PDF-1.4\n%%EOF\n")])
-    client.post("/pengaduan/lanjut/", {"receipt": "ZZZZ-ZZZZ-ZZZZ-ZZZZ-ZZZZ"})
-    client.post("/pengaduan/lanjut/", {"receipt": receipt})
-    client.post("/pengaduan/kotak/", {"text": "Tambahan keterangan."})
+    channel_post(client, "/pengaduan/lanjut/", {"receipt": "ZZZZ-ZZZZ-ZZZZ-ZZZZ-ZZZZ"})
+    channel_post(client, "/pengaduan/lanjut/", {"receipt": receipt})
+    channel_post(client, "/pengaduan/kotak/", {"text": "Tambahan keterangan."})
     dump = _database_dump() + _files() + caplog.text.encode()
     for trace in (ADDRESS, AGENT, REFERRER):
         assert trace.encode() not in dump, trace

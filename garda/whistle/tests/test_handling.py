@@ -13,7 +13,7 @@ from garda.intel.models import AgencyReport
 from garda.oversight.models import Investigation
 from garda.whistle import actions, deadlines, keys
 from garda.whistle.models import Grant, Report, RevealRequest, Status, Topic
-from garda.whistle.tests.conftest import submit
+from garda.whistle.tests.conftest import channel_post, submit
 
 
 def _report(client: Client, offices, **fields) -> Report:
@@ -67,7 +67,7 @@ def test_the_reporter_sees_the_status(client, offices, handlers) -> None:
     _, receipt = submit(client, offices)
     actions.do_set_status(Report.objects.get(), acting_user=handlers["kabid"], status=Status.VERIFIED)
     reporter = Client()
-    reporter.post("/pengaduan/lanjut/", {"receipt": receipt})
+    channel_post(reporter, "/pengaduan/lanjut/", {"receipt": receipt})
     assert "Diverifikasi" in reporter.get("/pengaduan/kotak/").content.decode()
 
 

@@ -8,11 +8,11 @@ from django.test import Client
 
 from garda.whistle import actions
 from garda.whistle.models import Message, Report
-from garda.whistle.tests.conftest import submit
+from garda.whistle.tests.conftest import channel_post, submit
 
 
 def _enter(client: Client, receipt: str):
-    return client.post("/pengaduan/lanjut/", {"receipt": receipt})
+    return channel_post(client, "/pengaduan/lanjut/", {"receipt": receipt})
 
 
 def test_receipt_opens_the_inbox_with_a_cookie_not_a_url(client: Client, offices, handlers, handler_client) -> None:
@@ -37,7 +37,8 @@ def test_reporter_and_handler_talk_both_ways(client: Client, offices, handlers, 
     page = reporter.get("/pengaduan/kotak/").content.decode()
     assert "Kapan perekrut datang" in page
     assert handlers["kabid"].full_name not in page  # the reporter sees "Petugas", not who answered
-    answer = reporter.post(
+    answer = channel_post(
+        reporter,
         "/pengaduan/kotak/",
         {"text": "Hari Selasa, bersama sopir.", "attachments": SimpleUploadedFile("wa.png", b"\x89PNG\r\n\x1a\n....")},
     )
@@ -82,7 +83,7 @@ def test_leaving_ends_the_reporter_session(client: Client, offices, handlers) ->
     _, receipt = submit(client, offices)
     reporter = Client()
     _enter(reporter, receipt)
-    reporter.post("/pengaduan/keluar/")
+    channel_post(reporter, "/pengaduan/keluar/")
     assert reporter.get("/pengaduan/kotak/").status_code == 303
 
 

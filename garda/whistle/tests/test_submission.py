@@ -7,7 +7,7 @@ from django.test import Client
 
 from garda.core.models import AuditEvent
 from garda.whistle.models import Attachment, Grant, IdentityRecord, Report, Topic, Unit
-from garda.whistle.tests.conftest import jpeg_with_gps, submit
+from garda.whistle.tests.conftest import channel_post, jpeg_with_gps, submit
 
 
 def _holders(report: Report) -> set[str]:
@@ -72,7 +72,8 @@ def test_identity_is_stored_apart_and_sealed_only_to_custodians(client: Client, 
 
 
 def test_bad_input_names_the_field_and_keeps_what_was_typed(client: Client, offices, handlers) -> None:
-    response = client.post(
+    response = channel_post(
+        client,
         "/pengaduan/",
         {
             "office": offices["JAKSEL"].pk,
@@ -133,3 +134,20 @@ def test_an_oversized_request_is_refused_before_it_is_read(client: Client, offic
         CONTENT_LENGTH=str(60 * 1024 * 1024),
     )
     assert response.status_code == 413
+
+
+def test_a_post_without_the_channel_form_token_is_refused(client: Client, offices, handlers) -> None:
+    client.get("/pengaduan/")
+    response = client.post("/pengaduan/", {"office": offices["JAKSEL"].pk, "topic": "other", "what": "Tanpa token"})
+    assert response.status_code == 403
+    forged = client.post(
+        "/pengaduan/", {"office": offices["JAKSEL"].pk, "topic": "other", "what": "Token palsu", "wbs_form": "x"}
+    )
+    assert forged.status_code == 403 and not Report.objects.exists()
+
+
+def test_the_language_link_switches_without_a_form(client: Client, offices) -> None:
+    page = client.get("/pengaduan/")
+    assert b'href="/pengaduan/bahasa/en/"' in page.content
+    client.get("/pengaduan/bahasa/en/")
+    assert "Report safely" in client.get("/pengaduan/").content.decode()

@@ -1,0 +1,69 @@
+"""The whole round trip in a browser, with non-ASCII text and an attachment: an anonymous report from the public
+home page, the receipt, the worker's clean copy, the investigator reading exactly what was sent and replying,
+and the reporter reading the reply with the receipt."""
+
+import io
+
+import pytest
+from PIL import Image
+
+from garda.conftest import assert_accessible, browser_login
+from garda.whistle.cleaning import clean_pending
+from garda.whistle.models import Report
+from garda.whistle.tests.conftest import RECEIPT, jpeg_with_gps
+
+pytestmark = pytest.mark.browser
+
+TEXT = (
+    "Petugas loket 4 meminta “uang rokok” Rp2.000.000 — katanya ‘semua aman’.\n"
+    "Saksi: Ñoño & Çelik; pesan WA terlampir ✓ 日本語"
+)
+REPLY = "Terima kasih — laporan Anda kami periksa. Kapan tepatnya kejadian itu? ✓"
+
+
+def test_report_round_trip_between_reporter_and_investigator(page, offices, handlers) -> None:  # type: ignore[no-untyped-def]
+    photo = jpeg_with_gps()
+    page.goto("/")
+    page.get_by_role("link", name="Buat laporan").click()
+    assert_accessible(page)
+    page.locator("#id_office").select_option(value=str(offices["JAKSEL"].pk))
+    page.get_by_label("Keterlibatan petugas imigrasi").check()
+    page.locator("#id_what").fill(TEXT)
+    page.locator("#id_where").fill("Kanim Jakarta Selatan, lantai 2")
+    page.locator("#id_attachments").set_input_files(
+        files=[{"name": "bukti-wa-ü.jpg", "mimeType": "image/jpeg", "buffer": photo}]
+    )
+    page.get_by_role("button", name="Kirim laporan").click()
+    receipt = page.locator("#receipt").inner_text().strip()
+    assert RECEIPT.fullmatch(receipt)
+    assert receipt not in page.url
+    assert_accessible(page)
+
+    report = Report.objects.get()
+    assert clean_pending(report.pk) == {"done": 1}  # what `garda worker` does next
+
+    browser_login(page, handlers["investigator"])
+    page.get_by_role("navigation").get_by_role("link", name="Pengaduan").click()
+    assert_accessible(page)
+    page.get_by_role("link", name=report.number).click()
+    assert page.locator("#report-what").text_content() == TEXT  # the text itself, as stored and sent
+    assert_accessible(page)
+    with page.expect_download() as clean_download:
+        page.get_by_role("link", name="bukti-wa-ü.jpg").click()
+    copy = open(clean_download.value.path(), "rb").read()
+    assert not Image.open(io.BytesIO(copy)).getexif() and copy != photo
+    with page.expect_download() as original_download:
+        page.get_by_role("link", name="berkas asli").click()
+    assert open(original_download.value.path(), "rb").read() == photo
+    page.locator("#id_text").fill(REPLY)
+    page.get_by_role("button", name="Kirim balasan").click()
+    assert "Balasan terkirim" in page.locator(".messages").inner_text()
+    page.get_by_role("button", name="Keluar", exact=True).click()
+
+    page.goto("/pengaduan/lanjut/")
+    page.get_by_label("Kode tanda terima").fill(receipt)
+    page.get_by_role("button", name="Buka").click()
+    page.wait_for_url("**/pengaduan/kotak/")
+    assert REPLY in page.locator(".thread").inner_text()
+    assert page.locator("#report-what").text_content() == TEXT
+    assert_accessible(page)

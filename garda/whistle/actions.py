@@ -11,7 +11,7 @@ from datetime import datetime
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from nacl.public import PrivateKey
 
@@ -86,7 +86,15 @@ def _reason(text: str, name: str = "reason") -> str:
     return text
 
 
+_NUMBER_LOCK_KEY = 0x776273  # any constant: serialises numbering on PostgreSQL
+
+
 def _next_number(now: datetime) -> str:
+    """The year's next number. SQLite transactions already hold the write lock (IMMEDIATE); on PostgreSQL
+    concurrent submissions take turns here, or fifty at once would collide on the same number."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_NUMBER_LOCK_KEY])
     prefix = f"WBS-{now.year}-"
     last = Report.objects.filter(number__startswith=prefix).order_by("-number").values_list("number", flat=True)
     serial = int(last[0].rsplit("-", 1)[1]) + 1 if last else 1

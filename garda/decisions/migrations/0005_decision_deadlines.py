@@ -1,9 +1,8 @@
 """The decision deadlines as an editable reference list (version 1)."""
 
-import json
-from datetime import UTC, datetime
-
 from django.db import migrations
+
+from garda.core.migration_helpers import add_reference_list
 
 ITEMS = [
     {"code": "review_working_days", "value": 2, "unit": "hari kerja", "uncertain": True,
@@ -23,40 +22,22 @@ ITEMS = [
 
 
 def load(apps, schema_editor):
-    now = datetime.now(UTC)
-    now_value = now.replace(tzinfo=None).isoformat(sep=" ") if schema_editor.connection.vendor == "sqlite" else now
-    with schema_editor.connection.cursor() as cursor:
-        cursor.execute("SELECT 1 FROM core_referencelist WHERE key = %s", ["decision_deadlines"])
-        if cursor.fetchone():
-            return
-        cursor.execute(
-            "INSERT INTO core_referencelist (key, kind, title_id, title_en, description_id, description_en) "
-            "VALUES (%s, %s, %s, %s, %s, %s)",
-            [
-                "decision_deadlines",
-                "parameters",
-                "Tenggat dan jangka waktu keputusan",
-                "Decision deadlines and periods",
-                "Tenggat tiap langkah keputusan dan jangka waktu penundaan/penangguhan. Butir bertanda 'perlu "
-                "verifikasi' berasal dari SOP yang belum dipastikan.",
-                "Deadlines of each decision step and the periods of postponement and suspension. Items marked "
-                "'to verify' come from an SOP not yet confirmed.",
-            ],
-        )
-        cursor.execute(
-            "INSERT INTO core_referencelistrevision (reference_list_id, version, items, source, note, "
-            "effective_from, created_at, created_by_id, created_by_username) "
-            "VALUES (%s, 1, %s, %s, %s, %s, %s, NULL, %s)",
-            [
-                "decision_deadlines",
-                json.dumps(ITEMS, ensure_ascii=False),
-                "Publikasi Kanim (Blitar, Surakarta, Jakarta Timur); SOP pembatalan (scribd, belum dipastikan).",
-                "Versi awal yang dikirim bersama Garda.",
-                "2022-09-29",
-                now_value,
-                "garda",
-            ],
-        )
+    add_reference_list(
+        schema_editor,
+        key="decision_deadlines",
+        kind="parameters",
+        titles=("Tenggat dan jangka waktu keputusan", "Decision deadlines and periods"),
+        descriptions=(
+            "Tenggat tiap langkah keputusan dan jangka waktu penundaan/penangguhan. Butir bertanda 'perlu "
+            "verifikasi' berasal dari SOP yang belum dipastikan.",
+            "Deadlines of each decision step and the periods of postponement and suspension. Items marked "
+            "'to verify' come from an SOP not yet confirmed.",
+        ),
+        items=ITEMS,
+        source="Publikasi Kanim (Blitar, Surakarta, Jakarta Timur); SOP pembatalan (scribd, belum dipastikan).",
+        note="Versi awal yang dikirim bersama Garda.",
+        effective_from="2022-09-29",
+    )
 
 
 class Migration(migrations.Migration):

@@ -167,3 +167,28 @@ def test_a_report_feeds_the_watchlist_and_opens_an_investigation(client, offices
     subject = handler_client(handlers["investigator2"])
     assert subject.get(f"/pengawasan/investigasi/{investigation.number}/").status_code == 404
     assert investigation.number not in subject.get("/pengawasan/investigasi/").content.decode()
+
+
+def test_a_revision_of_the_deadline_list_moves_the_due_dates(client, offices, handlers, personas) -> None:
+    from datetime import date
+
+    from garda.core.actions import do_revise_reference_list
+    from garda.core.models import ReferenceList
+    from garda.core.reflists import current_items
+
+    report = _report(client, offices)
+    before = deadlines.current().due(report)
+    items = [dict(i) for i in current_items("whistle_deadlines")]
+    for item in items:
+        if item["code"] == "first_response_days":
+            item["value"] = 7
+    do_revise_reference_list(
+        ReferenceList.objects.get(key="whistle_deadlines"),
+        acting_user=personas["national_admin"],
+        items=items,
+        note="SOP kantor: jawaban pertama dalam 7 hari",
+        source="SOP WBS Kanim 2026",
+        effective_from=date(2026, 1, 1),
+    )
+    after = deadlines.current().due(report)
+    assert before.first_response is not None and after.first_response == before.first_response - timedelta(days=7)

@@ -12,7 +12,7 @@ from typing import Any
 
 from rapidfuzz.distance import Hamming, JaroWinkler, Levenshtein
 
-from garda.identity.names import name_similarity
+from garda.identity.names import Name, name_similarity
 from garda.identity.records import Person
 
 
@@ -27,13 +27,17 @@ class Comparison:
         return len(self.levels) + 1
 
 
-def _name(a: Person, b: Person) -> int:
-    if a.name is None or b.name is None:
+def name_level(a: Name | None, b: Name | None) -> int:
+    if a is None or b is None:
         return 0
-    if a.name.key == b.name.key:
+    if a.key == b.key:
         return 1
-    s = name_similarity(a.name, b.name)
+    s = name_similarity(a, b)
     return 2 if s >= 0.95 else 3 if s >= 0.88 else 4 if s >= 0.75 else 5
+
+
+def _name(a: Person, b: Person) -> int:
+    return name_level(a.name, b.name)
 
 
 def _one_digit_apart(x: date, y: date) -> bool:

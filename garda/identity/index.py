@@ -15,9 +15,9 @@ from django.db import connection, transaction
 from django.db.models import Count
 from django.utils import timezone
 
-from garda.core.bulk import insert_rows
+from garda.core.bulk import insert_rows, values_of
 from garda.identity.blocking import index_keys, query_keys
-from garda.identity.comparisons import compare
+from garda.identity.comparisons import CHEAP, cheap_levels, compare, name_level
 from garda.identity.defaults import default_model
 from garda.identity.model import FSModel, MatchResult
 from garda.identity.models import BlockingKey, IndexedPerson, MatchModel, NameFrequency
@@ -121,6 +121,42 @@ def person_from_values(values: tuple[Any, ...]) -> Person:
     )
 
 
+class _Plain:
+    """An index row's plain fields (as ROW_FIELDS orders them), compared before the row is made a Person."""
+
+    __slots__ = ("address", "birth_date", "birth_place", "nik", "other_id", "phone", "sex")
+
+    def fill(self, values: tuple[Any, ...]) -> None:
+        self.birth_date, self.sex, self.nik = values[2], values[3] or None, values[4] or None
+        self.phone, self.birth_place, self.address, self.other_id = values[5] or None, values[6], values[7], values[9]
+
+
+class CandidateWeights:
+    """Match weights of many index rows against one person, for a caller that wants only those at or above a
+    floor. Most candidates of a large index are namesakes born on another day, or people born the same day with
+    another name: each stage rules a row out as soon as even the best levels of the comparisons not yet made could
+    not lift it to the floor — first the dates, numbers and places (no name normalised), then the names — and only
+    the rest are compared in full. The weights returned are exactly `model.weight` of the full comparison."""
+
+    def __init__(self, model: FSModel, query: Person, name_tf: float | None, floor: float) -> None:
+        self.model, self.query, self.name_tf, self.floor = model, query, name_tf, floor
+        self.after_cheap = model.ceiling(name_tf, CHEAP)  # the names still to come
+        self.after_name = model.ceiling(name_tf, (0, *CHEAP))  # the mother's name still to come
+        self.tables = [model.weights_of(i) for i in CHEAP]
+        self.plain = _Plain()
+
+    def weight(self, values: tuple[Any, ...]) -> float | None:
+        self.plain.fill(values)
+        cheap = sum(t[x] for t, x in zip(self.tables, cheap_levels(self.query, self.plain), strict=True))
+        if self.after_cheap + cheap < self.floor:
+            return None
+        named = self.model.name_weight(name_level(self.query.name, name_or_none(values[1])), self.name_tf)
+        if self.after_name + cheap + named < self.floor:
+            return None
+        weight = self.model.weight(compare(self.query, person_from_values(values)), name_tf=self.name_tf)
+        return weight if weight >= self.floor else None
+
+
 def _row(values: tuple[Any, ...]) -> IndexedPerson:
     row = IndexedPerson(**dict(zip(ALL_FIELDS, values, strict=True)))
     row._state.adding = False
@@ -147,55 +183,75 @@ def index_person(*, source: str, source_ref: str, record: Mapping[str, Any], off
 _PERSON_FIELDS = [f.name for f in IndexedPerson._meta.concrete_fields if not f.primary_key]
 
 
-def _fetch_person_ids(persons: list[IndexedPerson]) -> None:
+@dataclass(frozen=True)
+class PersonRow:
+    """One person ready for the index: the row's values as the database takes them, and its blocking keys.
+    Plain data, so forked workers can prepare rows and hand them back."""
+
+    source: str
+    source_ref: str
+    values: list[Any]  # in _PERSON_FIELDS order
+    keys: list[str]
+    name_key: str
+
+
+def person_row(source: str, ref: str, record: Mapping[str, Any], office: str, now: Any) -> PersonRow:
+    person = prepare({**record, "id": ref})
+    fields = {"source": source, "source_ref": ref, "office_code": office, "indexed_at": now, **_fields(person, record)}
+    return PersonRow(
+        source,
+        ref,
+        values_of(IndexedPerson, _PERSON_FIELDS, fields),
+        sorted(k[:120] for k in index_keys(person)),
+        fields["name_key"],
+    )
+
+
+def _person_ids(refs: list[tuple[str, str]]) -> dict[tuple[str, str], int]:
     """The ids of the rows just inserted, by their unique (source, reference)."""
-    by_key = {(p.source, p.source_ref): p for p in persons}
     sources: dict[str, list[str]] = {}
-    for source, ref in by_key:
+    for source, ref in refs:
         sources.setdefault(source, []).append(ref)
-    for source, refs in sources.items():
-        for start in range(0, len(refs), 900):  # SQLite's limit on parameters
-            rows = IndexedPerson.objects.filter(source=source, source_ref__in=refs[start : start + 900])
+    found: dict[tuple[str, str], int] = {}
+    for source, wanted in sources.items():
+        for start in range(0, len(wanted), 900):  # SQLite's limit on parameters
+            rows = IndexedPerson.objects.filter(source=source, source_ref__in=wanted[start : start + 900])
             for pk, ref in rows.values_list("pk", "source_ref"):
-                by_key[(source, ref)].pk = pk
+                found[(source, ref)] = pk
+    return found
+
+
+def insert_person_rows(rows: list[PersonRow]) -> None:
+    """Insert prepared persons, their keys (plain tuples: six or seven a person, the ORM's objects would cost more
+    than the rows) and their names' counts. Call inside a transaction."""
+    if not rows:
+        return
+    insert_rows(IndexedPerson, _PERSON_FIELDS, [r.values for r in rows])
+    ids = _person_ids([(r.source, r.source_ref) for r in rows])
+    with connection.cursor() as cursor:
+        cursor.executemany(
+            f"INSERT INTO {BlockingKey._meta.db_table} (key, person_id) VALUES (%s, %s)",  # noqa: S608
+            [(k, ids[(r.source, r.source_ref)]) for r in rows for k in r.keys],
+        )
+    _count_names(Counter(r.name_key for r in rows if r.name_key))
 
 
 def bulk_index(rows: Iterable[tuple[str, str, Mapping[str, Any], str]], *, batch_size: int = 5000) -> int:
     """Index many new persons (source, source_ref, record, office) fast; for imports and benchmarks."""
     done = 0
     now = timezone.now()
-    batch: list[tuple[IndexedPerson, set[str]]] = []
-
-    def flush() -> None:
-        nonlocal done
-        with transaction.atomic():
-            created = [p for p, _ in batch]
-            insert_rows(IndexedPerson, _PERSON_FIELDS, [[getattr(p, f) for f in _PERSON_FIELDS] for p in created])
-            _fetch_person_ids(created)
-            # Keys go in as plain tuples: six or seven per person, the ORM's objects would cost more than the rows.
-            with connection.cursor() as cursor:
-                cursor.executemany(
-                    f"INSERT INTO {BlockingKey._meta.db_table} (key, person_id) VALUES (%s, %s)",  # noqa: S608  # noqa: S608
-                    [(k[:120], p.pk) for p, (_, keys) in zip(created, batch, strict=True) for k in keys],
-                )
-            _count_names(Counter(p.name_key for p, _ in batch if p.name_key))
-        done += len(batch)
-        batch.clear()
-
+    batch: list[PersonRow] = []
     for source, ref, record, office in rows:
-        person = prepare({**record, "id": ref})
-        batch.append(
-            (
-                IndexedPerson(
-                    source=source, source_ref=ref, office_code=office, indexed_at=now, **_fields(person, record)
-                ),
-                index_keys(person),
-            )
-        )
+        batch.append(person_row(source, ref, record, office, now))
         if len(batch) >= batch_size:
-            flush()
+            with transaction.atomic():
+                insert_person_rows(batch)
+            done += len(batch)
+            batch = []
     if batch:
-        flush()
+        with transaction.atomic():
+            insert_person_rows(batch)
+        done += len(batch)
     return done
 
 

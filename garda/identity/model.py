@@ -130,6 +130,14 @@ class FSModel:
         """The weight of each level (0 = missing) of the comparison at one position."""
         return self._weight_table()[position]
 
+    def name_weight(self, level: int, name_tf: float | None) -> float:
+        """The name comparison's weight at a level, adjusted for the name's frequency as `weight` does."""
+        weight = self._weight_table()[0][level]
+        if name_tf is not None and level == 1:
+            m, u = self.m["name"][0], self.u["name"][0]
+            weight += math.log2(m / max(name_tf, MIN_PROBABILITY)) - math.log2(m / u)
+        return weight
+
     def score(self, levels: tuple[int, ...], name_tf: float | None = None) -> MatchResult:
         evidence: list[Evidence] = []
         total = math.log2(self.prior / (1.0 - self.prior))

@@ -1,6 +1,7 @@
 """Storing applications: every import is idempotent, a changed record is updated and the change audited."""
 
 import re
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -11,7 +12,7 @@ from django.utils import timezone
 from garda.core import audit
 from garda.core.bulk import insert_rows
 from garda.core.imports import ImportSummary, import_json_lines, record_hash, upsert
-from garda.identity.index import bulk_index, index_person, remove_persons
+from garda.identity.index import PersonRow, index_person, insert_person_rows, person_row, remove_persons
 from garda.identity.names import name_or_none
 from garda.identity.phones import phone_or_none
 from garda.screening import context as screening_context
@@ -77,7 +78,7 @@ def _contacts(app: Application, record: dict[str, Any]) -> None:
     Contact.objects.bulk_create(_contact_rows(app, record))
 
 
-def _contact_rows(app: Application, record: dict[str, Any]) -> list[Contact]:
+def _contacts_of(record: dict[str, Any], submitted_at: Any) -> list[dict[str, Any]]:
     family = family_key(record)
     rows = []
     for role, data in (("applicant", record.get("applicant") or {}), ("companion", record.get("companion") or {})):
@@ -87,17 +88,24 @@ def _contact_rows(app: Application, record: dict[str, Any]) -> list[Contact]:
         name = name_or_none(str(data.get("full_name") or ""))
         nik = re.sub(r"\D", "", str(data.get("nik") or ""))
         rows.append(
-            Contact(
-                application=app,
-                role=role,
-                name_key=(name.key if name else "")[:200],
-                nik=nik if len(nik) == 16 else "",
-                phone=phone_or_none(str(data.get("phone") or "")) or "",
-                family=family,
-                submitted_at=app.submitted_at,
-            )
+            {
+                "role": role,
+                "name_key": (name.key if name else "")[:200],
+                "nik": nik if len(nik) == 16 else "",
+                "phone": phone_or_none(str(data.get("phone") or "")) or "",
+                "family": family,
+                "submitted_at": submitted_at,
+            }
         )
     return rows
+
+
+def _contact_rows(app: Application, record: dict[str, Any]) -> list[Contact]:
+    return [Contact(application=app, **c) for c in _contacts_of(record, app.submitted_at)]
+
+
+def _contact_values(app: Application, record: dict[str, Any]) -> list[list[Any]]:
+    return [[c[f] for f in _CONTACT_FIELDS[1:]] for c in _contacts_of(record, app.submitted_at)]
 
 
 def store_application(record: dict[str, Any], *, source: str) -> str:
@@ -145,6 +153,31 @@ def _fetch_ids(apps: list[Application]) -> None:
             app._state.adding = False
 
 
+@dataclass(frozen=True)
+class _Prepared:
+    """One new application ready to insert: its row, its people and its contact points, adapted for the
+    database takes them. (Preparing these on every core was tried: pickling them back cost what it saved.)"""
+
+    app: Application
+    values: list[Any]  # in _APP_FIELDS order
+    people: list[PersonRow]
+    contacts: list[list[Any]]  # in _CONTACT_FIELDS order without application_id, which the insert gives
+
+
+def _prepare(record: dict[str, Any], now: Any) -> _Prepared:
+    app = Application(
+        office_code=record["office"],
+        external_id=record["id"],
+        record=record,
+        record_hash=record_hash(record),
+        imported_at=now,
+        updated_at=now,
+        **_fields(record),
+    )
+    people = [person_row(source, ref, fields, office, now) for source, ref, fields, office in _people(app, record)]
+    return _Prepared(app, [getattr(app, f) for f in _APP_FIELDS], people, _contact_values(app, record))
+
+
 def store_many(records: list[dict[str, Any]], *, source: str) -> list[tuple[str, Application]]:
     """Store a batch of valid records, in order: new ones in bulk (one insert each for the applications, the
     person index and the contacts), the rest — re-imports and changes — one by one with their audit."""
@@ -168,24 +201,13 @@ def store_many(records: list[dict[str, Any]], *, source: str) -> list[tuple[str,
         seen.add(key)
         fresh.append(i)
     now = timezone.now()
+    prepared = [_prepare(records[i], now) for i in fresh]
     with transaction.atomic():
-        apps = [
-            Application(
-                office_code=records[i]["office"],
-                external_id=records[i]["id"],
-                record=records[i],
-                record_hash=record_hash(records[i]),
-                imported_at=now,
-                updated_at=now,
-                **_fields(records[i]),
-            )
-            for i in fresh
-        ]
-        insert_rows(Application, _APP_FIELDS, [[getattr(app, f) for f in _APP_FIELDS] for app in apps])
+        apps = [p.app for p in prepared]
+        insert_rows(Application, _APP_FIELDS, [p.values for p in prepared])
         _fetch_ids(apps)
-        bulk_index([row for i, app in zip(fresh, apps, strict=True) for row in _people(app, records[i])])
-        contacts = [c for i, app in zip(fresh, apps, strict=True) for c in _contact_rows(app, records[i])]
-        insert_rows(Contact, _CONTACT_FIELDS, [[getattr(c, f) for f in _CONTACT_FIELDS] for c in contacts])
+        insert_person_rows([row for p in prepared for row in p.people])
+        insert_rows(Contact, _CONTACT_FIELDS, [[p.app.pk, *c] for p in prepared for c in p.contacts])
         for i, app in zip(fresh, apps, strict=True):
             results[i] = ("stored", app)
         if any(app.decision_kind in screening_context.ADVERSE for app in apps):

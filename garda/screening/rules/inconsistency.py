@@ -8,8 +8,7 @@ from datetime import date
 from typing import Any
 
 from garda.identity.blocking import index_keys
-from garda.identity.comparisons import CHEAP, cheap_levels, compare
-from garda.identity.index import person_from_values
+from garda.identity.index import CandidateWeights
 from garda.identity.names import name_or_none
 from garda.identity.nik import InvalidNumber, parse_nik
 from garda.screening import lookups
@@ -210,16 +209,6 @@ def previous_passport(s: Subject, ctx: Context) -> list[Indicator]:
     ]
 
 
-class _Row:
-    """An index row's plain fields (as ROW_FIELDS orders them), compared before the row is made a Person."""
-
-    __slots__ = ("address", "birth_date", "birth_place", "nik", "other_id", "phone", "sex")
-
-    def fill(self, values: tuple[Any, ...]) -> None:
-        self.birth_date, self.sex, self.nik, self.phone = values[2], values[3] or None, values[4] or None, values[5]
-        self.phone, self.birth_place, self.address, self.other_id = values[5] or None, values[6], values[7], values[9]
-
-
 def passports_held(s: Subject, ctx: Context) -> list[dict[str, Any]]:
     """Earlier applications of the same person (by identity, not only NIK) on which a passport was issued."""
     # Exact keys only (no date variants): NIK, phone, name in the birth year, a sound or the first letters of a
@@ -229,18 +218,12 @@ def passports_held(s: Subject, ctx: Context) -> list[dict[str, Any]]:
     tf = ctx.watch.name_tf(s.person)
     same: dict[tuple[str, str], float] = {}
     floor = math.log2(SAME_PERSON / (1 - SAME_PERSON))
-    # Namesakes born in the same year are most of the candidates: the other fields alone rule them out.
-    ceiling = ctx.model.ceiling(tf, CHEAP)
-    tables = [ctx.model.weights_of(i) for i in CHEAP]
-    row = _Row()
+    weights = CandidateWeights(ctx.model, s.person, tf, floor)
     for values in lookups.persons_under_keys(keys, source="applicant"):
         if values[-2] == own:
             continue
-        row.fill(values)
-        if ceiling + sum(t[x] for t, x in zip(tables, cheap_levels(s.person, row), strict=True)) < floor:
-            continue
-        weight = ctx.model.weight(compare(s.person, person_from_values(values)), name_tf=tf)
-        if weight >= floor:  # the weight alone decides; the evidence is not needed here
+        weight = weights.weight(values)
+        if weight is not None:  # the weight alone decides; the evidence is not needed here
             office, _, external = str(values[-2]).partition(":")  # source_ref is "OFFICE:ID"
             same[(office, external)] = 1.0 / (1.0 + 2.0 ** (-weight))
     held = [

@@ -116,3 +116,31 @@ def test_a_rule_that_fails_on_one_record_costs_that_line_only(world, tmp_path: P
     assert "error" not in results[0] and "KeyError" in results[1]["error"]
     assert results[1]["application_id"] == broken and results[2]["rules_version"]
     assert "three.jsonl:2: penyaringan gagal" in capsys.readouterr().err
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_batch_outside_a_transaction_defers_checkpoints_and_restores_them(tmp_path: Path) -> None:
+    """The path `garda screen` takes for real: no test transaction around it, workers on every core for a large
+    file, automatic checkpoints off while storing and back on afterwards, and the same results as in one
+    process."""
+    from django.db import connection
+
+    from garda.core import parallel
+    from garda.screening import service
+
+    world = build(per_kind=9, seed=9, background=50)
+    load_world(world, tmp_path)
+    path = write_jsonl(tmp_path / "many.jsonl", [app for _, _, app in world.cases])
+    parallel.FORCE = True  # the test runner's threads are idle here
+    try:
+        with (tmp_path / "out.jsonl").open("w") as out:
+            summary = service.screen_file(path, out)
+    finally:
+        parallel.FORCE = False
+    assert summary.screened == len(world.cases) >= service.PARALLEL_FROM
+    assert Screening.objects.filter(trigger="screen").count() == len(world.cases)
+    assert not Application.objects.filter(external_id__in=[a["id"] for _, _, a in world.cases], risk_level="").exists()
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            cursor.execute("PRAGMA wal_autocheckpoint")
+            assert cursor.fetchone()[0] == 10000

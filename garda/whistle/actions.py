@@ -213,7 +213,7 @@ def _store_report(
     for user in kept:
         public_key = keys.public_key_of(user)
         if public_key is not None:
-            _grant(report, report_key, public_key, user=user, by=None)
+            seal_for(report, report_key, public_key, user=user, by=None)
             sealed_to += 1
     recovery = _recovery_keys(submission.office)
     for rk in recovery:
@@ -239,7 +239,8 @@ def _store_report(
     return report
 
 
-def _grant(report: Report, report_key: bytes, public_key: bytes, *, user: User, by: User | None) -> Grant:
+def seal_for(report: Report, report_key: bytes, public_key: bytes, *, user: User, by: User | None) -> Grant:
+    """Seal the report key to a user's public key (a new grant, or one replacing a stale one)."""
     grant, _ = Grant.objects.update_or_create(
         report=report,
         user=user,
@@ -269,7 +270,7 @@ def _store_identity(
     for user in custodians:
         public_key = keys.public_key_of(user)
         if public_key is not None:
-            _grant_identity(record, identity_key, public_key, user=user)
+            seal_identity_for(record, identity_key, public_key, user=user)
     for rk in recovery:
         IdentityGrant.objects.create(
             identity=record,
@@ -280,7 +281,7 @@ def _store_identity(
         )
 
 
-def _grant_identity(record: IdentityRecord, identity_key: bytes, public_key: bytes, *, user: User) -> None:
+def seal_identity_for(record: IdentityRecord, identity_key: bytes, public_key: bytes, *, user: User) -> None:
     IdentityGrant.objects.update_or_create(
         identity=record,
         user=user,
@@ -304,14 +305,16 @@ def report_key_for_receipt(receipt: str) -> tuple[Report, bytes] | None:
     return report, crypto.unseal(receipt_keys.private_key, bytes(report.reporter_sealed_key))
 
 
-def report_key_for_user(report: Report, user: User, private_key: PrivateKey | None) -> bytes | None:
-    """None when the user holds no grant, or their grant was sealed to a key they no longer have."""
-    if private_key is None:
-        return None
-    grant = Grant.objects.filter(report=report, user=user).first()
-    if grant is None or bytes(grant.public_key) != crypto.public_bytes(private_key):
+def _open_grant(grant: Grant | IdentityGrant | None, private_key: PrivateKey | None) -> bytes | None:
+    """The key in a grant, if the grant was sealed to this private key (not to one the user no longer has)."""
+    if grant is None or private_key is None or bytes(grant.public_key) != crypto.public_bytes(private_key):
         return None
     return crypto.unseal(private_key, bytes(grant.sealed_key))
+
+
+def report_key_for_user(report: Report, user: User, private_key: PrivateKey | None) -> bytes | None:
+    """None when the user holds no grant, or their grant was sealed to a key they no longer have."""
+    return _open_grant(Grant.objects.filter(report=report, user=user).first(), private_key)
 
 
 def read_content(report: Report, report_key: bytes, *, reader: User | None) -> dict[str, Any]:
@@ -492,7 +495,7 @@ def do_grant_access(report: Report, report_key: bytes, *, acting_user: User, tar
     if public_key is None:
         raise ValidationError({"target": "pengguna ini belum punya kunci: ia perlu masuk sekali lebih dahulu"})
     with transaction.atomic():
-        grant = _grant(report, report_key, public_key, user=target, by=acting_user)
+        grant = seal_for(report, report_key, public_key, user=target, by=acting_user)
         _audit(
             "whistle.grant",
             report,
@@ -568,7 +571,7 @@ def do_decide_reveal(
             public_key = keys.public_key_of(request.requested_by)
             if public_key is None:
                 raise ValidationError({"note": "peminta belum punya kunci"})
-            _grant_identity(report.identity, identity_key, public_key, user=request.requested_by)
+            seal_identity_for(report.identity, identity_key, public_key, user=request.requested_by)
         request.status = RevealStatus.APPROVED if approve else RevealStatus.REFUSED
         request.decided_by, request.decided_at, request.decision_note = acting_user, timezone.now(), note
         request.save(update_fields=["status", "decided_by", "decided_at", "decision_note"])
@@ -583,12 +586,7 @@ def do_decide_reveal(
 
 
 def identity_key_for(report: Report, user: User, private_key: PrivateKey | None) -> bytes | None:
-    if private_key is None:
-        return None
-    grant = IdentityGrant.objects.filter(identity__report=report, user=user).first()
-    if grant is None or bytes(grant.public_key) != crypto.public_bytes(private_key):
-        return None
-    return crypto.unseal(private_key, bytes(grant.sealed_key))
+    return _open_grant(IdentityGrant.objects.filter(identity__report=report, user=user).first(), private_key)
 
 
 def read_identity(report: Report, *, acting_user: User, private_key: PrivateKey | None) -> dict[str, str] | None:

@@ -82,16 +82,7 @@ def restore_access(office: Office, user: User, private_text: str) -> int:
         if user.pk not in {u.pk for u in actions.eligible_handlers(report, report_key)}:
             continue
         with transaction.atomic():
-            Grant.objects.update_or_create(
-                report=report,
-                user=user,
-                defaults={
-                    "public_key": target,
-                    "sealed_key": crypto.seal(target, report_key),
-                    "granted_at": timezone.now(),
-                    "granted_by": None,
-                },
-            )
+            actions.seal_for(report, report_key, target, user=user, by=None)
             _audit(report, user)
         done += 1
     return done

@@ -3,6 +3,7 @@ login (or here, on the unlock form) and kept for the session; every reading is a
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
@@ -48,6 +49,28 @@ def _private_key(request: HttpRequest) -> PrivateKey | None:
 
 def _errors(request: HttpRequest, exc: ValidationError) -> None:
     messages.error(request, " ".join(exc.messages))
+
+
+def _act(
+    request: HttpRequest,
+    form: Any,
+    action: Callable[[dict[str, Any]], Any],
+    *,
+    done: str,
+    invalid: str | None,
+) -> bool:
+    """Check the form, take the action, and say what happened: its success, the action's refusal, or the form's
+    problems (`invalid`, or every field's message)."""
+    if not form.is_valid():
+        messages.error(request, invalid or " ".join(str(e) for errs in form.errors.values() for e in errs))
+        return False
+    try:
+        action(form.cleaned_data)
+    except ValidationError as exc:
+        _errors(request, exc)
+        return False
+    messages.success(request, done)
+    return True
 
 
 @requires(Capability.WHISTLE_HANDLE)
@@ -128,12 +151,13 @@ def _opened(request: HttpRequest, number: str) -> tuple[User, Report, bytes]:
 @require_POST
 def reply(request: HttpRequest, number: str) -> HttpResponse:
     user, report, report_key = _opened(request, number)
-    form = ReplyForm(request.POST)
-    if form.is_valid():
-        actions.do_reply(report, report_key, acting_user=user, text=form.cleaned_data["text"])
-        messages.success(request, _("Balasan terkirim; pelapor membacanya dengan kode tanda terimanya."))
-    else:
-        messages.error(request, _("Balasan tidak boleh kosong."))
+    _act(
+        request,
+        ReplyForm(request.POST),
+        lambda data: actions.do_reply(report, report_key, acting_user=user, text=data["text"]),
+        done=_("Balasan terkirim; pelapor membacanya dengan kode tanda terimanya."),
+        invalid=_("Balasan tidak boleh kosong."),
+    )
     return redirect("whistle:detail", number=number)
 
 
@@ -141,22 +165,15 @@ def reply(request: HttpRequest, number: str) -> HttpResponse:
 @require_POST
 def change_status(request: HttpRequest, number: str) -> HttpResponse:
     user, report, _key = _opened(request, number)
-    form = StatusForm(request.POST)
-    if form.is_valid():
-        try:
-            actions.do_set_status(
-                report,
-                acting_user=user,
-                status=form.cleaned_data["status"],
-                outcome=form.cleaned_data["outcome"],
-                note=form.cleaned_data["note"],
-            )
-        except ValidationError as exc:
-            _errors(request, exc)
-        else:
-            messages.success(request, _("Status diperbarui."))
-    else:
-        messages.error(request, _("Pilih status yang sah."))
+    _act(
+        request,
+        StatusForm(request.POST),
+        lambda data: actions.do_set_status(
+            report, acting_user=user, status=data["status"], outcome=data["outcome"], note=data["note"]
+        ),
+        done=_("Status diperbarui."),
+        invalid=_("Pilih status yang sah."),
+    )
     return redirect("whistle:detail", number=number)
 
 
@@ -164,22 +181,15 @@ def change_status(request: HttpRequest, number: str) -> HttpResponse:
 @require_POST
 def grant(request: HttpRequest, number: str) -> HttpResponse:
     user, report, report_key = _opened(request, number)
-    form = UserChoiceForm(request.POST, users=actions.eligible_handlers(report, report_key), prefix="grant")
-    if form.is_valid():
-        try:
-            actions.do_grant_access(
-                report,
-                report_key,
-                acting_user=user,
-                target=form.cleaned_data["target"],
-                reason=form.cleaned_data["reason"],
-            )
-        except ValidationError as exc:
-            _errors(request, exc)
-        else:
-            messages.success(request, _("Akses diberikan."))
-    else:
-        messages.error(request, _("Pilih penangan dan tulis alasannya."))
+    _act(
+        request,
+        UserChoiceForm(request.POST, users=actions.eligible_handlers(report, report_key), prefix="grant"),
+        lambda data: actions.do_grant_access(
+            report, report_key, acting_user=user, target=data["target"], reason=data["reason"]
+        ),
+        done=_("Akses diberikan."),
+        invalid=_("Pilih penangan dan tulis alasannya."),
+    )
     return redirect("whistle:detail", number=number)
 
 
@@ -187,25 +197,20 @@ def grant(request: HttpRequest, number: str) -> HttpResponse:
 @require_POST
 def exclude(request: HttpRequest, number: str) -> HttpResponse:
     user, report, report_key = _opened(request, number)
-    holders = list(User.objects.filter(pk__in=report.grants.values("user_id")))
-    form = UserChoiceForm(request.POST, users=holders, prefix="exclude")
-    if form.is_valid():
-        try:
-            actions.do_exclude(
-                report,
-                report_key,
-                acting_user=user,
-                target=form.cleaned_data["target"],
-                reason=form.cleaned_data["reason"],
-            )
-        except ValidationError as exc:
-            _errors(request, exc)
-        else:
-            messages.success(request, _("Pengguna dikeluarkan dari laporan ini."))
-            if form.cleaned_data["target"].pk == user.pk:
-                return redirect("whistle:list")
-    else:
-        messages.error(request, _("Pilih pengguna dan tulis alasannya."))
+    form = UserChoiceForm(
+        request.POST, users=list(User.objects.filter(pk__in=report.grants.values("user_id"))), prefix="exclude"
+    )
+    done = _act(
+        request,
+        form,
+        lambda data: actions.do_exclude(
+            report, report_key, acting_user=user, target=data["target"], reason=data["reason"]
+        ),
+        done=_("Pengguna dikeluarkan dari laporan ini."),
+        invalid=_("Pilih pengguna dan tulis alasannya."),
+    )
+    if done and form.cleaned_data["target"].pk == user.pk:
+        return redirect("whistle:list")  # one's own conflict: the report is no longer there to return to
     return redirect("whistle:detail", number=number)
 
 
@@ -242,16 +247,13 @@ def attachment(request: HttpRequest, number: str, pk: int) -> HttpResponse:
 @require_POST
 def request_reveal(request: HttpRequest, number: str) -> HttpResponse:
     user, report, _key = _opened(request, number)
-    form = ReasonForm(request.POST, prefix="reveal")
-    if form.is_valid():
-        try:
-            actions.do_request_reveal(report, acting_user=user, reason=form.cleaned_data["reason"])
-        except ValidationError as exc:
-            _errors(request, exc)
-        else:
-            messages.success(request, _("Permintaan dikirim kepada kustodian."))
-    else:
-        messages.error(request, _("Tulis alasan permintaan."))
+    _act(
+        request,
+        ReasonForm(request.POST, prefix="reveal"),
+        lambda data: actions.do_request_reveal(report, acting_user=user, reason=data["reason"]),
+        done=_("Permintaan dikirim kepada kustodian."),
+        invalid=_("Tulis alasan permintaan."),
+    )
     return redirect("whistle:detail", number=number)
 
 
@@ -301,24 +303,21 @@ def intel_record(request: HttpRequest, number: str) -> HttpResponse:
 @require_POST
 def open_investigation(request: HttpRequest, number: str) -> HttpResponse:
     user, report, _key = _opened(request, number)
-    form = InvestigationForm(request.POST, office=report.office, prefix="inv")
-    if form.is_valid():
-        try:
-            opened = do_open_investigation(
-                acting_user=user,
-                office=report.office,
-                subject=form.cleaned_data["subject"],
-                subject_description=form.cleaned_data["subject_description"],
-                allegation=form.cleaned_data["allegation"],
-                source=Source.WHISTLE,
-                source_ref=report.number,
-            )
-        except ValidationError as exc:
-            _errors(request, exc)
-        else:
-            messages.success(request, _("Pemeriksaan internal %(n)s dibuka.") % {"n": opened.number})
-    else:
-        messages.error(request, " ".join(str(e) for errs in form.errors.values() for e in errs))
+    _act(
+        request,
+        InvestigationForm(request.POST, office=report.office, prefix="inv"),
+        lambda data: do_open_investigation(
+            acting_user=user,
+            office=report.office,
+            subject=data["subject"],
+            subject_description=data["subject_description"],
+            allegation=data["allegation"],
+            source=Source.WHISTLE,
+            source_ref=report.number,
+        ),
+        done=_("Pemeriksaan internal dibuka."),
+        invalid=None,
+    )
     return redirect("whistle:detail", number=number)
 
 
@@ -369,20 +368,13 @@ def reveal_queue(request: HttpRequest) -> HttpResponse:
 def decide_reveal(request: HttpRequest, pk: int) -> HttpResponse:
     user = _user(request)
     item = access_reveal_request(user, pk)
-    form = DecisionForm(request.POST, prefix=f"r{pk}")
-    if form.is_valid():
-        try:
-            actions.do_decide_reveal(
-                item,
-                acting_user=user,
-                private_key=_private_key(request),
-                approve=form.cleaned_data["approve"],
-                note=form.cleaned_data["note"],
-            )
-        except ValidationError as exc:
-            _errors(request, exc)
-        else:
-            messages.success(request, _("Keputusan dicatat."))
-    else:
-        messages.error(request, _("Pilih setujui atau tolak, dan tulis alasannya."))
+    _act(
+        request,
+        DecisionForm(request.POST, prefix=f"r{pk}"),
+        lambda data: actions.do_decide_reveal(
+            item, acting_user=user, private_key=_private_key(request), approve=data["approve"], note=data["note"]
+        ),
+        done=_("Keputusan dicatat."),
+        invalid=_("Pilih setujui atau tolak, dan tulis alasannya."),
+    )
     return redirect("whistle:reveal_queue")

@@ -3,7 +3,12 @@
 import base64
 import os
 import shutil
+import subprocess
+import sys
+import uuid
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -79,6 +84,59 @@ def personas(offices: dict[str, Office]) -> dict[str, User]:
         "other_admin": make_user(offices["CIREBON"], Role.ADMIN, "admin.cirebon"),
         "national_admin": make_user(offices["DITJEN"], Role.ADMIN, "admin.pusat"),
     }
+
+
+GARDA_CLI = str(Path(sys.executable).parent / "garda")
+
+
+def run_garda(env: dict[str, str], *args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    """The real `garda` command, in a process of its own."""
+    return subprocess.run(
+        [GARDA_CLI, *args], env=env, input=stdin, capture_output=True, text=True, timeout=240, check=False
+    )
+
+
+@contextmanager
+def scratch_database(tmp: Path, *, demo: bool) -> Iterator[dict[str, str]]:
+    """A database of its own for the command line (SQLite file, or a PostgreSQL database when the suite runs on
+    PostgreSQL), migrated, with the demo if asked; yields the environment to run `garda` in (DB_NAME: the file
+    or database name)."""
+    from django.conf import settings
+
+    db = settings.DATABASES["default"]
+    admin_conninfo = ""
+    if db["ENGINE"].endswith("postgresql"):
+        import psycopg
+
+        name = f"garda_cli_{uuid.uuid4().hex[:10]}"
+        admin_conninfo = psycopg.conninfo.make_conninfo(
+            host=db["HOST"] or "127.0.0.1",
+            port=str(db["PORT"] or 5432),
+            user=db["USER"],
+            dbname="postgres",
+            password=db["PASSWORD"] or None,
+        )
+        with psycopg.connect(admin_conninfo, autocommit=True) as conn:
+            conn.execute(f'CREATE DATABASE "{name}"')
+        url = f"postgres://{db['USER']}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{name}"
+    else:
+        name = str(tmp / "scratch.sqlite3")
+        url = f"sqlite:///{name}"
+    env = {**os.environ, "DATABASE_URL": url, "GARDA_DATA_DIR": str(tmp), "GARDA_DEMO_PASSWORD": "demo-sandi-uji-1"}
+    env.pop("DJANGO_SETTINGS_MODULE", None)
+    try:
+        result = run_garda(env, "migrate", "-v0")
+        assert result.returncode == 0, result.stderr
+        if demo:
+            result = run_garda(env, "demo", "--if-empty")
+            assert result.returncode == 0, result.stderr
+        yield {**env, "DB_NAME": name}
+    finally:
+        if admin_conninfo:
+            import psycopg
+
+            with psycopg.connect(admin_conninfo, autocommit=True) as conn:
+                conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 def enrol_device(user: User) -> TOTPDevice:

@@ -1,17 +1,15 @@
 """The real `garda` command against a database of its own: migrate, demo, audit verify, and tampering
 with an audit row through the database's own client."""
 
-import os
 import sqlite3
 import subprocess
 import sys
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
-import psycopg
 import pytest
-from django.conf import settings
+
+from garda.conftest import scratch_database
 
 GARDA = str(Path(sys.executable).parent / "garda")
 
@@ -23,34 +21,8 @@ def _run(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
 @pytest.fixture(scope="module")
 def scratch(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
     """A fresh database, migrated and holding the demo, separate from the test database."""
-    tmp = tmp_path_factory.mktemp("cli")
-    db = settings.DATABASES["default"]
-    admin_conninfo = ""
-    if db["ENGINE"].endswith("postgresql"):
-        name = f"garda_cli_{uuid.uuid4().hex[:10]}"
-        admin_conninfo = psycopg.conninfo.make_conninfo(
-            host=db["HOST"] or "127.0.0.1",
-            port=str(db["PORT"] or 5432),
-            user=db["USER"],
-            dbname="postgres",
-            password=db["PASSWORD"] or None,
-        )
-        with psycopg.connect(admin_conninfo, autocommit=True) as conn:
-            conn.execute(f'CREATE DATABASE "{name}"')
-        url = f"postgres://{db['USER']}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{name}"
-    else:
-        name = str(tmp / "scratch.sqlite3")
-        url = f"sqlite:///{name}"
-    env = {**os.environ, "DATABASE_URL": url, "GARDA_DATA_DIR": str(tmp), "GARDA_DEMO_PASSWORD": "demo-sandi-uji-1"}
-    env.pop("DJANGO_SETTINGS_MODULE", None)
-    result = _run(env, "migrate", "-v0")
-    assert result.returncode == 0, result.stderr
-    result = _run(env, "demo", "--if-empty")
-    assert result.returncode == 0, result.stderr
-    yield {**env, "DB_NAME": name}
-    if admin_conninfo:
-        with psycopg.connect(admin_conninfo, autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    with scratch_database(tmp_path_factory.mktemp("cli"), demo=True) as env:
+        yield env
 
 
 def _tamper(env: dict[str, str], seq: int) -> None:

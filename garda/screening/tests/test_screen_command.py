@@ -118,29 +118,33 @@ def test_a_rule_that_fails_on_one_record_costs_that_line_only(world, tmp_path: P
     assert "three.jsonl:2: penyaringan gagal" in capsys.readouterr().err
 
 
-@pytest.mark.django_db(transaction=True)
-def test_a_batch_outside_a_transaction_defers_checkpoints_and_restores_them(tmp_path: Path) -> None:
-    """The path `garda screen` takes for real: no test transaction around it, workers on every core for a large
-    file, automatic checkpoints off while storing and back on afterwards, and the same results as in one
-    process."""
-    from django.db import connection
-
-    from garda.core import parallel
+def test_a_large_batch_through_the_real_command(tmp_path: Path, db: None) -> None:
+    """The path `garda screen` takes for real, in a process of its own: workers on every core for a file over
+    the parallel threshold (each keeping its own results), automatic checkpoints deferred while storing; every
+    line gets its result, in order, and is kept in the database."""
+    from garda.conftest import run_garda, scratch_database
     from garda.screening import service
 
     world = build(per_kind=9, seed=9, background=50)
-    load_world(world, tmp_path)
-    path = write_jsonl(tmp_path / "many.jsonl", [app for _, _, app in world.cases])
-    parallel.FORCE = True  # the test runner's threads are idle here
-    try:
-        with (tmp_path / "out.jsonl").open("w") as out:
-            summary = service.screen_file(path, out)
-    finally:
-        parallel.FORCE = False
-    assert summary.screened == len(world.cases) >= service.PARALLEL_FROM
-    assert Screening.objects.filter(trigger="screen").count() == len(world.cases)
-    assert not Application.objects.filter(external_id__in=[a["id"] for _, _, a in world.cases], risk_level="").exists()
-    if connection.vendor == "sqlite":
-        with connection.cursor() as cursor:
-            cursor.execute("PRAGMA wal_autocheckpoint")
-            assert cursor.fetchone()[0] == 10000
+    cases = [app for _, _, app in world.cases]
+    assert len(cases) >= service.PARALLEL_FROM
+    with scratch_database(tmp_path, demo=False) as env:
+        (tmp_path / "p3mi.csv").write_text(world.p3mi_csv(), encoding="utf-8")
+        assert run_garda(env, "import", "p3mi", str(tmp_path / "p3mi.csv")).returncode == 0
+        write_jsonl(tmp_path / "reports.jsonl", world.reports)
+        assert run_garda(env, "import", "agency-reports", str(tmp_path / "reports.jsonl")).returncode == 0
+        write_jsonl(tmp_path / "history.jsonl", world.history)
+        assert run_garda(env, "import", "applications", str(tmp_path / "history.jsonl")).returncode == 0
+        path = write_jsonl(tmp_path / "many.jsonl", cases)
+        done = run_garda(env, "screen", str(path), "--output", str(tmp_path / "out.jsonl"), "-v2")
+        assert done.returncode == 0, done.stderr
+        assert "screen and keep" in done.stderr  # the stages, for operators sizing a batch
+        results = [json.loads(line) for line in (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()]
+        assert [r["application_id"] for r in results] == [a["id"] for a in cases]
+        kept = run_garda(
+            env,
+            "shell",
+            "-c",
+            "from garda.screening.models import Screening; print(Screening.objects.filter(trigger='screen').count())",
+        )
+        assert kept.stdout.strip().splitlines()[-1] == str(len(cases))

@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from django.db.models import Q
@@ -41,8 +42,21 @@ def names_match(named: Name, person: Name) -> bool:
     return bool(words) and all(max(token_similarity(w, t) for t in person.tokens) >= 0.9 for w in words)
 
 
+# How people speak of an officer ("Pak Budi", "Bu Siti", "Mas Joko"): words of address, not parts of the name,
+# which official documents never carry and the identity layer therefore does not strip.
+_ADDRESS = re.compile(
+    r"^\s*(?:(?:bapak|pak|ibu|bu|mas|mbak|bang|kak|sdr|sdri|saudara|saudari|oknum)\.?(?:\s+|$))+", re.I
+)
+
+
+def typed_name(text: str) -> Name | None:
+    """A name as a reporter writes it, words of address removed."""
+    name = name_or_none(_ADDRESS.sub("", text))
+    return name if name is not None and name.tokens else None
+
+
 def named_users(candidates: Iterable[User], names: Iterable[str]) -> set[int]:
-    typed = [n for n in (name_or_none(text) for text in names if text.strip()) if n is not None and n.tokens]
+    typed = [n for n in (typed_name(text) for text in names if text.strip()) if n is not None]
     out: set[int] = set()
     for user in candidates:
         own = name_or_none(user.full_name)

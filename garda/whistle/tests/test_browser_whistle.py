@@ -67,3 +67,30 @@ def test_report_round_trip_between_reporter_and_investigator(page, offices, hand
     assert REPLY in page.locator(".thread").inner_text()
     assert page.locator("#report-what").text_content() == TEXT
     assert_accessible(page)
+
+
+def test_custodian_approves_a_reveal_and_the_handler_reads_the_identity(page, offices, handlers) -> None:  # type: ignore[no-untyped-def]
+    from django.test import Client
+
+    from garda.whistle import actions
+    from garda.whistle.tests.conftest import submit
+
+    submit(Client(), offices, identity_name="Wati Sulastri — saksi", identity_contact="0812-0000-1111")
+    report = Report.objects.get()
+    actions.do_request_reveal(report, acting_user=handlers["kabid"], reason="Keterangan saksi diperlukan untuk BAP")
+
+    browser_login(page, handlers["custodian"])
+    page.get_by_role("navigation").get_by_role("link", name="Permintaan identitas").click()
+    assert_accessible(page)
+    assert "Keterangan saksi diperlukan" in page.content() and "Wati" not in page.content()
+    page.get_by_label("Setujui").check()
+    page.get_by_label("Alasan").fill("Alasan cukup: untuk pemeriksaan saksi oleh penyidik")
+    page.get_by_role("button", name="Simpan keputusan").click()
+    assert "Keputusan dicatat" in page.locator(".messages").inner_text()
+    page.get_by_role("button", name="Keluar", exact=True).click()
+
+    browser_login(page, handlers["kabid"])
+    page.goto(f"/wbs/{report.number}/")
+    page.get_by_role("button", name="Buka identitas (tercatat di jejak audit)").click()
+    assert "Wati Sulastri — saksi" in page.locator(".facts").inner_text()
+    assert_accessible(page)

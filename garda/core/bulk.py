@@ -28,30 +28,19 @@ def _adapters(model: type[Model], fields: tuple[str, ...]) -> tuple[Any, ...]:
 
 
 @lru_cache(maxsize=64)
-def _defaults(model: type[Model], fields: tuple[str, ...]) -> tuple[tuple[str, Any], ...]:
-    """Each field's default, for the fields whose default is a constant (callables are called per row)."""
+def _named_fields(model: type[Model], fields: tuple[str, ...]) -> tuple[tuple[str, Any], ...]:
     meta = model._meta
-    return tuple((name, meta.get_field(name)) for name in fields)  # type: ignore[misc]
+    return tuple((name, meta.get_field(name)) for name in fields)
 
 
 def values_of(model: type[Model], fields: Sequence[str], data: Mapping[str, Any]) -> list[Any]:
     """A row's values in the order of `fields`, from a dict, with each missing field's default: what a model
     instance would hold, without making one (at ten thousand rows, making instances costs more than inserting)."""
-    return [data[name] if name in data else field.get_default() for name, field in _defaults(model, tuple(fields))]
+    return [data[name] if name in data else field.get_default() for name, field in _named_fields(model, tuple(fields))]
 
 
-def adapt_rows(model: type[Model], fields: Sequence[str], rows: Sequence[Sequence[Any]]) -> list[list[Any]]:
-    """The rows' values as the database takes them."""
-    prepare = _adapters(model, tuple(fields))
-    db = connections[DEFAULT_DB_ALIAS]  # the connection itself: the proxy costs a lookup on every value
-    return [[p(v, db) for p, v in zip(prepare, row, strict=True)] for row in rows]
-
-
-def insert_rows(
-    model: type[Model], fields: Sequence[str], rows: Sequence[Sequence[Any]], *, adapted: bool = False
-) -> None:
-    """INSERT the rows (values in the order of `fields`), adapted as the ORM would adapt them (unless `adapted`
-    says adapt_rows did it already)."""
+def insert_rows(model: type[Model], fields: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
+    """INSERT the rows (values in the order of `fields`), adapted as the ORM would adapt them."""
     if not rows:
         return
     meta = model._meta
@@ -61,6 +50,8 @@ def insert_rows(
         f"INSERT INTO {connection.ops.quote_name(meta.db_table)} ({names}) "  # noqa: S608  (names from metadata)
         f"VALUES ({', '.join(['%s'] * len(columns))})"
     )
-    values = rows if adapted else adapt_rows(model, fields, rows)
+    prepare = _adapters(model, tuple(fields))
+    db = connections[DEFAULT_DB_ALIAS]  # the connection itself: the proxy costs a lookup on every value
+    values = [[p(v, db) for p, v in zip(prepare, row, strict=True)] for row in rows]
     with connection.cursor() as cursor:
         cursor.executemany(sql, values)

@@ -11,6 +11,7 @@ from django.utils import timezone
 from garda.core import audit
 from garda.core.access import has_capability
 from garda.core.models import User
+from garda.core.reasons import required_reason
 from garda.core.reflists import current_revision
 from garda.core.roles import Capability
 from garda.decisions import deadlines
@@ -20,19 +21,11 @@ from garda.screening.actions import record_decision
 from garda.screening.models import Application
 
 CATEGORIES = ("non_procedural", "inconsistency", "illegal_agent", "agency_report", "prior_decision", "administrative")
-MIN_REASON = 10
 
 
 def _require(user: User, capability: Capability, case_office_id: int) -> None:
     if not has_capability(user, capability) or user.office_id != case_office_id:
         raise PermissionDenied
-
-
-def _reason(text: str, field: str = "reason") -> str:
-    text = (text or "").strip()
-    if len(text) < MIN_REASON:
-        raise ValidationError({field: f"alasan wajib diisi, paling sedikit {MIN_REASON} huruf"})
-    return text
 
 
 def _legal_bases(kind: str, codes: list[str]) -> int:
@@ -114,7 +107,7 @@ def do_propose(
             passport_number=passport_number,
             categories=list(categories),
             indicators=list(indicators or []),
-            findings=_reason(findings, "findings"),
+            findings=required_reason(findings, "findings"),
             legal_bases=list(legal_bases),
             legal_list_version=version,
             suspension_until=suspension_until,
@@ -142,7 +135,7 @@ def do_review(case: Case, *, acting_user: User, forward: bool, reason: str, at: 
         raise PermissionDenied("nobody checks their own proposal")
     before = {"status": case.status}
     case.status = Status.FORWARDED if forward else Status.RETURNED
-    case.reviewed_by, case.reviewed_at, case.review_reason = acting_user, at or timezone.now(), _reason(reason)
+    case.reviewed_by, case.reviewed_at, case.review_reason = acting_user, at or timezone.now(), required_reason(reason)
     with transaction.atomic():
         case.save(update_fields=["status", "reviewed_by", "reviewed_at", "review_reason"])
         audit.record(
@@ -168,7 +161,7 @@ def do_decide(case: Case, *, acting_user: User, approve: bool, reason: str, at: 
     moment = at or timezone.now()
     with transaction.atomic():
         case.status = Status.APPROVED if approve else Status.REJECTED
-        case.decided_by, case.decided_at, case.decision_reason = acting_user, moment, _reason(reason)
+        case.decided_by, case.decided_at, case.decision_reason = acting_user, moment, required_reason(reason)
         case.save(update_fields=["status", "decided_by", "decided_at", "decision_reason"])
         audit.record(
             "decision.decide",
@@ -234,7 +227,11 @@ def do_follow_up(case: Case, *, acting_user: User, kind: str, note: str, at: dat
         raise ValidationError({"kind": f"tindak lanjut tidak dikenal: {kind}"})
     with transaction.atomic():
         follow_up = FollowUp.objects.create(
-            case=case, kind=kind, note=_reason(note, "note"), recorded_by=acting_user, recorded_at=at or timezone.now()
+            case=case,
+            kind=kind,
+            note=required_reason(note, "note"),
+            recorded_by=acting_user,
+            recorded_at=at or timezone.now(),
         )
         audit.record(
             f"decision.{kind}",

@@ -59,7 +59,7 @@ def report_create(request: HttpRequest) -> HttpResponse:
     initial = {"received_at": timezone.localtime().strftime("%Y-%m-%dT%H:%M")}
     form = ReportForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        record = form.to_record(work.next_report_id(form.cleaned_data["agency"], f"{timezone.localdate():%Y%m%d}"))
+        record = form.to_record(work.next_report_id(form.cleaned_data["agency"]))
         try:
             report = work.do_enter_report(record, acting_user=user)
         except work.ReportError as exc:

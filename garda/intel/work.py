@@ -1,11 +1,14 @@
 """What intelligence officers do with partner reports (pages call these): entering a report by hand."""
 
+from datetime import date
 from typing import Any
 
 from django.db import transaction
+from django.utils import timezone
 
 from garda.core import audit
 from garda.core.models import User
+from garda.core.numbering import next_number
 from garda.intel.imports import store_report
 from garda.intel.models import AgencyReport
 from garda.screening.contracts import problems
@@ -17,12 +20,10 @@ class ReportError(ValueError):
         self.problems = found
 
 
-def next_report_id(agency: str, day: str) -> str:
-    prefix = f"GARDA-{day}-"
-    number = AgencyReport.objects.filter(agency=agency, external_id__startswith=prefix).count() + 1
-    while AgencyReport.objects.filter(agency=agency, external_id=f"{prefix}{number:04d}").exists():
-        number += 1
-    return f"{prefix}{number:04d}"
+def next_report_id(agency: str, day: date | None = None) -> str:
+    """GARDA-YYYYMMDD-NNNN: the next number Garda gives a report entered here (call in the storing transaction)."""
+    day = day or timezone.localdate()
+    return next_number(AgencyReport.objects.filter(agency=agency), "external_id", f"GARDA-{day:%Y%m%d}-", 4)
 
 
 def do_enter_report(record: dict[str, Any], *, acting_user: User) -> AgencyReport:

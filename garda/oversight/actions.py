@@ -7,16 +7,11 @@ from django.utils import timezone
 from garda.core import audit
 from garda.core.access import has_capability
 from garda.core.models import Office, User
+from garda.core.numbering import next_number
 from garda.core.roles import Capability
 from garda.oversight.models import Investigation
 
 MIN_ALLEGATION = 10
-
-
-def _next_number(year: int) -> str:
-    prefix = f"INV-{year}-"
-    last = Investigation.objects.filter(number__startswith=prefix).order_by("-number").values_list("number", flat=True)
-    return f"{prefix}{(int(last[0].rsplit('-', 1)[1]) + 1) if last else 1:04d}"
 
 
 def do_open_investigation(
@@ -43,7 +38,7 @@ def do_open_investigation(
     with transaction.atomic():
         now = timezone.now()
         investigation = Investigation.objects.create(
-            number=_next_number(now.year),
+            number=next_number(Investigation.objects.all(), "number", f"INV-{now.year}-", 4),
             office=office,
             subject=subject,
             subject_description=subject_description.strip()[:300],

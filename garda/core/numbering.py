@@ -1,0 +1,18 @@
+"""Numbers of the form PREFIX + serial (WBS-2026-000123, INV-2026-0007), one sequence per prefix."""
+
+import zlib
+
+from django.db import connection
+from django.db.models import Model, QuerySet
+
+
+def next_number(rows: QuerySet[Model], field: str, prefix: str, width: int) -> str:
+    """The prefix's next number among `rows`. Call inside the transaction that stores it: SQLite transactions
+    already hold the write lock (IMMEDIATE); on PostgreSQL an advisory lock on the prefix makes concurrent callers
+    take turns, or fifty submissions at once would collide on one number."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [zlib.crc32(prefix.encode())])
+    last = rows.filter(**{f"{field}__startswith": prefix}).order_by(f"-{field}").values_list(field, flat=True).first()
+    serial = int(str(last)[len(prefix) :]) + 1 if last else 1
+    return f"{prefix}{serial:0{width}d}"

@@ -7,22 +7,25 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import datetime
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import IntegrityError, connection, transaction
+from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from nacl.public import PrivateKey
 
 from garda.core import audit
 from garda.core.access import has_capability
 from garda.core.models import Office, User
+from garda.core.models.offices import OfficeKind
+from garda.core.numbering import next_number
+from garda.core.reasons import required_reason
 from garda.core.roles import Capability
+from garda.intel.work import ReportError, do_enter_report, next_report_id
 from garda.whistle import crypto, keys, routing, storage
 from garda.whistle.models import (
     Attachment,
-    CleanStatus,
     Grant,
     IdentityGrant,
     IdentityRecord,
@@ -36,7 +39,6 @@ from garda.whistle.models import (
     Topic,
 )
 
-MIN_REASON = 10
 # The order a report moves in; a handler may go forward or back one step, except out of "closed".
 ORDER = [Status.RECEIVED, Status.VERIFIED, Status.INVESTIGATING, Status.CLOSED]
 
@@ -79,38 +81,11 @@ def _audit(action: str, report: Report, summary: str, *, actor: User | None = No
     )
 
 
-def _reason(text: str, name: str = "reason") -> str:
-    text = (text or "").strip()
-    if len(text) < MIN_REASON:
-        raise ValidationError({name: f"alasan wajib diisi, paling sedikit {MIN_REASON} huruf"})
-    return text
-
-
-_NUMBER_LOCK_KEY = 0x776273  # any constant: serialises numbering on PostgreSQL
-
-
-def _next_number(now: datetime) -> str:
-    """The year's next number. SQLite transactions already hold the write lock (IMMEDIATE); on PostgreSQL
-    concurrent submissions take turns here, or fifty at once would collide on the same number."""
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_NUMBER_LOCK_KEY])
-    prefix = f"WBS-{now.year}-"
-    last = Report.objects.filter(number__startswith=prefix).order_by("-number").values_list("number", flat=True)
-    serial = int(last[0].rsplit("-", 1)[1]) + 1 if last else 1
-    return f"{prefix}{serial:06d}"
-
-
 def _recovery_keys(office: Office) -> list[RecoveryKey]:
+    """The office's recovery key and the national one, if made."""
     return list(
-        RecoveryKey.objects.filter(retired_at__isnull=True, office__in=[office.pk, *_national_ids()]).order_by("pk")
+        RecoveryKey.objects.filter(Q(office=office) | Q(office__kind=OfficeKind.NATIONAL), retired_at__isnull=True)
     )
-
-
-def _national_ids() -> list[int]:
-    from garda.core.models.offices import OfficeKind
-
-    return list(Office.objects.filter(kind=OfficeKind.NATIONAL).values_list("pk", flat=True))
 
 
 def _store_file(report: Report, message: Message | None, report_key: bytes, upload: Upload, written: list[str]) -> None:
@@ -170,19 +145,10 @@ def do_submit_report(submission: Submission) -> tuple[Report, str]:
     }
 
     def work(written: list[str]) -> Report:
-        for attempt in range(5):
-            try:
-                with transaction.atomic():
-                    return _store_report(submission, receipt_keys, report_key, unit, named, content, written)
-            except IntegrityError:
-                if attempt == 4:  # the number was taken by a concurrent submission four times over
-                    raise
-                for blob in written:
-                    storage.remove(blob)
-                written.clear()
-        raise AssertionError("unreachable")
+        with transaction.atomic():
+            return _store_report(submission, receipt_keys, report_key, unit, named, content, written)
 
-    report = _with_files_removed_on_failure(work)
+    report: Report = _with_files_removed_on_failure(work)
     return report, receipt
 
 
@@ -198,7 +164,7 @@ def _store_report(
     now = timezone.now()
     kept, left_out = routing.recipients(submission.office, unit, named)
     report = Report.objects.create(
-        number=_next_number(now),
+        number=next_number(Report.objects.all(), "number", f"WBS-{now.year}-", 6),
         office=submission.office,
         topic=submission.topic,
         unit=unit,
@@ -210,11 +176,9 @@ def _store_report(
         reporter_active_at=now,
     )
     sealed_to = 0
-    for user in kept:
-        public_key = keys.public_key_of(user)
-        if public_key is not None:
-            seal_for(report, report_key, public_key, user=user, by=None)
-            sealed_to += 1
+    for user, public_key in keys.public_keys(kept):  # users without a key yet are given access later
+        seal_for(report, report_key, public_key, user=user, by=None)
+        sealed_to += 1
     recovery = _recovery_keys(submission.office)
     for rk in recovery:
         Grant.objects.create(
@@ -225,7 +189,7 @@ def _store_report(
             granted_at=now,
         )
     if submission.identity_name.strip() or submission.identity_contact.strip():
-        _store_identity(report, submission, named, left_out, recovery)
+        _store_identity(report, submission, named, recovery)
     for upload in submission.files:
         _store_file(report, None, report_key, upload, written)
     if submission.files:
@@ -254,9 +218,7 @@ def seal_for(report: Report, report_key: bytes, public_key: bytes, *, user: User
     return grant
 
 
-def _store_identity(
-    report: Report, submission: Submission, named: list[str], left_out: set[int], recovery: list[RecoveryKey]
-) -> None:
+def _store_identity(report: Report, submission: Submission, named: list[str], recovery: list[RecoveryKey]) -> None:
     identity_key = crypto.random_key()
     record = IdentityRecord.objects.create(
         report=report,
@@ -265,12 +227,8 @@ def _store_identity(
         ),
         created_at=report.received_at,
     )
-    candidates = routing.custodians(report.office, left_out)
-    custodians = [u for u in candidates if u.pk not in routing.named_users(candidates, named)]
-    for user in custodians:
-        public_key = keys.public_key_of(user)
-        if public_key is not None:
-            seal_identity_for(record, identity_key, public_key, user=user)
+    for user, public_key in keys.public_keys(routing.custodians(report.office, named)):
+        seal_identity_for(record, identity_key, public_key, user=user)
     for rk in recovery:
         IdentityGrant.objects.create(
             identity=record,
@@ -362,6 +320,21 @@ def file_bytes(attachment: Attachment, report_key: bytes, *, clean: bool) -> byt
     return crypto.decrypt(_file_key(attachment, report_key), storage.read(blob))
 
 
+def read_file(attachment: Attachment, report_key: bytes, *, reader: User, clean: bool) -> tuple[OpenedFile, bytes]:
+    """A handler downloads a file: the copy without metadata, or the original as evidence. Audited."""
+    _require_handler(reader)
+    opened, data = opened_file(attachment, report_key), file_bytes(attachment, report_key, clean=clean)
+    report = attachment.report
+    with transaction.atomic():
+        _audit(
+            "whistle.attachment_read",
+            report,
+            f"Lampiran laporan {report.number} diunduh ({'bersih' if clean else 'asli'})",
+            actor=reader,
+        )
+    return opened, data
+
+
 def thread(report: Report, report_key: bytes) -> tuple[list[OpenedFile], list[OpenedMessage]]:
     """The report's own files, then the messages both ways with theirs (two queries)."""
     files: dict[int | None, list[OpenedFile]] = {}
@@ -451,7 +424,7 @@ def do_set_status(report: Report, *, acting_user: User, status: str, outcome: st
     if status == Status.CLOSED:
         if outcome not in Outcome.values:
             raise ValidationError({"outcome": "pilih hasil penanganan"})
-        note = _reason(note, "note")
+        note = required_reason(note, "note")
     elif outcome:
         raise ValidationError({"outcome": "hasil hanya diisi saat laporan ditutup"})
     with transaction.atomic():
@@ -488,7 +461,7 @@ def eligible_handlers(report: Report, report_key: bytes) -> list[User]:
 def do_grant_access(report: Report, report_key: bytes, *, acting_user: User, target: User, reason: str) -> Grant:
     """Re-assignment: seal the report key to another handler of the same unit (recorded, with the reason)."""
     _require_handler(acting_user)
-    reason = _reason(reason)
+    reason = required_reason(reason)
     if target.pk not in {u.pk for u in eligible_handlers(report, report_key)}:
         raise ValidationError({"target": "pengguna ini tidak boleh menangani laporan ini"})
     public_key = keys.public_key_of(target)
@@ -509,7 +482,7 @@ def do_grant_access(report: Report, report_key: bytes, *, acting_user: User, tar
 def do_exclude(report: Report, report_key: bytes, *, acting_user: User, target: User, reason: str) -> None:
     """A conflict of interest found later: the person loses their sealed copy and can never be given it again."""
     _require_handler(acting_user)
-    reason = _reason(reason)
+    reason = required_reason(reason)
     barred = protected(report, report_key)
     with transaction.atomic():
         barred["excluded_users"] = sorted({*barred.get("excluded_users", []), target.pk})
@@ -531,7 +504,7 @@ def do_exclude(report: Report, report_key: bytes, *, acting_user: User, target: 
 
 def do_request_reveal(report: Report, *, acting_user: User, reason: str) -> RevealRequest:
     _require_handler(acting_user)
-    reason = _reason(reason)
+    reason = required_reason(reason)
     if not IdentityRecord.objects.filter(report=report).exists():
         raise ValidationError({"reason": "pelapor tidak memberikan identitas"})
     if RevealRequest.objects.filter(report=report, requested_by=acting_user, status=RevealStatus.PENDING).exists():
@@ -561,7 +534,7 @@ def do_decide_reveal(
         raise PermissionDenied
     if request.status != RevealStatus.PENDING:
         raise ValidationError({"note": "permintaan ini sudah diputuskan"})
-    note = _reason(note, "note")
+    note = required_reason(note, "note")
     report = request.report
     with transaction.atomic():
         if approve:
@@ -601,8 +574,32 @@ def read_identity(report: Report, *, acting_user: User, private_key: PrivateKey 
     return value
 
 
-def clean_status_counts(report: Report) -> dict[str, int]:
-    counts = {s: 0 for s in CleanStatus.values}
-    for status in report.attachments.values_list("clean_status", flat=True):
-        counts[status] += 1
-    return counts
+def do_open_intel_record(
+    report: Report, *, acting_user: User, role: str, full_name: str, phone: str, organisation: str, summary: str
+) -> str:
+    """A recruiter or company from a report goes on the watchlist: a PUBLIC partner report (its subject joins the
+    person index and screening watches for it). Returns the new record's id."""
+    _require_handler(acting_user)
+    subject = {"role": role, "full_name": full_name, "phone": phone, "organisation": organisation}
+    with transaction.atomic():  # the number is taken and used in one transaction
+        record = {
+            "id": next_report_id("PUBLIC"),
+            "agency": "PUBLIC",
+            "reference": report.number,
+            "received_at": report.received_at.isoformat(),
+            "category": "illegal_company" if role == "company" else "suspected_recruiter",
+            "subjects": [{k: v.strip() for k, v in subject.items() if v.strip()}],
+            "summary": summary,
+        }
+        try:
+            entered = do_enter_report(record, acting_user=acting_user)
+        except ReportError as exc:
+            raise ValidationError({"intel": exc.problems}) from exc
+        _audit(
+            "whistle.intel_record",
+            report,
+            f"Catatan intelijen {entered.external_id} dibuat dari {report.number}",
+            actor=acting_user,
+            after={"agency_report": entered.external_id},
+        )
+    return str(entered.external_id)

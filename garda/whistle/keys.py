@@ -86,7 +86,7 @@ def session_key_for(user: User, session: Any) -> PrivateKey | None:
 # --- Key pairs ------------------------------------------------------------------------------------------------
 
 
-def _wrap(user: User, private_key: PrivateKey, password: str) -> dict[str, Any]:
+def _wrap(private_key: PrivateKey, password: str) -> dict[str, Any]:
     cost, salt = kdf_cost(), crypto.random_salt()
     return {
         "public_key": crypto.public_bytes(private_key),
@@ -115,13 +115,13 @@ def open_with_password(user: User, password: str) -> PrivateKey:
                     summary="Kunci saluran pengaduan tidak dapat dibuka dengan kata sandi ini; kunci baru dibuat",
                 )
         private_key = crypto.new_keypair()
-        RecipientKey.objects.create(user=user, created_at=timezone.now(), **_wrap(user, private_key, password))
+        RecipientKey.objects.create(user=user, created_at=timezone.now(), **_wrap(private_key, password))
         audit.record("whistle.key_created", actor=user, obj=user, summary="Kunci saluran pengaduan dibuat")
         return private_key
 
 
 def rewrap(user: User, private_key: PrivateKey, password: str) -> None:
-    RecipientKey.objects.filter(user=user).update(**_wrap(user, private_key, password))
+    RecipientKey.objects.filter(user=user).update(**_wrap(private_key, password))
     audit.record("whistle.key_rewrapped", actor=user, obj=user, summary="Kunci saluran pengaduan dibungkus ulang")
 
 
@@ -133,6 +133,18 @@ def retire(user: User) -> None:
             obj=user,
             summary=f"Kunci saluran pengaduan {user.username} dipensiunkan (kata sandi diatur ulang)",
         )
+
+
+def public_keys(users: list[User]) -> list[tuple[User, bytes]]:
+    """The users who have a key pair, with their public keys (users fetched with `whistle_key` selected cost no
+    query here)."""
+    found = []
+    for user in users:
+        try:
+            found.append((user, bytes(user.whistle_key.public_key)))
+        except RecipientKey.DoesNotExist:
+            continue
+    return found
 
 
 def public_key_of(user: User) -> bytes | None:

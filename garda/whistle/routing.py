@@ -68,7 +68,7 @@ def named_users(candidates: Iterable[User], names: Iterable[str]) -> set[int]:
 def _in_unit(unit: str, offices: Q) -> list[User]:
     return list(
         User.objects.filter(offices, role__in=UNIT_ROLES[unit], is_active=True)
-        .select_related("office")
+        .select_related("office", "whistle_key")
         .order_by("office__code", "username")
     )
 
@@ -88,12 +88,13 @@ def recipients(office: Office, unit: str, excluded_names: Iterable[str]) -> tupl
     return kept, left_out
 
 
-def custodians(office: Office, excluded: set[int]) -> list[User]:
-    """Who may approve a reveal of the reporter's identity: the office's custodians and the national ones."""
-    return [
-        u
-        for u in User.objects.filter(Q(office=office) | Q(office__kind=OfficeKind.NATIONAL), role=Role.CUSTODIAN)
-        .filter(is_active=True)
+def custodians(office: Office, excluded_names: Iterable[str]) -> list[User]:
+    """Who may approve a reveal of the reporter's identity: the office's custodians and the national ones, but
+    none the reporter named."""
+    found = list(
+        User.objects.filter(Q(office=office) | Q(office__kind=OfficeKind.NATIONAL), role=Role.CUSTODIAN, is_active=True)
+        .select_related("whistle_key")
         .order_by("username")
-        if u.pk not in excluded
-    ]
+    )
+    named = named_users(found, excluded_names)
+    return [u for u in found if u.pk not in named]

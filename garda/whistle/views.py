@@ -7,6 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
+from django.contrib.auth import authenticate
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -16,11 +17,9 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from nacl.public import PrivateKey
 
-from garda.core import audit
 from garda.core.access import requires
 from garda.core.models import User
 from garda.core.roles import Capability
-from garda.intel.work import ReportError, do_enter_report
 from garda.oversight.actions import do_open_investigation
 from garda.oversight.models import Source
 from garda.whistle import actions, deadlines, keys
@@ -114,17 +113,17 @@ def report_detail(request: HttpRequest, number: str) -> HttpResponse:
     if report_key is not None:
         files, thread = actions.thread(report, report_key)
         pool = actions.eligible_handlers(report, report_key)
-        holders = {g.user_id for g in report.grants.all() if g.user_id}
+        grants = list(report.grants.select_related("user", "recovery__office"))
+        holders = {g.user_id for g in grants if g.user_id}
         context.update(
             content=actions.read_content(report, report_key, reader=user),
+            grants=grants,
             files=files,
             thread=thread,
             reply_form=ReplyForm(),
             status_form=StatusForm(initial={"status": report.status}),
             grant_form=UserChoiceForm(users=[u for u in pool if u.pk not in holders], prefix="grant"),
-            exclude_form=UserChoiceForm(
-                users=list(User.objects.filter(pk__in=holders).exclude(pk=user.pk)), prefix="exclude"
-            ),
+            exclude_form=UserChoiceForm(users=[g.user for g in grants if g.user and g.user != user], prefix="exclude"),
             reveal_form=ReasonForm(prefix="reveal"),
             intel_form=IntelRecordForm(prefix="intel"),
             investigation_form=InvestigationForm(office=report.office, prefix="inv")
@@ -224,18 +223,10 @@ def attachment(request: HttpRequest, number: str, pk: int) -> HttpResponse:
     if item is None:
         raise Http404
     original = request.GET.get("asli") == "1"
-    opened = actions.opened_file(item, report_key)
     try:
-        data = actions.file_bytes(item, report_key, clean=not original)
+        opened, data = actions.read_file(item, report_key, reader=user, clean=not original)
     except FileNotFoundError as exc:
         raise Http404 from exc
-    audit.record(
-        "whistle.attachment_read",
-        actor=user,
-        obj=report,
-        summary=f"Lampiran laporan {report.number} diunduh ({'asli' if original else 'bersih'})",
-        unscoped=True,
-    )
     response = HttpResponse(data, content_type=opened.content_type)
     safe = "".join(c for c in opened.name if c.isalnum() or c in "._- ")[:100] or "lampiran"
     response["Content-Disposition"] = f'attachment; filename="{"asli-" if original else ""}{safe}"'
@@ -272,30 +263,21 @@ def show_identity(request: HttpRequest, number: str) -> HttpResponse:
 @require_POST
 def intel_record(request: HttpRequest, number: str) -> HttpResponse:
     user, report, _key = _opened(request, number)
-    form = IntelRecordForm(request.POST, prefix="intel")
-    if not form.is_valid():
-        messages.error(request, " ".join(str(e) for errs in form.errors.values() for e in errs))
-        return redirect("whistle:detail", number=number)
-    data = form.cleaned_data
-    subject = {k: data[k] for k in ("full_name", "phone", "organisation") if data[k].strip()}
-    subject["role"] = data["role"]
-    record = {
-        "id": f"{report.number}-{report.grants.count()}-{len(data['summary'])}",
-        "agency": "PUBLIC",
-        "reference": report.number,
-        "received_at": report.received_at.isoformat(),
-        "category": "illegal_company" if data["role"] == "company" else "suspected_recruiter",
-        "subjects": [subject],
-        "summary": data["summary"],
-    }
-    try:
-        entered = do_enter_report(record, acting_user=user)
-    except ReportError as exc:
-        messages.error(request, "; ".join(exc.problems))
-    else:
-        messages.success(
-            request, _("Catatan intelijen %(id)s dibuat; penyaringan memakainya.") % {"id": entered.external_id}
-        )
+    _act(
+        request,
+        IntelRecordForm(request.POST, prefix="intel"),
+        lambda data: actions.do_open_intel_record(
+            report,
+            acting_user=user,
+            role=data["role"],
+            full_name=data["full_name"],
+            phone=data["phone"],
+            organisation=data["organisation"],
+            summary=data["summary"],
+        ),
+        done=_("Catatan intelijen dibuat; penyaringan memakainya."),
+        invalid=None,
+    )
     return redirect("whistle:detail", number=number)
 
 
@@ -329,7 +311,8 @@ def unlock(request: HttpRequest) -> HttpResponse:
     if not keys.holds_keys(user):
         raise Http404
     form = UnlockForm(request.POST)
-    if form.is_valid() and user.check_password(form.cleaned_data["password"]):
+    # Through authenticate(), so wrong passwords here count toward the account's lockout like at the login page.
+    if form.is_valid() and authenticate(request, username=user.username, password=form.cleaned_data["password"]):
         keys.keep_in_session(request.session, keys.open_with_password(user, form.cleaned_data["password"]))
         messages.success(request, _("Kunci Anda terbuka untuk sesi ini."))
     else:

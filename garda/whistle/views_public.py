@@ -212,9 +212,7 @@ def leave(request: HttpRequest) -> HttpResponse:
 @require_GET
 def language(request: HttpRequest, code: str) -> HttpResponse:
     """Switch the language of the channel's pages (a GET link: see public_base.html), back to the form."""
-    from django.conf import settings as conf
-
     response = HttpResponseRedirect(reverse("whistle_public:report_form"), status=303)
-    if code in dict(conf.LANGUAGES):
-        response.set_cookie(conf.LANGUAGE_COOKIE_NAME, code, samesite="Lax", max_age=365 * 24 * 3600)
+    if code in dict(settings.LANGUAGES):
+        response.set_cookie(settings.LANGUAGE_COOKIE_NAME, code, samesite="Lax", max_age=365 * 24 * 3600)
     return response

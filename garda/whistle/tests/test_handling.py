@@ -156,6 +156,15 @@ def test_a_report_feeds_the_watchlist_and_opens_an_investigation(client, offices
     )
     entered = AgencyReport.objects.get(agency="PUBLIC")
     assert entered.reference == report.number and entered.subjects.get().full_name == "Joko Calo"
+    # A second record from the same report is a new one, not an update of the first.
+    inv.post(
+        f"/wbs/{report.number}/intelijen/",
+        {"intel-role": "company", "intel-organisation": "PT Sinar Palsu", "intel-summary": "Perusahaan penampung"},
+    )
+    assert AgencyReport.objects.filter(agency="PUBLIC", reference=report.number).count() == 2
+    entered.refresh_from_db()
+    assert entered.subjects.get().full_name == "Joko Calo"
+    assert AuditEvent.objects.filter(action="whistle.intel_record", office_code="").count() == 2
     inv.post(
         f"/wbs/{report.number}/pemeriksaan/",
         {"inv-subject": handlers["investigator2"].pk, "inv-allegation": "Diduga menerima uang dari calo"},
@@ -192,3 +201,55 @@ def test_a_revision_of_the_deadline_list_moves_the_due_dates(client, offices, ha
     )
     after = deadlines.current().due(report)
     assert before.first_response is not None and after.first_response == before.first_response - timedelta(days=7)
+
+
+def test_bad_intel_and_investigation_input_is_named_and_nothing_is_stored(
+    client, offices, handlers, handler_client
+) -> None:
+    report = _report(client, offices, topic=Topic.STAFF, what="Petugas menerima uang dari calo di loket.")
+    inv = handler_client(handlers["investigator"])
+    page = inv.post(
+        f"/wbs/{report.number}/intelijen/", {"intel-role": "recruiter", "intel-summary": "Tanpa nama"}, follow=True
+    )
+    assert "Isi nama, telepon, atau perusahaan." in page.content.decode()
+    page = inv.post(
+        f"/wbs/{report.number}/pemeriksaan/",
+        {"inv-subject": handlers["investigator2"].pk, "inv-allegation": "uang"},
+        follow=True,
+    )
+    assert "paling sedikit 10 huruf" in page.content.decode()
+    assert not AgencyReport.objects.exists() and not Investigation.objects.exists()
+
+
+def test_the_report_page_keeps_its_query_count_as_holders_grow(
+    client, offices, handlers, handler_client, django_assert_max_num_queries
+) -> None:
+    from garda.conftest import PASSWORD, make_user
+    from garda.core.roles import Role
+
+    report = _report(client, offices)
+    kabid = handlers["kabid"]
+    page = handler_client(kabid)
+    with django_assert_max_num_queries(40) as first:
+        page.get(f"/wbs/{report.number}/")
+    key = actions.report_key_for_user(report, kabid, keys.open_with_password(kabid, PASSWORD))
+    for i in range(4):
+        extra = make_user(offices["JAKSEL"], Role.ANALYST, f"analis.{i}", full_name=f"Analis Tambahan {i}")
+        keys.open_with_password(extra, PASSWORD)
+        actions.do_grant_access(report, key, acting_user=kabid, target=extra, reason="Tambahan tenaga analis")
+    with django_assert_max_num_queries(len(first.captured_queries)):
+        page.get(f"/wbs/{report.number}/")
+
+
+def test_guessing_the_password_at_the_unlock_form_locks_the_account(client, offices, handlers, login_as) -> None:
+    from garda.conftest import PASSWORD
+
+    report = _report(client, offices)
+    staff = login_as(handlers["analyst"])
+    for _ in range(5):
+        staff.post("/wbs/buka-kunci/", {"password": "tebakan-yang-salah", "next": f"/wbs/{report.number}/"})
+    staff.post("/wbs/buka-kunci/", {"password": PASSWORD, "next": f"/wbs/{report.number}/"})
+    assert "Kamboja" not in staff.get(f"/wbs/{report.number}/").content.decode()
+    # Five wrong passwords, then the right one refused too: the account is locked.
+    assert AuditEvent.objects.filter(action="auth.login_failed", actor_username="analis").count() == 6
+    assert AuditEvent.objects.filter(action="auth.locked_out", actor_username="analis").exists()

@@ -3,6 +3,7 @@ home page, the receipt, the worker's clean copy, the investigator reading exactl
 and the reporter reading the reply with the receipt."""
 
 import io
+import re
 
 import pytest
 from PIL import Image
@@ -93,4 +94,27 @@ def test_custodian_approves_a_reveal_and_the_handler_reads_the_identity(page, of
     page.goto(f"/wbs/{report.number}/")
     page.get_by_role("button", name="Buka identitas (tercatat di jejak audit)").click()
     assert "Wati Sulastri — saksi" in page.locator(".facts").inner_text()
+    assert_accessible(page)
+
+
+def test_investigator_moves_status_and_opens_an_investigation(page, offices, handlers) -> None:  # type: ignore[no-untyped-def]
+    from django.test import Client
+
+    from garda.whistle.tests.conftest import submit
+
+    submit(Client(), offices, topic="staff", what="Petugas loket meminta uang agar berkas diloloskan.")
+    report = Report.objects.get()
+    browser_login(page, handlers["investigator"])
+    page.goto(f"/wbs/{report.number}/")
+    page.locator("#id_status").select_option("verified")
+    page.get_by_role("button", name="Simpan status").click()
+    assert "Status diperbarui" in page.locator(".messages").inner_text()
+    page.locator("#id_inv-subject").select_option(str(handlers["investigator2"].pk))
+    page.locator("#id_inv-allegation").fill("Diduga menerima uang dari calo di loket")
+    page.get_by_role("button", name="Buka pemeriksaan").click()
+    assert "Pemeriksaan internal dibuka" in page.locator(".messages").inner_text()
+    page.get_by_role("navigation").get_by_role("link", name="Pemeriksaan internal").click()
+    assert_accessible(page)
+    page.get_by_role("link", name=re.compile(r"INV-\d{4}-0001")).click()
+    assert handlers["investigator2"].full_name in page.locator(".facts").inner_text()
     assert_accessible(page)

@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from garda.conftest import PASSWORD, assert_accessible, browser_login, totp_now
 from garda.core.models import AuditEvent, User
@@ -55,15 +56,15 @@ def test_repeated_failures_lock_the_account(page, personas: dict[str, User], set
         page.get_by_label("Kata sandi").fill("bukan-sandinya")
         page.get_by_role("button", name="Lanjut").click()
         if attempt < settings.AXES_FAILURE_LIMIT:
-            assert "salah" in page.locator(".errors").inner_text()
-    assert page.get_by_role("heading", level=1).inner_text() == "Akun terkunci sementara"
+            expect(page.locator(".errors")).to_contain_text("salah")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Akun terkunci sementara")
     assert_accessible(page)
     # Now even the right password is refused.
     page.goto("/masuk/")
     page.get_by_label("Nama pengguna").fill("kasi")
     page.get_by_label("Kata sandi").fill(PASSWORD)
     page.get_by_role("button", name="Lanjut").click()
-    assert page.get_by_role("heading", level=1).inner_text() == "Akun terkunci sementara"
+    expect(page.get_by_role("heading", level=1)).to_have_text("Akun terkunci sementara")
     assert AuditEvent.objects.filter(action="auth.locked_out", actor_username="kasi").exists()
 
 
@@ -84,11 +85,14 @@ def test_audit_trail_can_be_filtered_and_verified(page, personas: dict[str, User
     page.get_by_label("Tindakan").fill("auth.login")
     page.get_by_label("Pelaku").fill("kakanim")
     page.get_by_role("button", name="Saring").click()
+    # Counting rows does not wait: wait for the filtered page, or the count can catch the document mid-load.
+    page.wait_for_url(re.compile(r".*action=auth\.login.*actor=kakanim.*"))
     rows = page.locator("table.audit tbody tr")
+    expect(rows.first).to_contain_text("auth.login")
     assert rows.count() >= 2
     assert all("auth.login" in rows.nth(i).inner_text() for i in range(rows.count()))
     rows.first.get_by_role("link").click()
-    assert page.get_by_role("heading", level=1).inner_text().startswith("Kejadian audit #")
+    expect(page.get_by_role("heading", level=1)).to_have_text(re.compile(r"^Kejadian audit #"))
     assert len(page.locator("code.hash").first.inner_text()) == 64
     assert_accessible(page)
     page.goto("/audit/periksa/")
@@ -126,4 +130,4 @@ def test_interface_switches_to_english_and_back(page) -> None:  # type: ignore[n
     assert page.locator("html").get_attribute("lang") == "en"
     assert_accessible(page)
     page.get_by_role("button", name="Bahasa Indonesia").click()
-    assert page.get_by_role("heading", level=1).inner_text() == "Masuk petugas"
+    expect(page.get_by_role("heading", level=1)).to_have_text("Masuk petugas")

@@ -6,6 +6,7 @@ import re
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 from pypdf import PdfReader
 
 from garda.conftest import assert_accessible, browser_login, make_user
@@ -76,7 +77,7 @@ def test_propose_review_approve_letter_and_verification(page, personas: dict[str
     page.locator("#id_kind").select_option("resumed")
     page.get_by_label("Catatan").fill("Surat jaminan sudah diserahkan dan diperiksa.")
     page.get_by_role("button", name="Catat tindak lanjut").click()
-    assert "Dilanjutkan: dokumen sudah lengkap" in page.locator("main").inner_text()
+    expect(page.locator("main")).to_contain_text("Dilanjutkan: dokumen sudah lengkap")
     assert_accessible(page)
     # The statistics page counts the decision.
     page.get_by_role("navigation").get_by_role("link", name="Statistik").click()
@@ -109,4 +110,4 @@ def test_propose_review_approve_letter_and_verification(page, personas: dict[str
     assert "Surat asli" in shown and letter.number in shown and "SITI" not in shown  # no personal data
     page.get_by_label("Kode verifikasi").fill("0000-0000-0000")
     page.get_by_role("button", name="Periksa").click()
-    assert "Tidak ada surat" in page.locator("main").inner_text()
+    expect(page.locator("main")).to_contain_text("Tidak ada surat")

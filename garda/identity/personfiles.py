@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from garda.core.jsonlines import split_lines
 from garda.identity.records import Person, prepare
 
 
@@ -35,7 +36,7 @@ def _records(path: Path, text: str) -> Iterator[tuple[int, dict[str, Any] | None
     """(line, record or None, error) for each record of the file."""
     first = text.lstrip()[:1]
     if path.suffix.lower() in {".jsonl", ".ndjson", ".json"} or (path.suffix.lower() != ".csv" and first == "{"):
-        for lineno, line in enumerate(text.splitlines(), start=1):
+        for lineno, line in enumerate(split_lines(text), start=1):
             if not line.strip():
                 continue
             if _has_bad_bytes(line):

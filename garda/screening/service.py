@@ -2,7 +2,6 @@
 again when the context changes (re-screening). Each screening is a row; the latest is copied onto the
 application for the queue."""
 
-import json
 import sys
 import time
 from collections.abc import Iterator
@@ -18,6 +17,7 @@ from django.utils import timezone
 from garda.core import audit
 from garda.core.bulk import insert_rows
 from garda.core.imports import ImportSummary, read_json_lines
+from garda.core.jsonlines import dumps_line
 from garda.core.parallel import in_parallel
 from garda.screening import context as screening_context
 from garda.screening.actions import store_many
@@ -190,13 +190,13 @@ def screen_file(path: Path, out: IO[str], *, language: str = "id", err: IO[str] 
     for lineno, record, error in entries:
         kept = stored.get(lineno)
         if kept is None:
-            out.write(json.dumps(_error_line(lineno, record, error), ensure_ascii=False) + "\n")
+            out.write(dumps_line(_error_line(lineno, record, error)) + "\n")
             continue
         result = results[lineno]
         if isinstance(result, str):
             summary.rejected += 1
             summary.errors.append(f"{path}:{lineno}: {result}")
-            out.write(json.dumps({"line": lineno, "application_id": kept.external_id, "error": result}) + "\n")
+            out.write(dumps_line({"line": lineno, "application_id": kept.external_id, "error": result}) + "\n")
             continue
         summary.screened += 1
         summary.by_risk[result.risk_level] += 1
@@ -212,7 +212,7 @@ def screen_file(path: Path, out: IO[str], *, language: str = "id", err: IO[str] 
             rules_version=result.rules_version,
             language=language,
         )
-        out.write(json.dumps(line, ensure_ascii=False) + "\n")
+        out.write(dumps_line(line) + "\n")
     summary.lap("write results", clock)
     audit.record(
         "application.screen",

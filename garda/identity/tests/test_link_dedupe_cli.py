@@ -108,6 +108,16 @@ def test_jsonl_garbage_lines_are_named_and_the_rest_is_kept(tmp_path: Path) -> N
     assert [e.split(": ", 1)[0] for e in result.errors] == [f"{path}:2", f"{path}:3", f"{path}:5"]
 
 
+def test_a_jsonl_record_with_a_unicode_line_separator_in_a_value_is_one_record(tmp_path: Path) -> None:
+    # JSON allows U+2028, U+2029 and U+0085 raw inside strings; they do not end a JSON Lines record.
+    path = tmp_path / "list.jsonl"
+    records = [{"id": "a", "full_name": "Dewi\u2028Lestari"}, {"id": "b", "address": "Jl. Mawar\x85No. 5"}]
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+    result = read_persons(path)
+    assert [p.id for p in result.persons] == ["a", "b"] and result.errors == []
+    assert result.lines == [1, 2]
+
+
 @settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.lists(st.text(max_size=40), max_size=8))
 def test_any_csv_body_is_read_without_crashing(tmp_path: Path, lines: list[str]) -> None:

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from django.core.management import call_command
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
@@ -26,6 +27,7 @@ RELATIONS = PROPS["companion"]["properties"]["relation"]["enum"]
 OBSERVATIONS = PROPS["interview"]["properties"]["observations"]["items"]["enum"]
 DECISION_KINDS = PROPS["decision"]["properties"]["kind"]["enum"]
 DECISION_CATEGORIES = PROPS["decision"]["properties"]["categories"]["items"]["enum"]
+REPORT = json.loads((CONTRACTS / "agency-report.schema.json").read_text())["properties"]
 
 # Text as forms really carry it, and worse: Indonesian names, punctuation, other scripts, blanks.
 TEXT = st.one_of(
@@ -145,6 +147,37 @@ DECISION = st.builds(
 )
 
 
+SUBJECT = st.builds(
+    lambda role, rest: {"role": role, **rest},
+    st.sampled_from(REPORT["subjects"]["items"]["properties"]["role"]["enum"]),
+    _optional(
+        {
+            "full_name": TEXT,
+            "aliases": st.lists(TEXT, max_size=3),
+            "nik": NIK,
+            "birth_date": ANY_DATE,
+            "sex": st.sampled_from(["M", "F"]),
+            "phone": PHONE,
+            "passport_number": TEXT,
+            "organisation": TEXT,
+        }
+    ),
+)
+AGENCY_REPORT = st.builds(
+    lambda required, rest: {**required, **rest},
+    st.fixed_dictionaries(
+        {
+            "id": st.text(alphabet="ABC0123456789/-", min_size=1, max_size=10),
+            "agency": st.sampled_from(REPORT["agency"]["enum"]),
+            "received_at": MOMENTS,
+            "category": st.sampled_from(REPORT["category"]["enum"]),
+            "subjects": st.lists(SUBJECT, min_size=1, max_size=3),
+        }
+    ),
+    _optional({"reference": TEXT, "destination_country": COUNTRY, "summary": TEXT, "valid_until": ANY_DATE}),
+)
+
+
 def application(decided: bool) -> st.SearchStrategy[dict[str, Any]]:
     return st.builds(
         lambda required, rest: {**required, **rest},
@@ -184,12 +217,15 @@ SETTINGS = settings(
 
 @pytest.mark.django_db
 @SETTINGS
-@given(history=BATCH, batch=BATCH)
+@given(reports=st.lists(AGENCY_REPORT, max_size=4), history=BATCH, batch=BATCH)
 def test_any_valid_application_gets_one_valid_result(
-    history: list[dict[str, Any]], batch: list[dict[str, Any]], tmp_path: Path
+    reports: list[dict[str, Any]], history: list[dict[str, Any]], batch: list[dict[str, Any]], tmp_path: Path
 ) -> None:
     for record in history + batch:
         assert problems("application", record) == [], record  # the strategy itself keeps the contract
+    for report in reports:
+        assert problems("agency-report", report) == [], report
+    call_command("import", "agency-reports", str(write_jsonl(tmp_path / "reports.jsonl", reports)))
     write_jsonl(tmp_path / "history.jsonl", history)
     status, _ = screen(tmp_path / "history.jsonl", tmp_path)  # stored, so the batch meets it as history
     assert status == 0

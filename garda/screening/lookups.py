@@ -57,20 +57,22 @@ def _moment(value: Any) -> datetime | None:
 def applications_by_refs(
     refs: set[tuple[str, str]], *, kinds: tuple[str, ...], before: datetime
 ) -> list[tuple[Any, ...]]:
-    """(office, id, decision, decided_at) of the given applications with one of the decisions, submitted before."""
+    """(office, id, decision, decided_at) of the given applications with one of the decisions, submitted or
+    decided before (a history export may carry the date of its last change as the submission date)."""
     if not refs:
         return []
     pairs = " OR ".join(["(office_code = %s AND external_id = %s)"] * len(refs))
     sql = (
         f"SELECT office_code, external_id, decision_kind, decided_at FROM {_APP} "  # noqa: S608
-        f"WHERE ({pairs}) AND decision_kind IN ({_marks(len(kinds))}) AND submitted_at < %s"
+        f"WHERE ({pairs}) AND decision_kind IN ({_marks(len(kinds))}) AND (submitted_at < %s OR decided_at < %s)"
     )
     params: list[Any] = [v for pair in sorted(refs) for v in pair]
-    params += [*kinds, connection.ops.adapt_datetimefield_value(before)]
+    moment = connection.ops.adapt_datetimefield_value(before)
+    params += [*kinds, moment, moment]
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         rows = cursor.fetchall()
-    return [(office, external, kind, _moment(moment)) for office, external, kind, moment in rows]
+    return [(office, external, kind, _moment(at)) for office, external, kind, at in rows]
 
 
 def contacts_in_window(

@@ -2,11 +2,14 @@
 the evidence says. Property tests for the helpers the rules lean on."""
 
 import copy
+import json
 import string
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import pytest
+from django.core.management import call_command
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -202,3 +205,28 @@ def test_age_on_counts_birthdays() -> None:
 
     assert age_on(date(2008, 11, 3), date(2026, 11, 2)) == 17
     assert age_on(date(2008, 11, 2), date(2026, 11, 2)) == 18
+
+
+def _import_history(tmp_path: Path, *records: dict[str, Any]) -> screening_context.Context:
+    path = tmp_path / "history.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    call_command("import", "applications", str(path))
+    screening_context.forget()
+    return screening_context.load()
+
+
+def test_a_passport_issued_before_contradicts_a_first_passport_claim(db: None, tmp_path: Path) -> None:
+    # A history export may give the date of the record's last change as its submission date: the decision date
+    # alone shows the passport was held before this application.
+    issued = {"kind": "issued", "decided_at": "2019-03-01T10:00:00+07:00", "passport_number": "B1234567"}
+    ctx = _import_history(tmp_path, app(id="H-1", office="JAKTIM", submitted_at=BASE["submitted_at"], decision=issued))
+    assert "INC_PREVIOUS_PASSPORT_DENIED" in codes(app(), ctx)
+    assert "INC_PREVIOUS_PASSPORT_DENIED" not in codes(app(applicant__has_previous_passport=True), ctx)
+
+
+def test_a_passport_issued_after_this_application_does_not_contradict_it(db: None, tmp_path: Path) -> None:
+    later = {"kind": "issued", "decided_at": "2026-12-01T10:00:00+07:00"}
+    ctx = _import_history(
+        tmp_path, app(id="H-2", office="JAKTIM", submitted_at="2026-11-20T09:00:00+07:00", decision=later)
+    )
+    assert "INC_PREVIOUS_PASSPORT_DENIED" not in codes(app(), ctx)

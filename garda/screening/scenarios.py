@@ -415,6 +415,28 @@ def _clean_study(b: Builder) -> None:
     b.case("clean_study", (), app)
 
 
+@kind("clean_business_trip_employer_paid")
+def _clean_business(b: Builder) -> None:
+    """An employee on a first passport, sent by the employer to a placement country, one-way booked."""
+    person = b.person(min_age=22) | {"occupation": b.rng.choice(["KARYAWAN SWASTA", "KARYAWAN BUMN", "WIRASWASTA"])}
+    app = b.application(person, purpose="business", destination=b.rng.choice(["JP", "KR", "SG", "MY", "HK"]))
+    app["documents"].append({"type": "invitation_letter"})
+    app["travel"]["funds_source"] = "employer"
+    app["travel"]["return_ticket"] = b.rng.random() < 0.5
+    b.case("clean_business_trip_employer_paid", (), app)
+
+
+@kind("clean_internship_recommended")
+def _clean_internship(b: Builder) -> None:
+    """Magang with the manpower recommendation: the host company pays, as internship programmes do."""
+    person = b.person(min_age=18) | {"occupation": b.rng.choice(["PELAJAR/MAHASISWA", "BELUM/TIDAK BEKERJA"])}
+    app = b.application(person, purpose="internship", destination=b.rng.choice(["JP", "KR", "TW"]))
+    app["documents"] += [{"type": "recommendation_disnaker", "number": f"562/{b.rng.randrange(1000)}"}]
+    app["travel"]["funds_source"] = "employer"
+    app["travel"]["return_ticket"] = False
+    b.case("clean_internship_recommended", (), app)
+
+
 @kind("reported_elsewhere_other_person_phone_typo")
 def _reported_near_phone(b: Builder) -> None:
     """A recruiter's phone differs by a digit from the applicant's: not the same phone."""

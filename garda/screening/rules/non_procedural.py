@@ -81,7 +81,10 @@ _SIGNALS = {
     "no_work": ("tidak bekerja", "no work"),
     "first_passport": ("paspor pertama", "first passport"),
     "no_return_ticket": ("tanpa tiket pulang", "no return ticket"),
-    "funded_by_third_party": ("dibiayai sponsor/agen", "funded by a sponsor or agent"),
+    "funded_by_third_party": (
+        "dibiayai pihak lain (sponsor, agen atau pemberi kerja)",
+        "funded by someone else (a sponsor, an agent or an employer)",
+    ),
 }
 
 
@@ -90,6 +93,8 @@ def job_seeker_profile(s: Subject, ctx: Context) -> list[Indicator]:
         return []
     if s.purpose in {"umrah", "hajj"} and {"recommendation_kemenag", "travel_agent_letter"} <= s.document_types():
         return []  # a pilgrim with the Kemenag recommendation and the organiser's letter travels procedurally
+    if s.purpose == "internship" and "recommendation_disnaker" in s.document_types():
+        return []  # an intern placed through the manpower authorities' recommendation, as the reference list asks
     country = str(s.travel.get("destination_country") or "")
     lists = [
         (name, pair)
@@ -110,8 +115,11 @@ def job_seeker_profile(s: Subject, ctx: Context) -> list[Indicator]:
         signals["first_passport"] = 1
     if s.travel.get("return_ticket") is False:
         signals["no_return_ticket"] = 1
-    if s.travel.get("funds_source") in {"sponsor", "agent", "employer"}:
-        signals["funded_by_third_party"] = 2  # someone else pays: the strongest sign of a recruited trip
+    # Someone else pays: the strongest sign of a recruited trip. Not an employer paying for a business trip, which
+    # is how business travel is paid.
+    third_parties = {"sponsor", "agent"} if s.purpose == "business" else {"sponsor", "agent", "employer"}
+    if s.travel.get("funds_source") in third_parties:
+        signals["funded_by_third_party"] = 2
     points = sum(signals.values())
     if points < 3:
         return []

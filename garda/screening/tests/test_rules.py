@@ -93,6 +93,24 @@ def test_job_seeker_profile_needs_a_risky_destination_and_enough_signs(ctx) -> N
     assert codes(housewife, ctx) == set()
 
 
+def test_an_employer_paying_is_a_sign_except_for_a_business_trip(ctx) -> None:  # type: ignore[no-untyped-def]
+    # First passport (1) and an employer paying (2) to a placement country: a tourist's trip looks recruited...
+    paid = app(travel__destination_country="JP", travel__funds_source="employer", travel__return_ticket=False)
+    assert "NP_JOB_SEEKER_PROFILE" in codes(paid, ctx)
+    # ...an employee's business trip is how business travel is paid, even on a first passport and one-way.
+    assert codes(paid | {"travel": paid["travel"] | {"purpose": "business"}}, ctx) == set()
+    # A sponsor paying a business trip is still a sign.
+    sponsored = paid | {"travel": paid["travel"] | {"purpose": "business", "funds_source": "sponsor"}}
+    assert "NP_JOB_SEEKER_PROFILE" in codes(sponsored, ctx)
+
+
+def test_an_internship_is_procedural_with_the_manpower_recommendation(ctx) -> None:  # type: ignore[no-untyped-def]
+    intern = app(travel__purpose="internship", travel__destination_country="JP", travel__funds_source="employer")
+    assert "NP_JOB_SEEKER_PROFILE" in codes(intern, ctx)  # magang is a known cover for non-procedural work
+    intern["documents"].append({"type": "recommendation_disnaker", "number": "562/17"})
+    assert "NP_JOB_SEEKER_PROFILE" not in codes(intern, ctx)
+
+
 def test_nik_decoding_against_the_form(ctx) -> None:  # type: ignore[no-untyped-def]
     assert "INC_NIK_BIRTH_DATE" in codes(app(applicant__birth_date="1991-05-05"), ctx)
     assert "INC_NIK_SEX" in codes(app(applicant__sex="M"), ctx)

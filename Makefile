@@ -71,6 +71,10 @@ lint: $(VENV)/.dev
 
 # Each benchmark prints its figures; with PostgreSQL reachable on this machine they measure it too.
 BENCH_PG ?= postgres://postgres@127.0.0.1:5432/postgres
+$(VENV)/.bench: pyproject.toml $(VENV)/.dev
+	$(VENV)/bin/uv pip install --quiet --python $(VENV)/bin/python -e '.[dev,bench]'
+	touch $@
+
 bench: $(VENV)/.bench
 	@pg=""; if pg_isready -h 127.0.0.1 -p 5432 -q 2>/dev/null; then pg="$(BENCH_PG)"; fi; \
 	for b in bench/bench_*.py; do echo "== $$b"; BENCH_DATABASE_URL=$$pg $(VENV)/bin/python $$b || exit 1; done

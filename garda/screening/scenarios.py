@@ -685,6 +685,24 @@ def _ia_phone(b: Builder) -> None:
         (b.world.history.append(app) if i < n - 1 else b.case("ia_shared_phone", ("illegal_agent",), app))
 
 
+@kind("ia_agent_phone_as_contact")
+def _ia_phone_roles(b: Builder) -> None:
+    """The agent's number is the applicant's contact on some forms and the companion's on others, written in
+    different ways; no companion name to go by."""
+    agent = _agent(b)
+    digits = agent["phone"][1:]  # 08.. without the leading zero
+    styles = [agent["phone"], f"+62 {digits[:3]} {digits[3:7]} {digits[7:]}", f"62{digits}"]
+    n = b.rng.randrange(3, 5)
+    for i in range(n):
+        app = b.application(b.person(), office=b.rng.choice(OFFICES), destination=b.rng.choice(["MY", "SA", "HK"]))
+        written = b.rng.choice(styles)
+        if i % 2:
+            app["applicant"]["phone"] = written
+        else:
+            app["companion"] = {"present": True, "relation": "other", "phone": written}
+        (b.world.history.append(app) if i < n - 1 else b.case("ia_agent_phone_as_contact", ("illegal_agent",), app))
+
+
 @kind("ia_unlicensed_agent")
 def _ia_unlicensed(b: Builder) -> None:
     app = b.application(b.person(), destination="MY")

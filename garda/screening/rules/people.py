@@ -206,10 +206,12 @@ def shared_contacts(s: Subject, ctx: Context) -> tuple[list[Indicator], list[dic
         phones=tuple(p for p in (companion.phone if companion else None, phone) if p),
         name_key=name_key,
     )
+    companion_refs: set[str] = set()
     if companion is not None:
         hits = _companion_hits(companion, name_key, rows, office=str(s.record["office"]))
         n_families = other_families(own_family, [family for family, _, _ in hits])
         if n_families >= OTHER_FAMILIES:
+            companion_refs = {ref for _, ref, _ in hits}
             found.append(
                 Indicator(
                     "IA_SHARED_COMPANION",
@@ -231,23 +233,34 @@ def shared_contacts(s: Subject, ctx: Context) -> tuple[list[Indicator], list[dic
                 )
             )
             matches.extend({"kind": "companion_application", "id": ref, "score": 1.0} for _, ref, _ in hits[:20])
-    if phone:
-        same_phone = [(family, f"{office}/{external}") for _, family, office, external, _, p, _ in rows if p == phone]
-        n_families = other_families(own_family, [family for family, _ in same_phone])
-        if n_families >= OTHER_FAMILIES:
-            refs = sorted({ref for _, ref in same_phone})
+    # The applicant's phone and the companion's, against every phone of the other applications: an agent often
+    # gives his own number as the applicant's contact, on one form, and comes along as companion on the next.
+    phones = {
+        p: field
+        for p, field in ((companion.phone if companion else None, "companion.phone"), (phone, "applicant.phone"))
+        if p
+    }
+    if phones:
+        same_phone = [
+            (family, f"{office}/{external}", p) for _, family, office, external, _, p, _ in rows if p in phones
+        ]
+        n_families = other_families(own_family, [family for family, _, _ in same_phone])
+        refs = sorted({ref for _, ref, _ in same_phone})
+        # Not again when the same companion already said it all.
+        if n_families >= OTHER_FAMILIES and not set(refs) <= companion_refs:
+            shared = sorted({p for _, _, p in same_phone})
             found.append(
                 Indicator(
                     "IA_SHARED_PHONE",
                     "high" if n_families >= 2 * OTHER_FAMILIES else "medium",
                     {
-                        "compared": "applicant.phone",
-                        "value": phone,
+                        "compared": ", ".join(phones[p] for p in shared),
+                        "value": shared[0] if len(shared) == 1 else shared,
                         "with": f"phones of applications within {WINDOW_DAYS} days",
                         "matched": refs[:20],
                         "other_families": n_families,
                     },
-                    {"phone": phone, "count": len(refs), "families": n_families, "days": WINDOW_DAYS},
+                    {"phone": ", ".join(shared), "count": len(refs), "families": n_families, "days": WINDOW_DAYS},
                 )
             )
             matches.extend({"kind": "phone_application", "id": ref, "score": 1.0} for ref in refs[:20])

@@ -186,6 +186,17 @@ def phonetic_key(token: str) -> str:
     return "".join(out)
 
 
+_VOWEL_FOLD = str.maketrans({"O": "U", "Y": "I"})
+
+
+def _vowels_agree(a: str, b: str) -> bool:
+    """The sound key drops vowels, so SAPUTRA and SAFITRI (two names) share it with SYAHPUTRA (a spelling of the
+    first): the vowels, O/U and Y/I folded as spellings swap them, may differ in one place at most."""
+    va = [ch for ch in a.translate(_VOWEL_FOLD) if ch in _VOWELS]
+    vb = [ch for ch in b.translate(_VOWEL_FOLD) if ch in _VOWELS]
+    return len(va) == len(vb) and sum(x != y for x, y in zip(va, vb, strict=True)) <= 1
+
+
 @lru_cache(maxsize=1_000_000)
 def token_similarity(a: str, b: str) -> float:
     """Cached: Indonesian names are drawn from a small stock of words, so the same two words meet again and
@@ -195,7 +206,7 @@ def token_similarity(a: str, b: str) -> float:
     if len(a) == 1 or len(b) == 1:  # an initial agrees with any word of that letter, but only so far
         return 0.85 if a[0] == b[0] else 0.0
     score = JaroWinkler.normalized_similarity(a, b)
-    if phonetic_key(a) == phonetic_key(b) and a[0] == b[0]:
+    if phonetic_key(a) == phonetic_key(b) and a[0] == b[0] and _vowels_agree(a, b):
         score = max(score, 0.92)
     # Jaro–Winkler is generous to short unrelated words (AYU/YUSUF 0.69): below 0.8 it is no evidence.
     return float(score) if score >= 0.8 else float(score) * 0.5

@@ -12,6 +12,7 @@ from garda.identity.names import (
     name_similarity,
     normalise_name,
     phonetic_key,
+    token_similarity,
 )
 
 
@@ -79,6 +80,20 @@ def test_similarity_ranks_variants_above_other_people() -> None:
     other = name_similarity(normalise_name("BUDI SANTOSO"), normalise_name("BAYU SANTOSO"))
     stranger = name_similarity(normalise_name("DEWI LESTARI"), normalise_name("AGUS HIDAYAT"))
     assert same == 1.0 and respelt > 0.95 > partial > other > stranger
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "alike"),
+    [
+        ("SYAHPUTRA", "SAPUTRA", True),  # one name respelt
+        ("RIZKY", "RISKI", True),
+        ("YUSUF", "YUSUP", True),
+        ("SAPUTRA", "SAFITRI", False),  # one sound key, two names: the vowels tell them apart
+        ("SUPRAPTO", "SAFRUDIN", False),
+    ],
+)
+def test_a_shared_sound_key_counts_only_where_the_vowels_agree(a: str, b: str, alike: bool) -> None:
+    assert (token_similarity(a, b) >= 0.8) is alike
 
 
 def _family_rows() -> list[tuple[str, str]]:

@@ -226,7 +226,9 @@ def resolve(
     report.model = model
     t = report.lap("estimating", t)
     counts, total = name_frequencies(list(left) + (list(right) if right is not None else []))
-    tf_left = np.array([counts[p.name.key] / total if p.name is not None and total else np.nan for p in left])
+    tf_left = np.array(
+        [model.name_tf(counts[p.name.key], total) if p.name is not None and total else np.nan for p in left]
+    )
     probability = model.probabilities(levels, tf_left[i_arr] if len(i_arr) else None)
     report.lap("scoring", t)
     return Scored(i_arr, j_arr, probability), report

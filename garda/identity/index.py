@@ -311,11 +311,11 @@ def rebuild_name_frequencies() -> int:
     return NameFrequency.objects.count()
 
 
-def name_frequency(name_key: str, total: int) -> float | None:
+def name_frequency(name_key: str, total: int, model: FSModel) -> float | None:
     if not name_key or total <= 0:
         return None
     same = NameFrequency.objects.filter(name_key=name_key).values_list("count", flat=True).first() or 0
-    return max(same, 1) / total
+    return model.name_tf(same, total)
 
 
 def find_candidates(
@@ -332,7 +332,7 @@ def find_candidates(
     keys = sorted(query_keys(query, wide=True))
     if not keys:
         return []
-    tf = name_frequency(query.name.key if query.name else "", index_total())
+    tf = name_frequency(query.name.key if query.name else "", index_total(), model)
     under_keys = BlockingKey.objects.filter(key__in=keys).values("person_id")[:MAX_CANDIDATES]
     # Candidates come back as plain tuples; they are ranked by weight alone, and only those returned are
     # explained in full and made into model objects.

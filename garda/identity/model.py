@@ -17,6 +17,7 @@ import numpy as np
 from garda.identity.comparisons import COMPARISONS
 
 MIN_PROBABILITY = 1e-6
+TF_PRIOR_RECORDS = 10_000  # see FSModel.name_tf
 # No agreement level is impossible among true matches (a sex keyed wrong, a mistyped NIK): estimated m never
 # falls below this, so one odd field cannot outweigh everything else.
 MIN_M = 1e-3
@@ -98,6 +99,16 @@ class FSModel:
             cached = (stamp, [[float(x) for x in bf[c.name]] for c in COMPARISONS])
             self._weights = cached
         return cached[1]
+
+    def name_tf(self, count: int, total: int) -> float | None:
+        """How common a name is: its share of the `total` records counted, drawn towards the model's chance of
+        two people's names agreeing as if seen on TF_PRIOR_RECORDS more. A small history or list says little
+        about a name's frequency — two of twenty records made a name look as common as one in ten, so an
+        identical name and birth date no longer made a match — while across a national history the counts
+        speak for themselves."""
+        if total <= 0:
+            return None
+        return (max(count, 1) + TF_PRIOR_RECORDS * self.u["name"][0]) / (total + TF_PRIOR_RECORDS)
 
     def weight(self, levels: tuple[int, ...], name_tf: float | None = None) -> float:
         """The match weight alone, fast: for ranking many candidates before explaining the best."""

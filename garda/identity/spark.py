@@ -48,7 +48,7 @@ def dedupe_pairs(records: Any, model: FSModel, *, threshold: float = 0.9, max_bl
         levels = np.array([compare(pa, pb) for _, _, pa, pb in rows], dtype=np.int8)
         tf = np.array(
             [
-                counts.value.get(pa.name.key, 0) / total if pa.name is not None and total else np.nan
+                local.name_tf(counts.value.get(pa.name.key, 0), total) if pa.name is not None and total else np.nan
                 for _, _, pa, _ in rows
             ]
         )

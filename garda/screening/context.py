@@ -97,9 +97,7 @@ class WatchIndex:
         if not key:
             return None
         if key not in self._tf:
-            count = name_count(key)
-            total = index_total()
-            self._tf[key] = max(count, 1) / total if total > 0 else None
+            self._tf[key] = self.model.name_tf(name_count(key), index_total())
         return self._tf[key]
 
     def find(self, person: Person, *, threshold: float, kinds: Iterable[str] | None = None) -> list[WatchMatch]:

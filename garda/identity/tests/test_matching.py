@@ -54,6 +54,21 @@ def test_common_names_count_less_than_rare_ones() -> None:
     assert rare.weight - common.weight > 5
 
 
+def test_a_names_frequency_in_a_small_count_leans_on_the_model() -> None:
+    model = default_model()
+    u_exact = model.u["name"][0]
+    # Two of twenty records say little: the frequency stays near the model's, and a shared name still counts.
+    small = model.name_tf(2, 20)
+    assert small is not None and small < 4 * u_exact
+    # In a national history the count speaks: a name held by 5,000 of 5,000,000 is that common...
+    common = model.name_tf(5_000, 5_000_000)
+    assert common is not None and math.isclose(common, 0.001, rel_tol=0.01)
+    # ...and a name seen once is rarer than the model's average.
+    rare = model.name_tf(1, 5_000_000)
+    assert rare is not None and rare < u_exact
+    assert model.name_tf(3, 0) is None
+
+
 def test_model_survives_json() -> None:
     model = default_model()
     again = FSModel.from_json(model.to_json())

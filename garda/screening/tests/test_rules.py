@@ -248,3 +248,23 @@ def test_a_passport_issued_after_this_application_does_not_contradict_it(db: Non
         tmp_path, app(id="H-2", office="JAKTIM", submitted_at="2026-11-20T09:00:00+07:00", decision=later)
     )
     assert "INC_PREVIOUS_PASSPORT_DENIED" not in codes(app(), ctx)
+
+
+def test_a_reported_person_is_found_by_name_and_birth_date_in_a_small_history(db: None, tmp_path: Path) -> None:
+    # Kemlu gives a returnee by name, birth date and sex only; she applies again under a new NIK with her name
+    # written another way. A small history (her own application counted) must not make the name look common.
+    report = {
+        "id": "KM-1",
+        "agency": "KEMLU",
+        "received_at": "2026-05-01T09:00:00+07:00",
+        "category": "scam_returnee",
+        "subjects": [{"role": "victim", "full_name": "Siti Aminah", "birth_date": "1990-05-05", "sex": "F"}],
+    }
+    path = tmp_path / "reports.jsonl"
+    path.write_text(json.dumps(report) + "\n", encoding="utf-8")
+    call_command("import", "agency-reports", str(path))
+    applicant = app(applicant__nik="3273014505900002", documents=[{"type": "ktp"}])
+    ctx = _import_history(tmp_path, applicant, app(id="T-2", applicant__nik="3273014505900003"))
+    assert "AR_SUBJECT_MATCH" in codes(applicant, ctx)
+    other_day = app(applicant__birth_date="1990-06-05", applicant__nik="3273014506900002")
+    assert "AR_SUBJECT_MATCH" not in codes(other_day, ctx)  # a namesake born on another day

@@ -15,6 +15,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from garda.core import synthetic as base
+from garda.identity.names import token_similarity
 from garda.identity.nik import encode_nik
 from garda.identity.regions import _regions
 from garda.identity.synthetic import _respell, _typo
@@ -275,6 +276,26 @@ def _clean_family_visit(b: Builder) -> None:
     b.case("clean_family_visit", (), app)
 
 
+@kind("clean_visit_to_relative_working_abroad")
+def _clean_visit_worker(b: Builder) -> None:
+    """A wife visits her husband who works abroad procedurally: work is in the notes, but it is his."""
+    app = b.application(b.person(sex="F"), purpose="family_visit", destination=b.rng.choice(["MY", "HK", "TW", "SA"]))
+    app["documents"] += [{"type": "guarantee_letter"}, {"type": "host_passport_copy"}]
+    app["travel"]["host"] = {"full_name": base.full_name(b.rng, "M"), "relation": "husband"}
+    app["interview"] = {
+        "conducted": True,
+        "stated_purpose": "family_visit",
+        "notes": b.rng.choice(
+            [
+                "Suami bekerja di sana sebagai PMI resmi, ingin menjenguk dua minggu.",
+                "Suaminya sudah bekerja di pabrik elektronik; pemohon tidak bekerja di sana, hanya berkunjung.",
+                "Her husband works there as a driver; she visits him for the holidays.",
+            ]
+        ),
+    }
+    b.case("clean_visit_to_relative_working_abroad", (), app)
+
+
 @kind("clean_work_procedural")
 def _clean_work(b: Builder) -> None:
     b.case(
@@ -514,6 +535,8 @@ def _np_notes(b: Builder) -> None:
                 "Mengaku ditawari kerja sebagai ART, gaji 6 juta.",
                 "Akan bekerja di restoran milik kenalan.",
                 "Majikan sudah menunggu di sana.",
+                "Nanti di sana dijemput teman dan dicarikan pekerjaan.",
+                "Applicant admits she will work as a maid; the sponsor paid the ticket.",
             ]
         ),
     }
@@ -574,7 +597,10 @@ def _inc_doc_name(b: Builder) -> None:
     person = b.person()
     app = b.application(person)
     other = base.full_name(b.rng, person["sex"])
-    while other.split()[0] == person["full_name"].split()[0]:
+    # Another person: no word alike (a single name inside a longer one, RINA beside RINI, may well be the same).
+    while any(
+        token_similarity(x, y) >= 0.8 for x in other.upper().split() for y in person["full_name"].upper().split()
+    ):
         other = base.full_name(b.rng, person["sex"])
     app["documents"][2]["full_name"] = other
     b.case("inc_document_other_name", ("inconsistency",), app)

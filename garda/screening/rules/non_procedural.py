@@ -203,15 +203,40 @@ def interview_work_intent(s: Subject, ctx: Context) -> list[Indicator]:
 
 
 # Words in the interview notes that say the trip is for work, unless negated just before ("tidak bekerja").
+# Words of work in interview notes, Indonesian first; officers sometimes write the notes in English.
 _WORK_WORDS = re.compile(
-    r"\b(BEKERJA|KERJA|GAJI|MAJIKAN|LOWONGAN|TKI|TKW|PMI|ART|PEMBANTU|BABYSITTER|KONTRAK KERJA|BURUH)\b"
+    r"\b(BEKERJA|KERJA|PEKERJAAN|DIPEKERJAKAN|PEKERJA|GAJI|MAJIKAN|LOWONGAN|TKI|TKW|PMI|PRT|ART(?! (?:GALLERY|"
+    r"EXHIBITION|MUSEUM|FAIR|SCHOOL|CLASS|COURSE))|ASISTEN RUMAH TANGGA|PEMBANTU|BABYSITTER|KONTRAK KERJA|BURUH|"
+    r"MELAMAR|WORK|WORKING|JOB|MAID|SALARY|EMPLOYMENT|DOMESTIC HELPER|CAREGIVER)\b"
 )
-_NEGATION = re.compile(r"\b(TIDAK|TAK|BUKAN|BELUM|TANPA)\s+(\w+\s+)?$")
+_NEGATION = re.compile(r"\b(TIDAK|TAK|BUKAN|BELUM|TANPA|NOT|NO|NEVER|WITHOUT)\s+(\w+\s+)?$")
+# "Suami saya bekerja di Malaysia": someone else's work, the reason for a family visit, not the applicant's intent.
+_SOMEONE_ELSES = re.compile(
+    r"\b(SUAMI|ISTRI|ISTERI|ANAK|ANAKNYA|AYAH|BAPAK|IBU|IBUNYA|KAKAK|ADIK|ABANG|SAUDARA|SAUDARANYA|ORANG TUA|"
+    r"ORANGTUA|PAMAN|BIBI|SEPUPU|KELUARGA|HUSBAND|WIFE|SON|DAUGHTER|FATHER|MOTHER|BROTHER|SISTER|PARENTS|UNCLE|"
+    r"AUNT|COUSIN)(NYA)?\s+(SAYA\s+|SAYA YANG\s+|YANG\s+|MY\s+)?(SUDAH\s+|SEDANG\s+|MASIH\s+|IS\s+|WHO\s+)?$"
+)
+
+
+# "...bekerja di Hong Kong sebagai PRT": the job named right after someone else's work is theirs too.
+_THEIR_JOB = re.compile(r"( [A-Z]+){0,4} (SEBAGAI|JADI|MENJADI|AS)( A| AN)? ")
 
 
 def work_words(notes: str) -> list[str]:
-    text = " ".join(re.sub(r"[^A-Z ]", " ", notes.upper()).split())
-    return [m.group(1) for m in _WORK_WORDS.finditer(text) if not _NEGATION.search(text[: m.start()])]
+    # Punctuation ends a clause ("|"): what a relative does stops there.
+    text = " ".join(re.sub(r"[^A-Z |]", " ", re.sub(r"[.,;:!?()]", " | ", notes.upper())).split())
+    found, theirs_until = [], -1
+    for m in _WORK_WORDS.finditer(text):
+        before = text[: m.start()]
+        if _NEGATION.search(before):
+            continue
+        if _SOMEONE_ELSES.search(before) or (
+            theirs_until >= 0 and _THEIR_JOB.fullmatch(text[theirs_until : m.start()])
+        ):
+            theirs_until = m.end()
+            continue
+        found.append(m.group(1))
+    return found
 
 
 WEAK_TRIP = ("cannot_explain_itinerary", "does_not_know_host", "answers_appear_coached", "met_sponsor_online")

@@ -208,6 +208,24 @@ def test_work_words_respect_negation(negation: str, word: str) -> None:
     assert work_words(f"saya akan {word} di sana") == [word]
 
 
+@given(
+    st.sampled_from(["Suami", "Suami saya", "Anaknya", "Kakak saya yang", "Her husband", "My brother"]),
+    st.sampled_from(["bekerja", "sudah bekerja", "kerja", "working"]),
+    st.sampled_from(["PRT", "ART", "buruh pabrik", "a maid"]),
+)
+def test_a_relatives_work_is_not_the_applicants_intent(relative: str, works: str, job: str) -> None:
+    # The reason for a family visit: his work, and the job named with it, are his.
+    assert work_words(f"{relative} {works} di Taipei sebagai {job}, ingin menjenguk") == []
+    # A new clause about the applicant is read again.
+    assert work_words(f"{relative} {works} di Taipei. Saya akan kerja di sana") == ["KERJA"]
+
+
+def test_work_words_in_english_notes_and_not_art_shows() -> None:
+    assert work_words("Applicant admits she will work as a maid") == ["WORK", "MAID"]
+    assert work_words("Not working; visiting an art exhibition in Paris") == []
+    assert work_words("Dijanjikan pekerjaan, akan dipekerjakan di pabrik") == ["PEKERJAAN", "DIPEKERJAKAN"]
+
+
 NAMES = st.sampled_from(["SITI AMINAH", "MUHAMMAD RIZKI", "DJOKO SUSILO", "NURUL DEWI GUNAWAN", "BUDI SANTOSO"])
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from garda.core import audit
+from garda.core.jsonlines import unstorable_text
 
 
 class UnreadableFile(Exception):
@@ -49,9 +50,15 @@ def read_json_lines(path: Path) -> Iterator[tuple[int, Any, str]]:
             yield lineno, None, f"bukan teks UTF-8 yang sah (byte {exc.start + 1})"
             continue
         try:
-            yield lineno, json.loads(text), ""
+            record = json.loads(text)
         except json.JSONDecodeError as exc:
             yield lineno, None, f"JSON tidak sah pada kolom {exc.colno}: {exc.msg}"
+            continue
+        unstorable = unstorable_text(raw, record)
+        if unstorable:
+            yield lineno, record, "; ".join(unstorable)  # the record still names its id on the error line
+            continue
+        yield lineno, record, ""
 
 
 def import_json_lines(

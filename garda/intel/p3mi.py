@@ -53,8 +53,11 @@ def import_p3mi(path: Path) -> ImportSummary:
                 valid_until = date.fromisoformat(text_date)
             except ValueError:
                 problems.append(f"valid_until: {text_date!r} bukan tanggal ISO (YYYY-MM-DD)")
-        if "\ufffd" in "".join(v or "" for v in row.values() if isinstance(v, str)):
+        values = "".join(v or "" for v in row.values() if isinstance(v, str))
+        if "\ufffd" in values:
             problems.append("baris bukan teks UTF-8 yang sah")
+        if "\x00" in values:  # PostgreSQL keeps no NUL in text
+            problems.append("baris memuat karakter NUL (U+0000) yang tidak dapat disimpan")
         if problems:
             summary.rejected += 1
             summary.errors.extend(f"{path}:{start}: {p}" for p in problems)

@@ -22,11 +22,13 @@ def _run(path: Path, capsys) -> tuple[int, str]:  # type: ignore[no-untyped-def]
 
 def test_registry_snapshot_with_bad_lines_named(db: None, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
     path = tmp_path / "p3mi.csv"
-    path.write_text(HEADER + GOOD + ",SIP3MI/003,2025-01-01,,\nPT Tiga,SIP3MI/004,31-12-2025,,\n", encoding="utf-8")
+    bad = ",SIP3MI/003,2025-01-01,,\nPT Tiga,SIP3MI/004,31-12-2025,,\nPT Nol\x00,SIP3MI/005,,,\n"
+    path.write_text(HEADER + GOOD + bad, encoding="utf-8")
     status, err = _run(path, capsys)
     assert status == 1
     assert f"{path}:4: name: wajib diisi" in err
     assert f"{path}:5: valid_until: '31-12-2025' bukan tanggal ISO" in err
+    assert f"{path}:6: baris memuat karakter NUL" in err  # PostgreSQL would refuse the whole snapshot
     registry = current_registry()
     assert registry is not None and registry.entries == 2
     assert {c.name_key for c in registry.companies.all()} == {"SINAR JAYA ABADI", "MITRA KERJA LUAR NEGERI"}

@@ -29,10 +29,12 @@ DECISION_KINDS = PROPS["decision"]["properties"]["kind"]["enum"]
 DECISION_CATEGORIES = PROPS["decision"]["properties"]["categories"]["items"]["enum"]
 REPORT = json.loads((CONTRACTS / "agency-report.schema.json").read_text())["properties"]
 
+# Any character a database can keep: NUL is refused by PostgreSQL, and is tested as bad input below.
+STORABLE = st.characters(codec="utf-8", exclude_characters="\x00")
 # Text as forms really carry it, and worse: Indonesian names, punctuation, other scripts, blanks.
 TEXT = st.one_of(
     st.sampled_from(["", " ", "SITI AMINAH", "Muh. Rizky", "NUR'AINI", "Ni Made Ayu", "李小龍", "Ахмед", "-", "0"]),
-    st.text(max_size=40),
+    st.text(STORABLE, max_size=40),
 )
 DIGITS = st.text(alphabet="0123456789", min_size=0, max_size=20)
 # A NIK or phone as keyed in: mostly plausible, sometimes nothing like one.
@@ -75,7 +77,8 @@ APPLICANT = st.builds(
     st.fixed_dictionaries(
         {
             "nik": NIK,
-            "full_name": st.text(min_size=1, max_size=200) | st.sampled_from(["SITI AMINAH", "Muh. Rizky Pratama"]),
+            "full_name": st.text(STORABLE, min_size=1, max_size=200)
+            | st.sampled_from(["SITI AMINAH", "Muh. Rizky Pratama"]),
             "sex": st.sampled_from(["M", "F"]),
             "birth_date": ANY_DATE,
             "birth_place": TEXT,
@@ -274,3 +277,25 @@ def test_a_record_broken_in_one_field_is_named_and_the_rest_screened(
     assert "error" in results[where]
     assert all("error" not in r for i, r in enumerate(results) if i != where)
     assert f"batch.jsonl:{where + 1}: {path}" in capsys.readouterr().err
+
+
+@pytest.mark.django_db
+@SETTINGS
+@given(
+    batch=st.lists(application(False), min_size=2, max_size=5),
+    where=st.integers(0, 4),
+    bad=st.sampled_from(["\x00", "\ud800"]),
+)
+def test_text_no_database_can_keep_is_named_and_the_rest_screened(
+    batch: list[dict[str, Any]], where: int, bad: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # JSON allows an escaped NUL or a lone surrogate; PostgreSQL cannot store the one, UTF-8 cannot hold the other.
+    where %= len(batch)
+    batch[where]["applicant"]["full_name"] = f"SITI{bad}AMINAH"
+    path = tmp_path / "batch.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in batch), encoding="utf-8")  # ASCII escapes, as sent
+    status, results = screen(path, tmp_path)
+    assert status == 1
+    assert "error" in results[where] and results[where]["application_id"] == batch[where]["id"]
+    assert all("error" not in r for i, r in enumerate(results) if i != where)
+    assert f"batch.jsonl:{where + 1}: applicant.full_name: memuat" in capsys.readouterr().err

@@ -26,6 +26,13 @@ def company_key(name: str) -> str:
     return " ".join(_LEGAL_FORMS.sub(" ", plain).split())
 
 
+def licence_key(number: str) -> str:
+    """Upper case, each run of separators one "/", leading zeros dropped: "kep 123/pptkis/2019" is
+    "KEP.123/PPTKIS/2019", and SIP3MI-001/2023 is SIP3MI-1/2023; SIP3MI-1/12023 stays apart from SIP3MI-11/2023."""
+    parts = re.findall(r"[A-Z0-9]+", number.upper())
+    return "/".join(p.lstrip("0") or "0" if p.isdigit() else p for p in parts)
+
+
 def current_registry() -> P3MISnapshot | None:
     return P3MISnapshot.objects.first()
 

@@ -21,7 +21,7 @@ from garda.identity.index import current_model, forget_cached, index_total
 from garda.identity.model import FSModel, MatchResult
 from garda.identity.records import Person, prepare
 from garda.intel.models import AgencyReport, P3MICompany, ReportSubject
-from garda.intel.p3mi import company_key, current_registry
+from garda.intel.p3mi import company_key, current_registry, licence_key
 from garda.screening.contracts import applicant_person
 from garda.screening.lookups import name_count
 from garda.screening.models import Application, ContextStamp
@@ -145,7 +145,7 @@ class Context:
             self.watch.add(_decision_watch(app))
 
     def licensed(self, name: str = "", number: str = "") -> P3MICompany | None:
-        if number and (company := self.registry_numbers.get(number.strip().upper())):
+        if number and (company := self.registry_numbers.get(licence_key(number))):
             return company
         return self.registry.get(company_key(name)) if name else None
 
@@ -265,7 +265,7 @@ def load(*, today: date | None = None) -> Context:
         for company in snapshot.companies.all():
             registry[company.name_key] = company
             if company.license_number:
-                numbers[company.license_number.strip().upper()] = company
+                numbers[licence_key(company.license_number)] = company
     watch = WatchIndex(model)
     reported: dict[str, list[tuple[str, str]]] = defaultdict(list)
     today = today or date.today()

@@ -140,7 +140,10 @@ class Builder:
                 {"type": "id_pmi", "number": f"PMI{rng.randrange(10**8)}"},
             ]
             company = rng.choice(self.companies)
-            app["travel"]["placement_company"] = {"name": company["name"], "license_number": company["license_number"]}
+            number = company["license_number"]
+            if rng.random() < 0.3:  # keyed in another way: "sip3mi 025/2020" for SIP3MI-025/2020
+                number = number.lower().replace("-", " ")
+            app["travel"]["placement_company"] = {"name": company["name"], "license_number": number}
             app["travel"]["funds_source"] = "employer"
             app["travel"]["return_ticket"] = False
         elif purpose in {"umrah", "hajj"}:

@@ -4,9 +4,13 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
 from garda.core.models import AuditEvent
 from garda.intel.models import P3MISnapshot
-from garda.intel.p3mi import company_key, current_registry
+from garda.intel.p3mi import company_key, current_registry, licence_key
 from garda.intel.tests._run import run_import
 
 HEADER = "name,license_number,valid_until,address,province\n"
@@ -62,3 +66,23 @@ def test_wrong_header_cannot_be_read(tmp_path: Path) -> None:
         check=False,
     )
     assert result.returncode == 2 and "baris judul harus" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("KEP.123/PPTKIS/2019", "kep 123/pptkis/2019", True),
+        ("SIP3MI-001/2023", "SIP3MI 1/2023", True),
+        ("SIP3MI-1/12023", "SIP3MI-11/2023", False),  # separators are kept as boundaries
+        ("SIP3MI-025/2020", "SIP3MI-026/2020", False),
+    ],
+)
+def test_licence_numbers_agree_across_writings(a: str, b: str, same: bool) -> None:
+    assert (licence_key(a) == licence_key(b)) is same
+
+
+@given(st.text(alphabet="0123456789ABCKEPSIMT /.-", max_size=30))
+def test_a_licence_key_is_stable_under_case_and_separators(number: str) -> None:
+    key = licence_key(number)
+    assert licence_key(key) == key
+    assert licence_key(number.lower().replace("/", " - ")) == key

@@ -10,6 +10,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import lru_cache
 from typing import Any
 
 from django.db import transaction
@@ -77,6 +78,34 @@ def describe(result: MatchResult) -> tuple[str, str]:
     return f"{words_id}; p={result.probability:.2f}", f"{words_en}; p={result.probability:.2f}"
 
 
+@lru_cache(maxsize=50_000)
+def _one_digit_typos(born: date) -> tuple[str, ...]:
+    """The valid dates (as YYYYMMDD) written with one digit different: 05 for 15, 1995 for 1985."""
+    text = f"{born.year:04d}{born.month:02d}{born.day:02d}"
+    found = []
+    for i, digit in enumerate(text):
+        for other in "0123456789":
+            if other == digit:
+                continue
+            variant = text[:i] + other + text[i + 1 :]
+            try:
+                date(int(variant[:4]), int(variant[4:6]), int(variant[6:]))
+            except ValueError:
+                continue
+            found.append(variant)
+    return tuple(found)
+
+
+def _typo_keys(person: Person) -> set[str]:
+    """A birth date with one digit mistyped, with a sound of the name in common. The persons of interest are few
+    and held in memory, so their lookup can afford the ~60 dates the index of a national history cannot: a
+    refused applicant whose birth date was keyed wrongly at the next office is still found."""
+    if person.birth_date is None or person.name is None:
+        return set()
+    sounds = [p for p in set(person.name.phonetic) if len(p) >= 2]
+    return {f"D:{day}:{p}" for day in _one_digit_typos(person.birth_date) for p in sounds}
+
+
 class WatchIndex:
     """A blocking index in memory over few persons, scored with the same Fellegi–Sunter model as the counter."""
 
@@ -105,7 +134,7 @@ class WatchIndex:
             return []
         wanted = set(kinds) if kinds is not None else None
         found: set[int] = set()
-        for key in query_keys(person, wide=True):
+        for key in query_keys(person, wide=True) | _typo_keys(person):
             found.update(self.keys.get(key, ()))
         if not found:
             return []

@@ -286,3 +286,27 @@ def test_a_reported_person_is_found_by_name_and_birth_date_in_a_small_history(db
     assert "AR_SUBJECT_MATCH" in codes(applicant, ctx)
     other_day = app(applicant__birth_date="1990-06-05", applicant__nik="3273014506900002")
     assert "AR_SUBJECT_MATCH" not in codes(other_day, ctx)  # a namesake born on another day
+
+
+def test_a_refused_person_is_found_again_with_a_birth_date_mistyped(db: None, tmp_path: Path) -> None:
+    refused = {"kind": "refused", "decided_at": "2026-03-01T10:00:00+07:00", "categories": ["non_procedural"]}
+    ctx = _import_history(
+        tmp_path, app(id="H-9", office="CIREBON", submitted_at="2026-02-20T09:00:00+07:00", decision=refused)
+    )
+    # At another office: the name respelt, one digit of the birth date keyed wrongly (15 for 05), a new NIK and a
+    # new phone.
+    again = app(
+        applicant__full_name="SITI AMINNA",
+        applicant__birth_date="1990-05-15",
+        applicant__nik="3174065505900009",
+        applicant__phone="081399990000",
+    )
+    assert "PD_EARLIER_DECISION" in codes(again, ctx)
+    # A namesake born on a day two digits away, with another mother, is someone else.
+    other = app(
+        applicant__birth_date="1990-08-25",
+        applicant__nik="3174066508900009",
+        applicant__mother_name="KARTINI",
+        applicant__phone="085711112222",
+    )
+    assert "PD_EARLIER_DECISION" not in codes(other, ctx)

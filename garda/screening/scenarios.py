@@ -245,7 +245,10 @@ def _clean_tourist(b: Builder) -> None:
     if b.rng.random() < 0.3:
         app["interview"] = {
             "conducted": True,
-            "stated_purpose": "tourism",
+            "stated_purpose": b.rng.choice(["tourism", "wisata", "Liburan", "jalan-jalan"]),
+            "stated_destination_country": b.rng.choice(
+                [app["travel"]["destination_country"], app["travel"]["destination_country"].lower()]
+            ),
             "notes": b.rng.choice(
                 [
                     "Liburan bersama keluarga, tidak bekerja di sana.",
@@ -636,8 +639,8 @@ def _inc_interview(b: Builder) -> None:
     app = b.application(b.person(), destination="JP")
     app["interview"] = {
         "conducted": True,
-        "stated_purpose": "tourism",
-        "stated_destination_country": b.rng.choice(["MY", "KH", "SA"]),
+        "stated_purpose": b.rng.choice(["tourism", "wisata", "Liburan"]),  # as the officer keyed it in
+        "stated_destination_country": b.rng.choice(["MY", "KH", "SA", "Malaysia", "Kamboja", "Arab Saudi"]),
     }
     b.case("inc_interview_destination", ("inconsistency",), app)
 

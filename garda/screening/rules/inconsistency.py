@@ -26,6 +26,7 @@ from garda.screening.rules.base import (
     age_on,
     same_name,
 )
+from garda.screening.statements import country_said, purpose_said
 
 
 def nik_checks(s: Subject, ctx: Context) -> list[Indicator]:
@@ -245,14 +246,16 @@ def passports_held(s: Subject, ctx: Context) -> list[dict[str, Any]]:
 
 def interview_contradicts_form(s: Subject, ctx: Context) -> list[Indicator]:
     found = []
-    for name, stated, form in (
-        ("purpose", s.interview.get("stated_purpose"), s.purpose),
+    for name, said, stated, form in (
+        ("purpose", s.interview.get("stated_purpose"), purpose_said(s.interview.get("stated_purpose")), s.purpose),
         (
             "destination_country",
-            str(s.interview.get("stated_destination_country") or "").upper() or None,
+            s.interview.get("stated_destination_country"),
+            country_said(s.interview.get("stated_destination_country")),
             s.travel.get("destination_country"),
         ),
     ):
+        # What cannot be read as one purpose or one country is not claimed to contradict the form.
         if not stated or not form or stated == form:
             continue
         field_id, field_en = FIELD_LABELS[name]
@@ -263,7 +266,13 @@ def interview_contradicts_form(s: Subject, ctx: Context) -> list[Indicator]:
             Indicator(
                 "INC_INTERVIEW_CONTRADICTS_FORM",
                 "medium",
-                {"compared": f"interview.stated_{name}", "value": stated, "with": f"travel.{name}", "other": form},
+                {
+                    "compared": f"interview.stated_{name}",
+                    "value": said,
+                    "read_as": stated,
+                    "with": f"travel.{name}",
+                    "other": form,
+                },
                 {
                     "field_label": field_id,
                     "field_label_en": field_en,

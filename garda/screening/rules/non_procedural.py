@@ -19,6 +19,7 @@ from garda.screening.rules.base import (
     Subject,
     _d,
 )
+from garda.screening.statements import purpose_said
 
 
 def missing_purpose_documents(s: Subject, ctx: Context) -> list[Indicator]:
@@ -184,7 +185,7 @@ def interview_work_intent(s: Subject, ctx: Context) -> list[Indicator]:
     observations = s.interview.get("observations") or []
     stated = s.interview.get("stated_purpose")
     said = work_words(str(s.interview.get("notes") or ""))
-    if "admits_work_intent" not in observations and stated != "work" and not said:
+    if "admits_work_intent" not in observations and purpose_said(stated) != "work" and not said:
         return []
     purpose_id, purpose_en = PURPOSE_LABELS.get(s.purpose, (s.purpose, s.purpose))
     return [

@@ -119,57 +119,59 @@ def main() -> None:
             sys.exit("building the history failed")
         partial.rename(keep)
     work = Path(tempfile.mkdtemp(prefix="garda-screen-speed-"))
-    db = work / "screen.sqlite3"
-    shutil.copyfile(keep, db)
-    apps_file = work / "apps.jsonl"
-    setup(db)
-    apps = applications(options.batch + options.counter, seed=5)
-    apps_file.write_text("".join(json.dumps(a) + "\n" for a in apps[: options.batch]), encoding="utf-8")
-    env = {**os.environ, "DATABASE_URL": f"sqlite:///{db}"}
-    # The kept history may predate newer tables: bring the copy up to date (not timed).
-    subprocess.run([GARDA, "migrate", "-v0"], env=env, check=True)
-    # The copy is setup, not work of the batch: it goes to disk now, or the batch's first fsync would wait for
-    # 3.4 GB of copied pages to be written back.
-    os.sync()
-    start = time.perf_counter()
-    done = subprocess.run(
-        [GARDA, "screen", str(apps_file), "--output", str(work / "out.jsonl")],
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    elapsed = time.perf_counter() - start
-    if done.returncode:
-        sys.exit(f"garda screen failed: {done.stderr[-2000:]}")
-    lines = (work / "out.jsonl").read_text(encoding="utf-8").splitlines()
-    assert len(lines) == options.batch
-    risks: dict[str, int] = {}
-    for line in lines:
-        level = json.loads(line)["risk_level"]
-        risks[level] = risks.get(level, 0) + 1
-    print(
-        f"garda screen: {options.batch:,} applications against {options.history:,} history in {elapsed:.1f} s = "
-        f"{options.batch / elapsed:,.0f} applications/s (whole command, start-up included); risk {risks}"
-    )
+    try:  # the 3.4 GB copy goes even when a run fails
+        db = work / "screen.sqlite3"
+        shutil.copyfile(keep, db)
+        apps_file = work / "apps.jsonl"
+        setup(db)
+        apps = applications(options.batch + options.counter, seed=5)
+        apps_file.write_text("".join(json.dumps(a) + "\n" for a in apps[: options.batch]), encoding="utf-8")
+        env = {**os.environ, "DATABASE_URL": f"sqlite:///{db}"}
+        # The kept history may predate newer tables: bring the copy up to date (not timed).
+        subprocess.run([GARDA, "migrate", "-v0"], env=env, check=True)
+        # The copy is setup, not work of the batch: it goes to disk now, or the batch's first fsync would wait for
+        # 3.4 GB of copied pages to be written back.
+        os.sync()
+        start = time.perf_counter()
+        done = subprocess.run(
+            [GARDA, "screen", str(apps_file), "--output", str(work / "out.jsonl")],
+            env=env,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        elapsed = time.perf_counter() - start
+        if done.returncode:
+            sys.exit(f"garda screen failed: {done.stderr[-2000:]}")
+        lines = (work / "out.jsonl").read_text(encoding="utf-8").splitlines()
+        assert len(lines) == options.batch
+        risks: dict[str, int] = {}
+        for line in lines:
+            level = json.loads(line)["risk_level"]
+            risks[level] = risks.get(level, 0) + 1
+        print(
+            f"garda screen: {options.batch:,} applications against {options.history:,} history in {elapsed:.1f} s = "
+            f"{options.batch / elapsed:,.0f} applications/s (whole command, start-up included); risk {risks}"
+        )
 
-    from garda.screening import context as screening_context
-    from garda.screening.work import store_and_screen
+        from garda.screening import context as screening_context
+        from garda.screening.work import store_and_screen
 
-    screening_context.forget()
-    screening_context.cached()  # the counter's process loads its context once
-    times = []
-    for app in apps[options.batch :]:
-        t0 = time.perf_counter()
-        store_and_screen(app, source="counter")  # what the counter page does, but the audit event
-        times.append((time.perf_counter() - t0) * 1000)
-    times.sort()
-    p99 = times[min(len(times) - 1, int(len(times) * 0.99))]
-    print(
-        f"counter: {len(times)} applications one at a time (store + screen): p50 {statistics.median(times):.1f} ms,"
-        f" p99 {p99:.1f} ms, max {times[-1]:.1f} ms"
-    )
-    shutil.rmtree(work, ignore_errors=True)
+        screening_context.forget()
+        screening_context.cached()  # the counter's process loads its context once
+        times = []
+        for app in apps[options.batch :]:
+            t0 = time.perf_counter()
+            store_and_screen(app, source="counter")  # what the counter page does, but the audit event
+            times.append((time.perf_counter() - t0) * 1000)
+        times.sort()
+        p99 = times[min(len(times) - 1, int(len(times) * 0.99))]
+        print(
+            f"counter: {len(times)} applications one at a time (store + screen): p50 {statistics.median(times):.1f} ms,"
+            f" p99 {p99:.1f} ms, max {times[-1]:.1f} ms"
+        )
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
 
 
 if __name__ == "__main__":

@@ -96,14 +96,8 @@ def _one_digit_typos(born: date) -> tuple[str, ...]:
     return tuple(found)
 
 
-def _typo_keys(person: Person) -> set[str]:
-    """A birth date with one digit mistyped, with a sound of the name in common. The persons of interest are few
-    and held in memory, so their lookup can afford the ~60 dates the index of a national history cannot: a
-    refused applicant whose birth date was keyed wrongly at the next office is still found."""
-    if person.birth_date is None or person.name is None:
-        return set()
-    sounds = [p for p in set(person.name.phonetic) if len(p) >= 2]
-    return {f"D:{day}:{p}" for day in _one_digit_typos(person.birth_date) for p in sounds}
+def _sounds(person: Person) -> list[str]:
+    return [p for p in set(person.name.phonetic) if len(p) >= 2] if person.name is not None else []
 
 
 class WatchIndex:
@@ -113,6 +107,8 @@ class WatchIndex:
         self.model = model
         self.items: list[Watched] = []
         self.keys: dict[str, list[int]] = defaultdict(list)
+        # Sound of a name word → birth date (YYYYMMDD) → positions: for the one-digit typos of a birth date.
+        self.days_by_sound: dict[str, dict[str, list[int]]] = {}
         self._tf: dict[str, float | None] = {}
 
     def add(self, watched: Watched) -> None:
@@ -120,6 +116,27 @@ class WatchIndex:
         self.items.append(watched)
         for key in index_keys(watched.person):
             self.keys[key].append(position)
+        born = watched.person.birth_date
+        if born is not None:
+            for sound in _sounds(watched.person):
+                days = self.days_by_sound.setdefault(sound, {})
+                days.setdefault(f"{born.year:04d}{born.month:02d}{born.day:02d}", []).append(position)
+
+    def _typo_candidates(self, person: Person) -> set[int]:
+        """Persons of interest born on a date one digit away, with a sound of the name in common. They are few and
+        held in memory, so their lookup can afford the ~60 dates the index of a national history cannot: a refused
+        applicant whose birth date was keyed wrongly at the next office is still found."""
+        found: set[int] = set()
+        if person.birth_date is None:
+            return found
+        typos = _one_digit_typos(person.birth_date)
+        for sound in _sounds(person):
+            days = self.days_by_sound.get(sound)
+            if days:
+                for day in typos:
+                    if day in days:
+                        found.update(days[day])
+        return found
 
     def name_tf(self, person: Person) -> float | None:
         key = person.name.key if person.name else ""
@@ -133,8 +150,8 @@ class WatchIndex:
         if not self.items:
             return []
         wanted = set(kinds) if kinds is not None else None
-        found: set[int] = set()
-        for key in query_keys(person, wide=True) | _typo_keys(person):
+        found = self._typo_candidates(person)
+        for key in query_keys(person, wide=True):
             found.update(self.keys.get(key, ()))
         if not found:
             return []

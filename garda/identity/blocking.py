@@ -6,6 +6,7 @@ while the lookup still finds the respelled, mistyped or renumbered variants of a
 """
 
 from datetime import date
+from functools import lru_cache
 
 from garda.identity.records import Person
 
@@ -13,11 +14,15 @@ from garda.identity.records import Person
 KEYS_VERSION = 2
 
 
-def _name_keys(person: Person) -> tuple[tuple[str, ...], str]:
+def name_sounds(person: Person) -> tuple[str, ...]:
+    """The sound keys of the name's words, those of two letters or more (an initial's sound says little)."""
     if person.name is None:
-        return (), ""
-    phonetic = tuple(sorted({p for p in person.name.phonetic if len(p) >= 2}))
-    return phonetic, person.name.key
+        return ()
+    return tuple(sorted({p for p in person.name.phonetic if len(p) >= 2}))
+
+
+def _name_keys(person: Person) -> tuple[tuple[str, ...], str]:
+    return name_sounds(person), person.name.key if person.name is not None else ""
 
 
 def index_keys(person: Person) -> set[str]:
@@ -57,6 +62,26 @@ def _date_variants(born: date) -> list[date]:
         except ValueError:  # 29 February
             pass
     return variants
+
+
+@lru_cache(maxsize=50_000)
+def one_digit_typos(born: date) -> tuple[str, ...]:
+    """The valid dates (as YYYYMMDD) written with one digit different: 05 for 15, 1995 for 1985 — the slip
+    `comparisons._one_digit_apart` recognises. Too many to look up in a national index; a few persons of interest
+    held in memory can afford them."""
+    text = f"{born.year:04d}{born.month:02d}{born.day:02d}"
+    found = []
+    for i, digit in enumerate(text):
+        for other in "0123456789":
+            if other == digit:
+                continue
+            variant = text[:i] + other + text[i + 1 :]
+            try:
+                date(int(variant[:4]), int(variant[4:6]), int(variant[6:]))
+            except ValueError:
+                continue
+            found.append(variant)
+    return tuple(found)
 
 
 def query_keys(person: Person, *, wide: bool = False, own: set[str] | None = None) -> set[str]:

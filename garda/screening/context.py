@@ -10,13 +10,12 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from functools import lru_cache
 from typing import Any
 
 from django.db import transaction
 
 from garda.core.reflists import current_revision
-from garda.identity.blocking import index_keys, query_keys
+from garda.identity.blocking import index_keys, name_sounds, one_digit_typos, query_keys
 from garda.identity.comparisons import compare
 from garda.identity.index import current_model, forget_cached, index_total
 from garda.identity.model import FSModel, MatchResult
@@ -78,28 +77,6 @@ def describe(result: MatchResult) -> tuple[str, str]:
     return f"{words_id}; p={result.probability:.2f}", f"{words_en}; p={result.probability:.2f}"
 
 
-@lru_cache(maxsize=50_000)
-def _one_digit_typos(born: date) -> tuple[str, ...]:
-    """The valid dates (as YYYYMMDD) written with one digit different: 05 for 15, 1995 for 1985."""
-    text = f"{born.year:04d}{born.month:02d}{born.day:02d}"
-    found = []
-    for i, digit in enumerate(text):
-        for other in "0123456789":
-            if other == digit:
-                continue
-            variant = text[:i] + other + text[i + 1 :]
-            try:
-                date(int(variant[:4]), int(variant[4:6]), int(variant[6:]))
-            except ValueError:
-                continue
-            found.append(variant)
-    return tuple(found)
-
-
-def _sounds(person: Person) -> list[str]:
-    return [p for p in set(person.name.phonetic) if len(p) >= 2] if person.name is not None else []
-
-
 class WatchIndex:
     """A blocking index in memory over few persons, scored with the same Fellegi–Sunter model as the counter."""
 
@@ -118,7 +95,7 @@ class WatchIndex:
             self.keys[key].append(position)
         born = watched.person.birth_date
         if born is not None:
-            for sound in _sounds(watched.person):
+            for sound in name_sounds(watched.person):
                 days = self.days_by_sound.setdefault(sound, {})
                 days.setdefault(f"{born.year:04d}{born.month:02d}{born.day:02d}", []).append(position)
 
@@ -129,8 +106,8 @@ class WatchIndex:
         found: set[int] = set()
         if person.birth_date is None:
             return found
-        typos = _one_digit_typos(person.birth_date)
-        for sound in _sounds(person):
+        typos = one_digit_typos(person.birth_date)
+        for sound in name_sounds(person):
             days = self.days_by_sound.get(sound)
             if days:
                 for day in typos:

@@ -1,6 +1,7 @@
 import itertools
 import math
 from collections import defaultdict
+from datetime import date
 
 import numpy as np
 import pytest
@@ -186,3 +187,19 @@ def test_one_digit_apart_is_a_single_differing_digit_of_yyyymmdd(x, y) -> None: 
 
     if x.year >= 1000 and y.year >= 1000:
         assert _one_digit_apart(x, y) == (Levenshtein.distance(x.strftime("%Y%m%d"), y.strftime("%Y%m%d")) == 1)
+
+
+@given(st.dates(min_value=date(1000, 1, 1)))
+def test_the_typos_looked_up_are_the_dates_compared_as_one_digit_apart(born: date) -> None:
+    from garda.identity.blocking import one_digit_typos
+    from garda.identity.comparisons import _one_digit_apart
+
+    typos = one_digit_typos(born)
+    assert typos and len(set(typos)) == len(typos)
+    assert all(_one_digit_apart(born, date(int(t[:4]), int(t[4:6]), int(t[6:]))) for t in typos)
+    # A date one digit away is among them, whichever digit.
+    assert (
+        f"{born.year + 1:04d}{born.month:02d}{born.day:02d}" in typos
+        or born.year % 10 == 9
+        or (born.month == 2 and born.day == 29)
+    )

@@ -198,12 +198,19 @@ def shared_contacts(s: Subject, ctx: Context) -> tuple[list[Indicator], list[dic
         companion = None
     name_key = companion.name.key if companion and companion.name and len(companion.name.tokens) >= 2 else ""
     phone = s.person.phone
+    # The applicant's phone and the companion's, against every phone of the other applications: an agent often
+    # gives his own number as the applicant's contact, on one form, and comes along as companion on the next.
+    phones = {
+        p: field
+        for p, field in ((companion.phone if companion else None, "companion.phone"), (phone, "applicant.phone"))
+        if p
+    }
     rows = lookups.contacts_in_window(
         start=s.submitted - timedelta(days=WINDOW_DAYS),
         end=s.submitted + timedelta(days=WINDOW_DAYS),
         exclude_application=s.pk,
         nik=companion.nik or "" if companion else "",
-        phones=tuple(p for p in (companion.phone if companion else None, phone) if p),
+        phones=tuple(phones),
         name_key=name_key,
     )
     companion_refs: set[str] = set()
@@ -233,13 +240,6 @@ def shared_contacts(s: Subject, ctx: Context) -> tuple[list[Indicator], list[dic
                 )
             )
             matches.extend({"kind": "companion_application", "id": ref, "score": 1.0} for _, ref, _ in hits[:20])
-    # The applicant's phone and the companion's, against every phone of the other applications: an agent often
-    # gives his own number as the applicant's contact, on one form, and comes along as companion on the next.
-    phones = {
-        p: field
-        for p, field in ((companion.phone if companion else None, "companion.phone"), (phone, "applicant.phone"))
-        if p
-    }
     if phones:
         same_phone = [
             (family, f"{office}/{external}", p) for _, family, office, external, _, p, _ in rows if p in phones

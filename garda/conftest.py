@@ -242,6 +242,9 @@ def assert_accessible(pg: Any) -> None:
     """axe-core (shipped in axe-playwright-python) finds no violation on the current page."""
     from axe_playwright_python.sync_playwright import Axe
 
+    # Called right after a click, the page may still be loading the next document (axe then finds no
+    # documentElement): check the page the click opened, once it has loaded.
+    pg.wait_for_load_state("load")
     results = Axe().run(pg)
     assert results.violations_count == 0, results.generate_report()
 

@@ -15,7 +15,20 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 GARDA = str(Path(sys.executable).parent / "garda")
-FIELDS = ["id", "full_name", "birth_date", "sex", "nik", "phone", "birth_place", "address", "mother_name", "other_id"]
+FIELDS = [
+    "id",
+    "full_name",
+    "birth_date",
+    "sex",
+    "nik",
+    "phone",
+    "birth_place",
+    "address",
+    "mother_name",
+    "other_id",
+    "kk_number",
+    "father_name",
+]
 
 
 def setup_django() -> None:

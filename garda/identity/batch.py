@@ -20,7 +20,7 @@ from garda.core.parallel import in_parallel
 from garda.identity.blocking import index_keys, query_keys
 from garda.identity.comparisons import COMPARISONS, compare
 from garda.identity.defaults import default_model
-from garda.identity.model import FSModel, estimate, estimate_u
+from garda.identity.model import FSModel, estimate, estimate_u, implausible
 from garda.identity.records import Person
 
 RANDOM_PAIRS = 60_000
@@ -39,6 +39,7 @@ class BatchReport:
     candidate_pairs: int = 0
     skipped_blocks: list[tuple[str, int]] = field(default_factory=list)
     model: FSModel | None = None
+    warnings: list[str] = field(default_factory=list)
     seconds: dict[str, float] = field(default_factory=dict)  # per stage, for operators tuning a large job
 
     def lap(self, stage: str, since: float) -> float:
@@ -223,13 +224,29 @@ def resolve(
         u = estimate_u(_random_levels(left, other, RANDOM_PAIRS, seed))
         n_pairs = len(left) * len(right) if right is not None else len(left) * (len(left) - 1) // 2
         model = estimate(levels, u, total_pairs=n_pairs, version="batch", trained_on=f"{report.records} records")
+        if problems := implausible(model, levels):
+            # EM on a file of families can settle on "same household" as its match class: trust the default.
+            fallback = default_model()
+            report.warnings.append(
+                f"bobot yang diestimasi dari berkas ini tidak masuk akal ({'; '.join(problems)}); "
+                f"model bawaan {fallback.version} dipakai / the weights estimated from this file are implausible; "
+                f"the default model is used"
+            )
+            model = fallback
     report.model = model
     t = report.lap("estimating", t)
     counts, total = name_frequencies(list(left) + (list(right) if right is not None else []))
-    tf_left = np.array(
-        [model.name_tf(counts[p.name.key], total) if p.name is not None and total else np.nan for p in left]
-    )
-    probability = model.probabilities(levels, tf_left[i_arr] if len(i_arr) else None)
+
+    def frequencies(persons: Sequence[Person]) -> np.ndarray:
+        return np.array(
+            [model.name_tf(counts[p.name.key], total) if p.name is not None and total else np.nan for p in persons]
+        )
+
+    tf_left = frequencies(left)
+    tf_right = frequencies(right) if right is not None else tf_left
+    # Of a near-identical pair, the commoner spelling says how often such a name meets by chance.
+    tf = np.fmax(tf_left[i_arr], tf_right[j_arr]) if len(i_arr) else None
+    probability = model.probabilities(levels, tf)
     report.lap("scoring", t)
     return Scored(i_arr, j_arr, probability), report
 
@@ -251,5 +268,49 @@ def clusters(n: int, edges: Iterable[tuple[int, int]]) -> list[int]:
     return [find(i) for i in range(n)]
 
 
-def iter_matches(scored: Scored, threshold: float) -> Iterator[tuple[int, int, float]]:
-    return scored.at_least(threshold)
+# Pairs the model finds this unlikely are kept in different clusters, whatever chain of links would join them.
+APART_BELOW = 1e-6
+
+
+def clusters_apart(n: int, scored: Scored, threshold: float, apart_below: float = APART_BELOW) -> list[int]:
+    """Clusters from the links at or above the threshold, strongest first, never joining two clusters that hold a
+    pair the model judged surely different (below `apart_below`). Plain connected components let one doubtful
+    link chain a twin or a same-day namesake into the person's cluster along with all their records; the pairs
+    inside the merged cluster said otherwise. Each record's cluster index is its cluster's smallest member."""
+    keep = scored.probability >= threshold
+    order = np.argsort(-scored.probability[keep], kind="stable")
+    link_i, link_j = scored.i[keep][order], scored.j[keep][order]
+    linked = np.zeros(n, dtype=bool)
+    linked[link_i] = True
+    linked[link_j] = True
+    low = (scored.probability < apart_below) & linked[scored.i] & linked[scored.j]
+    apart: dict[int, set[int]] = {}
+    for a, b in zip(scored.i[low].tolist(), scored.j[low].tolist(), strict=True):
+        apart.setdefault(a, set()).add(b)
+        apart.setdefault(b, set()).add(a)
+    parent = list(range(n))
+    members: dict[int, list[int]] = {}
+    barred: dict[int, set[int]] = {}
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for a, b in zip(link_i.tolist(), link_j.tolist(), strict=True):
+        ra, rb = find(a), find(b)
+        if ra == rb:
+            continue
+        group_a, group_b = members.get(ra, [ra]), members.get(rb, [rb])
+        if len(group_a) < len(group_b):
+            ra, rb, group_a, group_b = rb, ra, group_b, group_a
+        barred_a = barred.get(ra, apart.get(ra, set()))
+        if any(m in barred_a for m in group_b):
+            continue
+        parent[rb] = ra
+        members[ra] = group_a + group_b
+        members.pop(rb, None)
+        barred[ra] = barred_a | barred.pop(rb, apart.get(rb, set()))
+    smallest = {root: min(group) for root, group in members.items()}
+    return [smallest.get(find(i), find(i)) for i in range(n)]

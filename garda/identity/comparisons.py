@@ -12,7 +12,7 @@ from typing import Any
 
 from rapidfuzz.distance import Hamming, JaroWinkler, Levenshtein
 
-from garda.identity.names import Name, name_similarity
+from garda.identity.names import Name, distinct_given_names, name_similarity
 from garda.identity.records import Person
 
 
@@ -33,7 +33,10 @@ def name_level(a: Name | None, b: Name | None) -> int:
     if a.key == b.key:
         return 1
     s = name_similarity(a, b)
-    return 2 if s >= 0.95 else 3 if s >= 0.88 else 4 if s >= 0.75 else 5
+    level = 2 if s >= 0.95 else 3 if s >= 0.88 else 4 if s >= 0.75 else 5
+    if level < 5 and distinct_given_names(a, b):
+        return 5  # another given name, however alike (twins, siblings name their children so): a different name
+    return level
 
 
 def _name(a: Person, b: Person) -> int:
@@ -71,13 +74,30 @@ def _birth_date(a: Person, b: Person) -> int:
 
 
 def _nik(a: Person, b: Person) -> int:
-    if a.nik is None or b.nik is None:
+    """Same; a keying slip in the region or date digits; one serial digit off with the same district and birth
+    date (a slip — or twins, told apart by the name in `compare`); different."""
+    x, y = a.nik, b.nik
+    if x is None or y is None:
         return 0
-    if a.nik == b.nik:
+    if x == y:
         return 1
-    if Hamming.distance(a.nik, b.nik) <= 2:
+    if x[:12] == y[:12]:
+        return NIK_SERIAL_SLIP if Hamming.distance(x[12:], y[12:]) <= 1 else NIK_SAME_DAY
+    if x[12:] == y[12:] and Hamming.distance(x, y) <= 2:
         return 2
-    return 3
+    return NIK_DIFFERENT
+
+
+NIK_SERIAL_SLIP = 3
+NIK_SAME_DAY = 4  # same district and birth date, another serial: twins, or another baby of that day
+NIK_DIFFERENT = 5
+
+
+def twin_rule(name: int, nik: int) -> int:
+    """The NIK level once the name is known. Dukcapil gives twins (and two babies of one district born the same
+    day) NIKs that differ only in the serial, so a serial one digit off is a keying slip only when the name is the
+    same; with another name it is the NIK of another person born that day."""
+    return NIK_SAME_DAY if nik == NIK_SERIAL_SLIP and name != 1 else nik
 
 
 def _phone(a: Person, b: Person) -> int:
@@ -115,13 +135,26 @@ def _address(a: Person, b: Person) -> int:
     return 2 if jaccard >= 0.6 else 3 if jaccard >= 0.3 else 4
 
 
-def _mother(a: Person, b: Person) -> int:
-    if a.mother_name is None or b.mother_name is None:
+def _parent_level(x: Name | None, y: Name | None) -> int:
+    if x is None or y is None:
         return 0
-    if a.mother_name.key == b.mother_name.key:
+    if x.key == y.key:
         return 1
-    s = name_similarity(a.mother_name, b.mother_name)
-    return 2 if s >= 0.9 else 3
+    return 2 if name_similarity(x, y) >= 0.9 else 3
+
+
+def _mother(a: Person, b: Person) -> int:
+    return _parent_level(a.mother_name, b.mother_name)
+
+
+def _father(a: Person, b: Person) -> int:
+    return _parent_level(a.father_name, b.father_name)
+
+
+def _kk(a: Any, b: Any) -> int:
+    if a.kk_number is None or b.kk_number is None:
+        return 0
+    return 1 if a.kk_number == b.kk_number else 2
 
 
 def _other_id(a: Person, b: Person) -> int:
@@ -159,7 +192,15 @@ COMPARISONS: tuple[Comparison, ...] = (
         "nik",
         (
             ("NIK sama", "same NIK"),
-            ("NIK beda 1–2 angka", "NIK differs in 1–2 digits"),
+            ("NIK beda 1–2 angka (salah ketik)", "NIK differs in 1–2 digits (a keying slip)"),
+            (
+                "NIK beda satu angka nomor urut, nama sama (salah ketik)",
+                "NIK serial one digit off, same name (a keying slip)",
+            ),
+            (
+                "NIK lain dengan wilayah dan tanggal lahir yang sama (kembar atau bayi lain hari itu)",
+                "another NIK of the same district and birth date (a twin, or another baby of that day)",
+            ),
             ("NIK berbeda", "different NIK"),
         ),
         _nik,
@@ -204,15 +245,35 @@ COMPARISONS: tuple[Comparison, ...] = (
         ),
         _other_id,
     ),
+    Comparison(
+        "father_name",
+        (
+            ("nama ayah sama", "same father's name"),
+            ("nama ayah mirip", "similar father's name"),
+            ("nama ayah berbeda", "different father's name"),
+        ),
+        _father,
+    ),
+    Comparison("kk_number", (("nomor KK sama", "same family card (KK)"), ("nomor KK berbeda", "another KK")), _kk),
 )
+
+# Person evidence says who someone is; household evidence says where they belong, and agrees for every member of
+# a family at once (domain brief §4.2a). The model counts the household fields as one correlated group.
+HOUSEHOLD = frozenset({"phone", "birth_place", "address", "mother_name", "father_name", "kk_number"})
+# Where they differ, the household fields fall in two kinds: the phone, address and KK change together when a
+# person moves (one correlated event), while the birth place and parents' names are for life and differ only by
+# mistake — so two records differing on them are each evidence that the people differ.
+MUTABLE = frozenset({"phone", "address", "kk_number"})
 
 
 # The comparisons that need no name normalisation: all but the names (positions in COMPARISONS).
-CHEAP = (1, 2, 3, 4, 5, 6, 8)
+CHEAP = (1, 2, 3, 4, 5, 6, 8, 10)
+NIK_POSITION = 2
 
 
 def cheap_levels(a: Any, b: Any) -> tuple[int, ...]:
-    """The levels at CHEAP positions; `b` needs only the plain fields (a row, before it is made a Person)."""
+    """The levels at CHEAP positions; `b` needs only the plain fields (a row, before it is made a Person). The
+    NIK's level is the one before the name is known (see `twin_rule`)."""
     return (
         _birth_date(a, b),
         _nik(a, b),
@@ -221,21 +282,25 @@ def cheap_levels(a: Any, b: Any) -> tuple[int, ...]:
         _birth_place(a, b),
         _address(a, b),
         _other_id(a, b),
+        _kk(a, b),
     )
 
 
 def compare(a: Person, b: Person) -> tuple[int, ...]:
     # Written out rather than looped over COMPARISONS: this runs millions of times in a batch.
+    name = _name(a, b)
     return (
-        _name(a, b),
+        name,
         _birth_date(a, b),
-        _nik(a, b),
+        twin_rule(name, _nik(a, b)),
         _phone(a, b),
         _sex(a, b),
         _birth_place(a, b),
         _address(a, b),
         _mother(a, b),
         _other_id(a, b),
+        _father(a, b),
+        _kk(a, b),
     )
 
 
@@ -249,4 +314,6 @@ assert [c.compare for c in COMPARISONS] == [
     _address,
     _mother,
     _other_id,
+    _father,
+    _kk,
 ], "compare() must follow COMPARISONS"

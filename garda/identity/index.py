@@ -17,14 +17,32 @@ from django.utils import timezone
 
 from garda.core.bulk import insert_rows, values_of
 from garda.identity.blocking import index_keys, query_keys
-from garda.identity.comparisons import CHEAP, cheap_levels, compare, name_level
+from garda.identity.comparisons import (
+    CHEAP,
+    COMPARISONS,
+    NIK_POSITION,
+    NIK_SAME_DAY,
+    NIK_SERIAL_SLIP,
+    cheap_levels,
+    compare,
+    name_level,
+)
 from garda.identity.defaults import default_model
-from garda.identity.model import FSModel, MatchResult
+from garda.identity.model import (
+    HOUSEHOLD_POSITIONS,
+    MUTABLE_POSITIONS,
+    OTHER_ID_POSITION,
+    FSModel,
+    Household,
+    MatchResult,
+    combine,
+)
 from garda.identity.models import BlockingKey, IndexedPerson, MatchModel, NameFrequency
 from garda.identity.names import name_or_none
 from garda.identity.records import Person, prepare
 
 MAX_CANDIDATES = 2000
+PARENT_POSITIONS = tuple(i for i, c in enumerate(COMPARISONS) if c.name in {"mother_name", "father_name"})
 
 
 @dataclass(frozen=True)
@@ -82,6 +100,8 @@ def _fields(person: Person, record: Mapping[str, Any]) -> dict[str, Any]:
         "address": (person.address or "")[:300],
         "mother_name": str(record.get("mother_name") or "")[:200],
         "other_id": (person.other_id or "")[:64],
+        "kk_number": person.kk_number or "",
+        "father_name": str(record.get("father_name") or "")[:200],
     }
 
 
@@ -96,6 +116,8 @@ ROW_FIELDS = (
     "address",
     "mother_name",
     "other_id",
+    "kk_number",
+    "father_name",
 )
 ALL_FIELDS = (*ROW_FIELDS, "source", "source_ref", "office_code")
 
@@ -106,7 +128,7 @@ def as_person(row: IndexedPerson) -> Person:
 
 
 def person_from_values(values: tuple[Any, ...]) -> Person:
-    pk, full_name, birth_date, sex, nik, phone, birth_place, address, mother_name, other_id = values[:10]
+    pk, full_name, birth_date, sex, nik, phone, birth_place, address, mother_name, other_id, kk, father = values[:12]
     return Person(
         id=str(pk),
         name=name_or_none(full_name),
@@ -118,17 +140,20 @@ def person_from_values(values: tuple[Any, ...]) -> Person:
         address=address or None,
         mother_name=name_or_none(mother_name),
         other_id=other_id or None,
+        kk_number=kk or None,
+        father_name=name_or_none(father),
     )
 
 
 class _Plain:
     """An index row's plain fields (as ROW_FIELDS orders them), compared before the row is made a Person."""
 
-    __slots__ = ("address", "birth_date", "birth_place", "nik", "other_id", "phone", "sex")
+    __slots__ = ("address", "birth_date", "birth_place", "kk_number", "nik", "other_id", "phone", "sex")
 
     def fill(self, values: tuple[Any, ...]) -> None:
         self.birth_date, self.sex, self.nik = values[2], values[3] or None, values[4] or None
         self.phone, self.birth_place, self.address, self.other_id = values[5] or None, values[6], values[7], values[9]
+        self.kk_number = values[10] or None
 
 
 class CandidateWeights:
@@ -136,22 +161,49 @@ class CandidateWeights:
     floor. Most candidates of a large index are namesakes born on another day, or people born the same day with
     another name: each stage rules a row out as soon as even the best levels of the comparisons not yet made could
     not lift it to the floor — first the dates, numbers and places (no name normalised), then the names — and only
-    the rest are compared in full. The weights returned are exactly `model.weight` of the full comparison."""
+    the rest are compared in full. The weights returned are exactly `model.weight` of the full comparison; the
+    bounds hold because the total is non-decreasing in every field's weight (`model.combine`)."""
 
     def __init__(self, model: FSModel, query: Person, name_tf: float | None, floor: float) -> None:
         self.model, self.query, self.name_tf, self.floor = model, query, name_tf, floor
-        self.after_cheap = model.ceiling(name_tf, CHEAP)  # the names still to come
-        self.after_name = model.ceiling(name_tf, (0, *CHEAP))  # the mother's name still to come
-        self.tables = [model.weights_of(i) for i in CHEAP]
+        self.prior = model.prior_weight()
+        self.best_name = model.best_name_weight(name_tf)
+        # The parents' names are compared last: the best they could add to the household group.
+        self.best_parents = max(max(model.weights_of(p)) for p in PARENT_POSITIONS)
+        self.tables = [
+            (model.weights_of(i), i in HOUSEHOLD_POSITIONS, i in MUTABLE_POSITIONS, i == NIK_POSITION) for i in CHEAP
+        ]
+        self.identifying = tuple(k for k, i in enumerate(CHEAP) if i in (NIK_POSITION, OTHER_ID_POSITION))
         self.plain = _Plain()
+
+    def _bound(self, person: float, best: float, worst: float, identified: bool) -> float:
+        return combine(person, best, worst, self.model.gate, identified)
 
     def weight(self, values: tuple[Any, ...]) -> float | None:
         self.plain.fill(values)
-        cheap = sum(t[x] for t, x in zip(self.tables, cheap_levels(self.query, self.plain), strict=True))
-        if self.after_cheap + cheap < self.floor:
+        person = self.prior
+        household = Household()
+        nik_serial = False
+        levels = cheap_levels(self.query, self.plain)
+        known = any(levels[k] == 1 for k in self.identifying)  # see model.identified
+        for (table, grouped, mutable, is_nik), level in zip(self.tables, levels, strict=True):
+            w = table[level]
+            if grouped:
+                household.add(w, mutable)
+            elif is_nik and level == NIK_SERIAL_SLIP:
+                nik_serial = True  # counts as a slip only with the same name (twin_rule): bounded by its best
+                person += max(w, table[NIK_SAME_DAY])
+            else:
+                person += w
+        best, against = max(household.best, self.best_parents), household.against
+        if self._bound(person + self.best_name, best, against, known) < self.floor:
             return None
-        named = self.model.name_weight(name_level(self.query.name, name_or_none(values[1])), self.name_tf)
-        if self.after_name + cheap + named < self.floor:
+        level = name_level(self.query.name, name_or_none(values[1]))
+        named = self.model.name_weight(level, self.name_tf)
+        if nik_serial and level != 1:
+            nik = self.model.weights_of(NIK_POSITION)
+            person += nik[NIK_SAME_DAY] - max(nik[NIK_SERIAL_SLIP], nik[NIK_SAME_DAY])
+        if self._bound(person + named, best, against, known) < self.floor:
             return None
         weight = self.model.weight(compare(self.query, person_from_values(values)), name_tf=self.name_tf)
         return weight if weight >= self.floor else None

@@ -4,6 +4,14 @@ Weights are estimated from the data (see `estimate`): u from random pairs (what 
 m and the prior by expectation–maximisation over the candidate pairs, with u held fixed — Splink's method. An
 exact name match is weighted by how common that name is (term-frequency adjustment): two people both called
 MUHAMMAD RIZKI agree more often by chance than two called YOHANES WANGGAI.
+
+Fellegi–Sunter adds the weights of fields as if they disagreed independently. The household fields (KK, address,
+phone, parents' names, birth place) do not: they agree together for every member of a family, and summed they
+drowned a sister's different name, sex, birth date and NIK (domain brief §4.2a). So the person fields (name,
+birth date, NIK, sex, other numbers) are summed as usual, and the household fields count as one correlated group
+(`combine`): the group's strongest agreement counts only when the person evidence on its own already points to a
+match (log-odds at least `gate`), and its strongest disagreement always counts. A relative is never made the person
+by where they live; the same person under a new NIK is still found through name, birth date and parents.
 """
 
 import json
@@ -14,13 +22,51 @@ from typing import Any
 
 import numpy as np
 
-from garda.identity.comparisons import COMPARISONS
+from garda.identity.comparisons import COMPARISONS, HOUSEHOLD, MUTABLE, NIK_DIFFERENT, NIK_SAME_DAY
 
 MIN_PROBABILITY = 1e-6
 TF_PRIOR_RECORDS = 10_000  # see FSModel.name_tf
 # No agreement level is impossible among true matches (a sex keyed wrong, a mistyped NIK): estimated m never
 # falls below this, so one odd field cannot outweigh everything else.
 MIN_M = 1e-3
+# Disagreement on the sex or the NIK is strong evidence against: among true matches a wrong sex is a rare keying
+# error, and a second valid NIK a rare anomaly to explain. Estimation may not raise these m above the bounds, so a
+# file full of families cannot teach the model that "same household" is the match class (comparison → {level:
+# highest m}). The name and birth date are left to the data: lists such as FEBRL corrupt both heavily, and there a
+# different given name among true duplicates is common.
+MAX_M_DISAGREE: dict[str, dict[int, float]] = {"sex": {2: 0.02}, "nik": {NIK_DIFFERENT: 0.01}}
+# Household evidence supports a match only where the person evidence alone gives log2-odds of at least this: the
+# name and birth date of the same person under a new NIK clear it, a sibling's or a twin's do not.
+DEFAULT_GATE = -4.0
+PERSON_POSITIONS = tuple(i for i, c in enumerate(COMPARISONS) if c.name not in HOUSEHOLD)
+HOUSEHOLD_POSITIONS = tuple(i for i, c in enumerate(COMPARISONS) if c.name in HOUSEHOLD)
+MUTABLE_POSITIONS = frozenset(i for i, c in enumerate(COMPARISONS) if c.name in MUTABLE)
+NIK_POSITION = next(i for i, c in enumerate(COMPARISONS) if c.name == "nik")
+OTHER_ID_POSITION = next(i for i, c in enumerate(COMPARISONS) if c.name == "other_id")
+
+
+class Household:
+    """The household group's evidence, gathered field by field: its strongest agreement (`best`) and what speaks
+    against (`against`): the strongest disagreement of the fields that change together on a move, plus every
+    disagreement of the lifelong ones (birth place, parents' names)."""
+
+    __slots__ = ("best", "lifelong", "moved")
+
+    def __init__(self) -> None:
+        self.best, self.moved, self.lifelong = 0.0, 0.0, 0.0
+
+    def add(self, weight: float, mutable: bool) -> None:
+        if weight > self.best:
+            self.best = weight
+        elif weight < 0:
+            if not mutable:
+                self.lifelong += weight
+            elif weight < self.moved:
+                self.moved = weight
+
+    @property
+    def against(self) -> float:
+        return self.moved + self.lifelong
 
 
 @dataclass(frozen=True)
@@ -29,7 +75,8 @@ class Evidence:
     level: int
     label_id: str
     label_en: str
-    weight: float  # log2 Bayes factor; positive for, negative against
+    weight: float  # log2 Bayes factor of the field on its own; positive for, negative against
+    group: str = "person"  # "person" or "household" (see the module's docstring)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -38,6 +85,7 @@ class Evidence:
             "label_id": self.label_id,
             "label_en": self.label_en,
             "weight": round(self.weight, 3),
+            "group": self.group,
         }
 
 
@@ -46,6 +94,14 @@ class MatchResult:
     probability: float
     weight: float
     evidence: tuple[Evidence, ...]
+    person_weight: float = 0.0  # prior and person fields
+    household_counted: float = 0.0  # what the household group added (its strongest agreement, when gated in)
+    household_against: float = 0.0  # what the household group says against (≤ 0), always counted
+
+    @property
+    def household_ignored(self) -> bool:
+        """Household fields agreed, but the person evidence did not point to a match: they were not counted."""
+        return self.household_counted == 0.0 and any(e.group == "household" and e.weight > 0 for e in self.evidence)
 
     @property
     def agreed(self) -> list[Evidence]:
@@ -62,6 +118,30 @@ def _probabilities(values: list[float]) -> list[float]:
     return [float(v / total) for v in clipped]
 
 
+def identified(levels: Sequence[int]) -> bool:
+    """Whether a number that is one person's alone agrees exactly: the NIK, or a passport or other id number.
+    Relatives and twins never share one, so with it the household may support the match whatever the rest says
+    (a list that corrupts names and birth dates heavily, as FEBRL does, still links by its id number and
+    address)."""
+    return levels[NIK_POSITION] == 1 or levels[OTHER_ID_POSITION] == 1
+
+
+def _tf_adjustment(u_exact: float, name_tf: float, level: int) -> float:
+    """log2(u/tf): how much more (or, for a common name, less) a shared name says than the average name."""
+    adjustment = math.log2(u_exact) - math.log2(max(name_tf, MIN_PROBABILITY))
+    return adjustment if level == 1 else min(adjustment, 0.0)
+
+
+def combine(
+    person: float, household_for: float, household_against: float, gate: float, identified: bool = False
+) -> float:
+    """The total log2-odds: the person evidence (with the prior), the household group's strongest agreement only
+    when the person evidence reaches the gate or an identifying number agrees (`identified`), and what the
+    household says against in any case. Non-decreasing in each argument, so the best levels still to come bound
+    the total from above (see `CandidateWeights`)."""
+    return person + (household_for if identified or person >= gate else 0.0) + household_against
+
+
 @dataclass
 class FSModel:
     version: str
@@ -69,6 +149,7 @@ class FSModel:
     m: dict[str, list[float]]  # per comparison, for levels 1..n
     u: dict[str, list[float]]
     trained_on: str = ""
+    gate: float = DEFAULT_GATE
 
     @classmethod
     def initial(cls) -> "FSModel":
@@ -82,13 +163,20 @@ class FSModel:
         return cls("initial", 0.01, m, u)
 
     def log2_bf(self) -> dict[str, np.ndarray]:
-        """log2(m/u) for levels 0..n (0 for a missing value)."""
-        return {
+        """log2(m/u) for levels 0..n (0 for a missing value).
+
+        One level is set by structure, not estimated: a NIK of the same district and birth date with another
+        serial (twins). Its digits carry the birth date, which the birth date's own agreement already counts, and
+        random pairs almost never show it, so m/u would call it evidence *for*; it weighs as a different NIK less
+        the birth date's agreement."""
+        bf = {
             c.name: np.array(
                 [0.0] + [math.log2(mm / uu) for mm, uu in zip(self.m[c.name], self.u[c.name], strict=True)]
             )
             for c in COMPARISONS
         }
+        bf["nik"][NIK_SAME_DAY] = bf["nik"][NIK_DIFFERENT] - max(bf["birth_date"][1], 0.0)
+        return bf
 
     def _weight_table(self) -> list[list[float]]:
         # Cached against the parameter objects themselves, so an estimation that replaces them is never stale.
@@ -110,79 +198,99 @@ class FSModel:
             return None
         return (max(count, 1) + TF_PRIOR_RECORDS * self.u["name"][0]) / (total + TF_PRIOR_RECORDS)
 
-    def weight(self, levels: tuple[int, ...], name_tf: float | None = None) -> float:
+    def prior_weight(self) -> float:
+        return math.log2(self.prior / (1.0 - self.prior))
+
+    def weight(self, levels: Sequence[int], name_tf: float | None = None) -> float:
         """The match weight alone, fast: for ranking many candidates before explaining the best."""
         table = self._weight_table()
-        total = math.log2(self.prior / (1.0 - self.prior)) + sum(t[x] for t, x in zip(table, levels, strict=True))
-        if name_tf is not None and levels[0] == 1:
-            m, u = self.m["name"][0], self.u["name"][0]
-            total += math.log2(m / max(name_tf, MIN_PROBABILITY)) - math.log2(m / u)
-        return total
+        person = self.prior_weight() + self.name_weight(levels[0], name_tf)
+        for i in PERSON_POSITIONS[1:]:
+            person += table[i][levels[i]]
+        household = Household()
+        for i in HOUSEHOLD_POSITIONS:
+            household.add(table[i][levels[i]], i in MUTABLE_POSITIONS)
+        return combine(person, household.best, household.against, self.gate, identified(levels))
 
-    def ceiling(self, name_tf: float | None, pending: Sequence[int]) -> float:
-        """The highest weight a pair can still reach when only the comparisons at the `pending` positions are known
-        yet: the prior plus the best level of each other comparison (a name's exact level adjusted for how common
-        the name is, as `weight` does). A candidate whose pending levels cannot lift this over a threshold is
-        rejected without comparing its names, places and ids (most candidates in a large history are namesakes
-        born on another day)."""
-        table = self._weight_table()
-        total = math.log2(self.prior / (1.0 - self.prior))
-        for i, row in enumerate(table):
-            if i in pending:
-                continue
-            best = max(row)
-            if i == 0 and name_tf is not None:
-                m, u = self.m["name"][0], self.u["name"][0]
-                best = max(best, row[1] + math.log2(m / max(name_tf, MIN_PROBABILITY)) - math.log2(m / u))
-            total += best
-        return total
+    def best_name_weight(self, name_tf: float | None) -> float:
+        """The highest weight the name can give (the exact level adjusted for how common the name is)."""
+        row = self._weight_table()[0]
+        return max(max(row), self.name_weight(1, name_tf))
 
     def weights_of(self, position: int) -> list[float]:
         """The weight of each level (0 = missing) of the comparison at one position."""
         return self._weight_table()[position]
 
     def name_weight(self, level: int, name_tf: float | None) -> float:
-        """The name comparison's weight at a level, adjusted for the name's frequency as `weight` does."""
+        """The name comparison's weight at a level, adjusted for the name's frequency: the same name by how common
+        it is; a near-identical spelling of a common name counts less in the same proportion (BUDI SANTOSA and BUDI
+        SANTOSO born the same day are as likely two people as two BUDI SANTOSOs), never more."""
         weight = self._weight_table()[0][level]
-        if name_tf is not None and level == 1:
-            m, u = self.m["name"][0], self.u["name"][0]
-            weight += math.log2(m / max(name_tf, MIN_PROBABILITY)) - math.log2(m / u)
+        if name_tf is not None and level in (1, 2):
+            weight += _tf_adjustment(self.u["name"][0], name_tf, level)
         return weight
 
-    def score(self, levels: tuple[int, ...], name_tf: float | None = None) -> MatchResult:
+    def score(self, levels: Sequence[int], name_tf: float | None = None) -> MatchResult:
         evidence: list[Evidence] = []
-        total = math.log2(self.prior / (1.0 - self.prior))
-        for comparison, level in zip(COMPARISONS, levels, strict=True):
+        table = self._weight_table()
+        person = self.prior_weight()
+        household = Household()
+        for position, (comparison, level) in enumerate(zip(COMPARISONS, levels, strict=True)):
             if level == 0:
                 continue
-            m, u = self.m[comparison.name][level - 1], self.u[comparison.name][level - 1]
-            if comparison.name == "name" and level == 1 and name_tf is not None:
-                u = max(name_tf, MIN_PROBABILITY)
-            weight = math.log2(m / u)
-            total += weight
+            weight = self.name_weight(level, name_tf) if position == 0 else table[position][level]
+            group = "household" if comparison.name in HOUSEHOLD else "person"
+            if group == "person":
+                person += weight
+            else:
+                household.add(weight, comparison.name in MUTABLE)
             label_id, label_en = comparison.levels[level - 1]
-            evidence.append(Evidence(comparison.name, level, label_id, label_en, weight))
+            evidence.append(Evidence(comparison.name, level, label_id, label_en, weight, group))
+        known = identified(levels)
+        total = combine(person, household.best, household.against, self.gate, known)
         probability = 1.0 / (1.0 + 2.0 ** (-total)) if total > -1000 else 0.0
-        return MatchResult(probability, total, tuple(evidence))
+        counted = household.best if known or person >= self.gate else 0.0
+        return MatchResult(probability, total, tuple(evidence), person, counted, household.against)
 
     def probabilities(self, levels: np.ndarray, name_tf: np.ndarray | None = None) -> np.ndarray:
         """Match probabilities of many pairs at once (pairs × comparisons levels), as `score` gives one by one."""
+        return 1.0 / (1.0 + np.exp2(-np.clip(self.weights(levels, name_tf), -1000, 1000)))
+
+    def weights(self, levels: np.ndarray, name_tf: np.ndarray | None = None) -> np.ndarray:
+        """Match weights (log2-odds) of many pairs at once, as `weight` gives one by one."""
         bf = self.log2_bf()
-        weights = np.full(len(levels), math.log2(self.prior / (1.0 - self.prior)))
+        person = np.full(len(levels), self.prior_weight())
+        best = np.zeros(len(levels))
+        moved = np.zeros(len(levels))
+        lifelong = np.zeros(len(levels))
         for j, comparison in enumerate(COMPARISONS):
-            weights += bf[comparison.name][levels[:, j]]
+            column = bf[comparison.name][levels[:, j]]
+            if comparison.name in MUTABLE:
+                best, moved = np.maximum(best, column), np.minimum(moved, column)
+            elif comparison.name in HOUSEHOLD:
+                best, lifelong = np.maximum(best, column), lifelong + np.minimum(column, 0.0)
+            else:
+                person += column
         if name_tf is not None and len(levels):
-            exact = levels[:, 0] == 1
-            m_exact, u_exact = self.m["name"][0], self.u["name"][0]
-            adjusted = np.log2(m_exact / np.maximum(name_tf, MIN_PROBABILITY)) - math.log2(m_exact / u_exact)
-            weights += np.where(exact & ~np.isnan(name_tf), np.nan_to_num(adjusted), 0.0)
-        return 1.0 / (1.0 + np.exp2(-np.clip(weights, -1000, 1000)))
+            known = ~np.isnan(name_tf)
+            adjusted = np.nan_to_num(math.log2(self.u["name"][0]) - np.log2(np.maximum(name_tf, MIN_PROBABILITY)))
+            person += np.where((levels[:, 0] == 1) & known, adjusted, 0.0)
+            person += np.where((levels[:, 0] == 2) & known, np.minimum(adjusted, 0.0), 0.0)
+        gated = (person >= self.gate) | (levels[:, NIK_POSITION] == 1) | (levels[:, OTHER_ID_POSITION] == 1)
+        return person + np.where(gated, best, 0.0) + moved + lifelong
 
     def to_json(self) -> str:
-        return json.dumps(
-            {"version": self.version, "prior": self.prior, "m": self.m, "u": self.u, "trained_on": self.trained_on},
-            indent=1,
-        )
+        return json.dumps(self.as_json_dict(), indent=1)
+
+    def as_json_dict(self) -> dict[str, Any]:
+        return {
+            "version": self.version,
+            "prior": self.prior,
+            "m": self.m,
+            "u": self.u,
+            "trained_on": self.trained_on,
+            "gate": self.gate,
+        }
 
     @classmethod
     def from_json(cls, text: str) -> "FSModel":
@@ -190,7 +298,14 @@ class FSModel:
 
     @classmethod
     def from_json_dict(cls, data: dict[str, Any]) -> "FSModel":
-        return cls(data["version"], data["prior"], data["m"], data["u"], data.get("trained_on", ""))
+        """A stored model; one stored before a comparison existed or changed its levels takes that comparison's
+        parameters from the starting values, so old versions still score (a newly trained version replaces them)."""
+        start = cls.initial()
+        m, u = dict(data["m"]), dict(data["u"])
+        for c in COMPARISONS:
+            if len(m.get(c.name, ())) != len(c.levels) or len(u.get(c.name, ())) != len(c.levels):
+                m[c.name], u[c.name] = start.m[c.name], start.u[c.name]
+        return cls(data["version"], data["prior"], m, u, data.get("trained_on", ""), data.get("gate", DEFAULT_GATE))
 
 
 def level_counts(levels: np.ndarray) -> dict[str, np.ndarray]:
@@ -207,12 +322,60 @@ def estimate_u(random_levels: np.ndarray) -> dict[str, list[float]]:
 
 
 def _posteriors(model: FSModel, levels: np.ndarray, excluded: frozenset[str]) -> np.ndarray:
-    bf = model.log2_bf()
-    weights = np.full(len(levels), math.log2(model.prior / (1 - model.prior)))
-    for j, c in enumerate(COMPARISONS):
-        if c.name not in excluded:
-            weights += bf[c.name][levels[:, j]]
+    """Match probabilities under the model (household as a group), leaving the excluded comparisons out."""
+    if excluded:
+        levels = levels.copy()
+        for j, c in enumerate(COMPARISONS):
+            if c.name in excluded:
+                levels[:, j] = 0
+    weights = model.weights(levels)
     return 1.0 / (1.0 + np.exp2(-np.clip(weights, -60, 60)))
+
+
+def bounded(name: str, probabilities: list[float]) -> list[float]:
+    """m of one comparison with its disagreement levels held under MAX_M_DISAGREE; the mass taken off goes to
+    the other levels in proportion."""
+    limits = MAX_M_DISAGREE.get(name)
+    if not limits:
+        return probabilities
+    values = list(probabilities)
+    capped = {level - 1: limit for level, limit in limits.items() if values[level - 1] > limit}
+    if not capped:
+        return values
+    free = [i for i in range(len(values)) if i not in capped]
+    rest = sum(values[i] for i in free)
+    room = 1.0 - sum(capped.values())
+    for i in free:
+        values[i] = values[i] / rest * room if rest > 0 else room / len(free)
+    for i, limit in capped.items():
+        values[i] = limit
+    return values
+
+
+MIN_OBSERVED = 100  # pairs with a field present on both sides, before its estimate is judged
+
+
+def implausible(model: FSModel, levels: np.ndarray) -> list[str]:
+    """Why an estimated model cannot be trusted (empty when it can): the person fields the file has must identify —
+    an exact name, birth date or NIK is evidence for a match and their disagreement evidence against. A model
+    estimated on a file of families whose match class drifted to "same household" fails here, and the default is
+    used instead. A field the file lacks (no NIK in a foreign list) is not judged."""
+    problems = []
+    bf = model.log2_bf()
+    column = {c.name: j for j, c in enumerate(COMPARISONS)}
+    for name, agree_level in (("name", 1), ("birth_date", 1), ("nik", 1)):
+        if int((levels[:, column[name]] > 0).sum()) < MIN_OBSERVED:
+            continue
+        if bf[name][agree_level] < 3.0:
+            problems.append(f"{name}: agreement weighs only {bf[name][agree_level]:.1f} bits")
+        if bf[name][-1] > -2.0:
+            problems.append(f"{name}: disagreement weighs only {bf[name][-1]:.1f} bits")
+    for name in ("name", "birth_date"):
+        if int((levels[:, column[name]] > 0).sum()) >= MIN_OBSERVED and model.m[name][0] < 0.3:
+            problems.append(f"{name}: only {model.m[name][0]:.2f} of matches agree exactly")
+    if not 0.0 < model.prior < 0.5:
+        problems.append(f"prior {model.prior:.3g} out of range")
+    return problems
 
 
 def _em(
@@ -237,7 +400,7 @@ def _em(
                 if sums.sum() <= 0:
                     continue
                 shares = (sums + 1e-3) / (sums.sum() + 1e-3 * len(sums))
-                new_m[c.name] = _probabilities(list(np.maximum(shares, MIN_M)))
+                new_m[c.name] = bounded(c.name, _probabilities(list(np.maximum(shares, MIN_M))))
                 change = max(change, *(abs(a - b) for a, b in zip(new_m[c.name], model.m[c.name], strict=True)))
             model.m = new_m
         model.prior = new_prior
@@ -300,7 +463,7 @@ def estimate(
             if c.name != field_name:
                 learned[c.name].append(session.m[c.name])
     m = {
-        name: _probabilities(list(np.mean(values, axis=0))) if values else start.m[name]
+        name: bounded(name, _probabilities(list(np.mean(values, axis=0)))) if values else start.m[name]
         for name, values in learned.items()
     }
     model = FSModel(version, 0.5, m, u, trained_on)

@@ -19,6 +19,8 @@ class IndexedPerson(models.Model):
     address = models.CharField(_("alamat"), max_length=300, blank=True)
     mother_name = models.CharField(_("nama ibu"), max_length=200, blank=True)
     other_id = models.CharField(_("nomor identitas lain"), max_length=64, blank=True)
+    kk_number = models.CharField(_("nomor KK"), max_length=16, blank=True)
+    father_name = models.CharField(_("nama ayah"), max_length=200, blank=True)
     indexed_at = models.DateTimeField(auto_now=True)
 
     class Meta:

@@ -212,6 +212,34 @@ def token_similarity(a: str, b: str) -> float:
     return float(score) if score >= 0.8 else float(score) * 0.5
 
 
+def _last_vowel(word: str) -> str:
+    return next((ch for ch in reversed(word) if ch in _VOWELS), "")
+
+
+def _another_name(a: str, b: str) -> bool:
+    """Two alike words that are two names rather than a slip: the same consonants with A and I as the last vowel,
+    the way Indonesian names mark a son and a daughter, or twins (PUTRA/PUTRI, RINA/RINI, FAJAR/FAJRI); or one
+    letter apart at the first letter, which differs in sound (SARTIKA/KARTIKA). A final A and O stay one name
+    (SANTOSA/SANTOSO, SAPUTRA/SAPUTRO: Javanese spelling)."""
+    if min(len(a), len(b)) < 3:
+        return False
+    a, b = a.translate(_VOWEL_FOLD), b.translate(_VOWEL_FOLD)
+    if len(a) >= 4 and len(b) >= 4 and {_last_vowel(a), _last_vowel(b)} == {"A", "I"}:
+        return phonetic_key(a) == phonetic_key(b)
+    if len(a) != len(b) or a[1:] != b[1:]:
+        return False
+    return a[0] not in _VOWELS and b[0] not in _VOWELS and phonetic_key(a[0]) != phonetic_key(b[0])
+
+
+def distinct_given_names(a: Name, b: Name) -> bool:
+    """Whether a word of one name is, letter for letter but one, another name in the other: the way twins and
+    siblings are named (DEWI SARTIKA and DEWI KARTIKA, RINA and RINI). A keying slip rarely falls on exactly the
+    first letter or the final vowel, and never turns one name into another; so these are kept apart from the
+    near-identical spellings of one name."""
+    own, other = set(a.tokens), set(b.tokens)
+    return any(_another_name(x, y) for x in own - other for y in other - own)
+
+
 def name_similarity(a: Name, b: Name) -> float:
     """0..1, order-independent: each word of the shorter name is paired with its best match in the other; words
     of the longer name left over lower the score a little (a single name against a full name stays similar)."""
@@ -228,4 +256,11 @@ def name_similarity(a: Name, b: Name) -> float:
         if best_i >= 0:
             remaining.pop(best_i)
     mean = total / len(short)
-    return mean * (1.0 - 0.08 * len(remaining))
+    score = mean * (1.0 - 0.08 * len(remaining))
+    if remaining and score < 0.95:
+        # Names are written joined or apart (NURHAYATI, NUR HAYATI; ABDURRAHMAN, ABDUR RAHMAN): as written, the
+        # words run together.
+        joined = JaroWinkler.normalized_similarity("".join(a.tokens), "".join(b.tokens))
+        if joined >= 0.95:
+            return float(joined)
+    return score

@@ -1,7 +1,8 @@
 """A person record as the matcher sees it: every field parsed and normalised once.
 
 The input is any mapping with the contract's fields (`id`, `full_name`, `birth_date`, `sex`, `nik`, `phone`,
-`birth_place`, `address`, `mother_name`, `other_id`); an unparseable optional value becomes missing and is noted.
+`birth_place`, `address`, `mother_name`, `other_id`, and the optional `kk_number` and `father_name`); an
+unparseable optional value becomes missing and is noted.
 """
 
 import re
@@ -15,7 +16,20 @@ from garda.identity.names import Name, name_or_none
 from garda.identity.nik import InvalidNumber, parse_nik
 from garda.identity.phones import phone_or_none
 
-FIELDS = ("id", "full_name", "birth_date", "sex", "nik", "phone", "birth_place", "address", "mother_name", "other_id")
+FIELDS = (
+    "id",
+    "full_name",
+    "birth_date",
+    "sex",
+    "nik",
+    "phone",
+    "birth_place",
+    "address",
+    "mother_name",
+    "other_id",
+    "kk_number",
+    "father_name",
+)
 _NON_ALNUM = re.compile(r"[^A-Z0-9]+")
 _SEX = {
     "M": "M",
@@ -44,6 +58,8 @@ class Person:
     address: str | None = None
     mother_name: Name | None = None
     other_id: str | None = None
+    kk_number: str | None = None  # the family card: household evidence, shared by every member
+    father_name: Name | None = None
     notes: tuple[str, ...] = field(default=(), compare=False)
 
 
@@ -113,6 +129,14 @@ def prepare(raw: Mapping[str, Any]) -> Person:
             birth_date = birth_date or parsed.birth_date
             sex = sex or parsed.sex
 
+    kk_number = None
+    if text := value["kk_number"]:
+        digits = re.sub(r"\D", "", text)
+        if len(digits) == 16:
+            kk_number = digits
+        else:
+            notes.append(f"kk_number: nomor KK harus 16 angka {text!r}")
+
     phone = None
     if text := value["phone"]:
         phone = phone_or_none(text)
@@ -130,5 +154,7 @@ def prepare(raw: Mapping[str, Any]) -> Person:
         address=_plain(value["address"]) or None,
         mother_name=name_or_none(value["mother_name"]),
         other_id=_plain(value["other_id"]).replace(" ", "") or None,
+        kk_number=kk_number,
+        father_name=name_or_none(value["father_name"]),
         notes=tuple(notes),
     )

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
+from typing import Any
 
 from garda.core import synthetic as base
 from garda.identity.names import DATA as NAME_DATA
@@ -169,6 +170,8 @@ class TruePerson:
     birth_place: str
     mother_name: str
     address: str
+    kk_number: str = ""
+    father_name: str = ""
 
 
 def _name(rng: random.Random, sex: str) -> str:
@@ -278,6 +281,8 @@ def appearance(rng: random.Random, person: TruePerson, record_id: str, *, first:
             "address": person.address,
             "mother_name": person.mother_name,
             "other_id": "",
+            "kk_number": person.kk_number,
+            "father_name": person.father_name,
         }
     born = _vary_date(rng, person.birth_date)
     nik = person.nik
@@ -300,7 +305,16 @@ def appearance(rng: random.Random, person: TruePerson, record_id: str, *, first:
         "address": person.address if rng.random() > 0.5 else base.address(rng),
         "mother_name": _respell(rng, person.mother_name) if rng.random() > 0.4 else "",
         "other_id": "",
+        # The KK changes on a move, a marriage or a split family; the father's name is often left blank.
+        "kk_number": (person.kk_number if rng.random() > 0.3 else _kk(rng)) if rng.random() > 0.3 else "",
+        "father_name": _respell(rng, person.father_name) if person.father_name and rng.random() > 0.4 else "",
     }
+
+
+def _kk(rng: random.Random) -> str:
+    codes, _ = _districts()
+    recorded = date(2005, 1, 1) + timedelta(days=rng.randrange(365 * 20))
+    return f"{rng.choice(codes)}{recorded:%d%m%y}{rng.randrange(1, 10000):04d}"
 
 
 def namesake(rng: random.Random, person: TruePerson, key: int) -> TruePerson:
@@ -367,3 +381,214 @@ def linked_lists(
         key += 1
     rng.shuffle(right)
     return left, right, truth
+
+
+# --- households ------------------------------------------------------------------------------------------------
+# Real person lists are made of families (domain brief §4.2a): members share the KK, the address, often one phone,
+# the parents' names and the birth place. Twins share the birth date and the first 12 digits of the NIK; a son may
+# carry his father's full name; very common names recur on the same day elsewhere. These are the hard negatives a
+# matcher must keep apart, beside true duplicates that changed their NIK, phone, address or spelling.
+
+TWIN_NAMES = [  # (name, sex, the twin's name, sex)
+    ("Hasan", "M", "Husein", "M"),
+    ("Dewi Sartika", "F", "Dewi Kartika", "F"),
+    ("Rina", "F", "Rini", "F"),
+    ("Fajar", "M", "Fajri", "M"),
+    ("Putri", "F", "Putra", "M"),
+    ("Nur Aini", "F", "Nur Aina", "F"),
+    ("Adi", "M", "Ida", "F"),
+    ("Yusuf", "M", "Yunus", "M"),
+    ("Intan", "F", "Indah", "F"),
+]
+COMMON_NAMES = {"M": ["Muhammad Rizki", "Agus Setiawan", "Ahmad Fauzi", "Budi Santoso"],
+                "F": ["Siti Aminah", "Siti Nurhaliza", "Dewi Lestari", "Sri Wahyuni"]}  # fmt: skip
+FAMILY_NAMES = [x for x in EXTRA_SECOND if x not in {"Pratiwi", "Oktaviani", "Permatasari"}]
+HARD_NEGATIVE_KINDS = ("sibling", "twin", "junior", "parent_child", "spouse", "namesake_same_day")
+
+
+@dataclass
+class HouseholdData:
+    records: list[tuple[dict[str, str], int]]  # (record, true person key), shuffled
+    relations: dict[str, set[tuple[int, int]]]  # hard-negative kind → pairs of person keys (smaller first)
+
+
+def _member(
+    rng: random.Random,
+    key: int,
+    *,
+    name: str,
+    sex: str,
+    born: date,
+    district: str,
+    serial: int,
+    home: dict[str, str],
+    mother: str,
+    father: str,
+    birth_place: str,
+    phone: str,
+) -> TruePerson:
+    return TruePerson(
+        key=key,
+        full_name=name,
+        sex=sex,
+        birth_date=born,
+        nik=encode_nik(district, born, sex, serial),
+        phone=phone,
+        birth_place=birth_place,
+        mother_name=mother,
+        address=home["address"],
+        kk_number=home["kk"],
+        father_name=father,
+    )
+
+
+def _child_name(rng: random.Random, sex: str, family_name: str) -> str:
+    firsts = (base.MALE_FIRST + EXTRA_MALE) if sex == "M" else (base.FEMALE_FIRST + EXTRA_FEMALE)
+    parts = [rng.choice(firsts)]
+    if rng.random() < 0.3:
+        parts.append(rng.choice(firsts))
+    if family_name:
+        parts.append(family_name)
+    elif rng.random() < 0.5:
+        parts.append(rng.choice([x for x in base.SECOND + EXTRA_SECOND if sex == "F" or x not in base.FEMALE_SECOND]))
+    return " ".join(dict.fromkeys(parts))
+
+
+def household_dataset(
+    n_households: int,
+    *,
+    seed: int = 11,
+    twin_rate: float = 0.08,
+    junior_rate: float = 0.08,
+    namesake_rate: float = 0.03,
+    duplicate_rate: float = 0.45,
+    listed_rate: float = 0.85,
+) -> HouseholdData:
+    """Families with their duplicates and their hard negatives, for the household benchmark and the tests."""
+    rng = random.Random(seed)  # noqa: S311  (synthetic data, not secrecy)
+    codes, regencies = _districts()
+    people: list[TruePerson] = []
+    relations: dict[str, set[tuple[int, int]]] = {kind: set() for kind in HARD_NEGATIVE_KINDS}
+
+    def relate(kind: str, a: TruePerson, b: TruePerson) -> None:
+        relations[kind].add((min(a.key, b.key), max(a.key, b.key)))
+
+    serials: dict[tuple[str, date, str], int] = {}
+
+    def serial(district: str, born: date, sex: str) -> int:
+        k = (district, born, sex)
+        serials[k] = serials.get(k, rng.randrange(1, 40)) + 1
+        return serials[k]
+
+    for _ in range(n_households):
+        district = rng.choice(codes)
+        place = rng.choice(regencies)
+        home = {"address": base.address(rng), "kk": f"{district}{_kk(rng)[6:]}"}
+        family_phone = base.mobile(rng)
+        family_name = rng.choice(FAMILY_NAMES) if rng.random() < 0.3 else ""
+        father_born = date(1945, 1, 1) + timedelta(days=rng.randrange(365 * 35))
+        mother_born = father_born + timedelta(days=rng.randrange(-365 * 3, 365 * 8))
+        father_name = (
+            _name(rng, "M") if not family_name else f"{rng.choice(base.MALE_FIRST + EXTRA_MALE)} {family_name}"
+        )
+        mother_name = _name(rng, "F")
+        father = _member(rng, len(people), name=father_name, sex="M", born=father_born,
+                         district=rng.choice(codes), serial=rng.randrange(1, 9000), home=home,
+                         mother=_name(rng, "F"), father=_name(rng, "M"), birth_place=rng.choice(regencies),
+                         phone=family_phone)  # fmt: skip
+        people.append(father)
+        mother = _member(rng, len(people), name=mother_name, sex="F", born=mother_born,
+                         district=rng.choice(codes), serial=rng.randrange(1, 9000), home=home,
+                         mother=_name(rng, "F"), father=_name(rng, "M"), birth_place=rng.choice(regencies),
+                         phone=family_phone if rng.random() < 0.6 else base.mobile(rng))  # fmt: skip
+        people.append(mother)
+        relate("spouse", father, mother)
+        children: list[TruePerson] = []
+        born = mother_born + timedelta(days=365 * 20 + rng.randrange(365 * 8))
+        for position in range(rng.choice([0, 1, 2, 2, 3, 3, 4])):
+            sex = rng.choice("MF")
+            if position == 0 and sex == "M" and rng.random() < junior_rate * 2:
+                name = father_name  # a junior: the father's full name
+            else:
+                name = _child_name(rng, sex, family_name)
+            own_phone = rng.random() < 0.5
+            common: dict[str, Any] = dict(home=home, mother=mother_name, father=father_name,
+                          birth_place=place if rng.random() < 0.85 else rng.choice(regencies))  # fmt: skip
+            child = _member(rng, len(people), name=name, sex=sex, born=born, district=district,
+                            serial=serial(district, born, sex),
+                            phone=base.mobile(rng) if own_phone else family_phone, **common)  # fmt: skip
+            people.append(child)
+            children.append(child)
+            if rng.random() < twin_rate:
+                a, twin_sex, b, second_sex = rng.choice(TWIN_NAMES)
+                first = _member(rng, child.key, name=f"{a} {family_name}".strip(), sex=twin_sex, born=born,
+                                district=district, serial=serial(district, born, twin_sex), phone=child.phone,
+                                **common)  # fmt: skip
+                people[-1] = children[-1] = first
+                twin = _member(rng, len(people), name=f"{b} {family_name}".strip(), sex=second_sex, born=born,
+                               district=district, serial=serial(district, born, second_sex),
+                               phone=first.phone if rng.random() < 0.7 else base.mobile(rng), **common)  # fmt: skip
+                people.append(twin)
+                children.append(twin)
+                relate("twin", first, twin)
+            born = born + timedelta(days=400 + rng.randrange(365 * 5))
+        for child in children:
+            for parent in (father, mother):
+                kind = "junior" if child.full_name == parent.full_name else "parent_child"
+                relate(kind, parent, child)
+        for i, elder in enumerate(children):
+            for younger in children[i + 1 :]:
+                if (min(elder.key, younger.key), max(elder.key, younger.key)) not in relations["twin"]:
+                    relate("sibling", elder, younger)
+    for person in list(people):
+        if rng.random() < namesake_rate:
+            district = rng.choice(codes)
+            other = TruePerson(
+                key=len(people),
+                full_name=rng.choice(COMMON_NAMES[person.sex]),
+                sex=person.sex,
+                birth_date=person.birth_date,
+                nik=encode_nik(district, person.birth_date, person.sex, rng.randrange(1, 9000)),
+                phone=base.mobile(rng),
+                birth_place=rng.choice(regencies),
+                mother_name=_name(rng, "F"),
+                address=base.address(rng),
+                kk_number=_kk(rng),
+                father_name=_name(rng, "M"),
+            )
+            renamed = TruePerson(**{**person.__dict__, "full_name": other.full_name})
+            people[person.key] = renamed
+            people.append(other)
+            relate("namesake_same_day", renamed, other)
+    rows: list[tuple[dict[str, str], int]] = []
+    for person in people:
+        if rng.random() > listed_rate:
+            continue
+        rows.append((appearance(rng, person, f"h{person.key}-0", first=True), person.key))
+        copies = 0
+        while rng.random() < duplicate_rate and copies < 3:
+            copies += 1
+            record = appearance(rng, person, f"h{person.key}-{copies}", first=False)
+            rows.append((_messier(rng, record, person), person.key))
+    rng.shuffle(rows)
+    return HouseholdData(rows, relations)
+
+
+def _messier(rng: random.Random, record: dict[str, str], person: TruePerson) -> dict[str, str]:
+    """What the generic variation does not do: a one-digit birth-date typo, a shortened name."""
+    if record["birth_date"] and rng.random() < 0.04:
+        text = record["birth_date"].replace("-", "")
+        for _ in range(10):
+            i = rng.choice([2, 3, 6, 7])
+            variant = text[:i] + str(rng.randrange(10)) + text[i + 1 :]
+            try:
+                typo = date(int(variant[:4]), int(variant[4:6]), int(variant[6:]))
+            except ValueError:
+                continue
+            if typo != person.birth_date:
+                record["birth_date"] = typo.isoformat()
+                break
+    words = record["full_name"].split()
+    if len(words) > 2 and rng.random() < 0.1:
+        record["full_name"] = " ".join(words[:-1])
+    return record

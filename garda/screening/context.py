@@ -7,7 +7,6 @@ history of ordinary applications stays in the database and is queried by exact k
 import secrets
 import threading
 from collections import defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -15,15 +14,14 @@ from typing import Any
 from django.db import transaction
 
 from garda.core.reflists import current_revision
-from garda.identity.blocking import index_keys, name_sounds, one_digit_typos, query_keys
-from garda.identity.comparisons import compare
 from garda.identity.index import current_model, forget_cached, index_total
-from garda.identity.model import FSModel, MatchResult
-from garda.identity.records import Person, prepare
+from garda.identity.lookups import name_count
+from garda.identity.model import FSModel
+from garda.identity.records import prepare
+from garda.identity.watch import Watched, WatchIndex
 from garda.intel.models import AgencyReport, P3MICompany, ReportSubject
 from garda.intel.p3mi import company_key, current_registry, licence_key
 from garda.screening.contracts import applicant_person
-from garda.screening.lookups import name_count
 from garda.screening.models import Application, ContextStamp
 
 ADVERSE = ("postponed", "refused", "cancelled", "withdrawn", "revoked", "suspended")
@@ -38,112 +36,6 @@ DOCUMENT_TYPES = {
     "guarantee_letter": "guarantee_letter",
     "host_passport_copy": "host_passport_copy",
 }
-
-
-@dataclass(frozen=True)
-class Watched:
-    person: Person
-    kind: str  # "report_subject" | "decision"
-    ref: str  # AGENCY/ID#position, or OFFICE/ID
-    info: dict[str, Any]
-
-
-@dataclass(frozen=True)
-class WatchMatch:
-    watched: Watched
-    result: MatchResult
-    how: str  # "NIK", "telepon", "nama dan tanggal lahir", ...
-    how_en: str
-
-    @property
-    def probability(self) -> float:
-        return self.result.probability
-
-
-_HOW = {
-    "nik": ("NIK sama", "same NIK"),
-    "phone": ("telepon sama", "same phone"),
-    "other_id": ("nomor paspor sama", "same passport number"),
-    "name": ("nama", "name"),
-    "birth_date": ("tanggal lahir", "birth date"),
-}
-
-
-def describe(result: MatchResult) -> tuple[str, str]:
-    """Which fields agreed, in words: 'NIK sama, nama, tanggal lahir (p=0.99)'."""
-    agreed = [e.comparison for e in result.agreed if e.comparison in _HOW]
-    words_id = ", ".join(_HOW[c][0] for c in agreed) or "kemiripan data"
-    words_en = ", ".join(_HOW[c][1] for c in agreed) or "similar data"
-    return f"{words_id}; p={result.probability:.2f}", f"{words_en}; p={result.probability:.2f}"
-
-
-class WatchIndex:
-    """A blocking index in memory over few persons, scored with the same Fellegi–Sunter model as the counter."""
-
-    def __init__(self, model: FSModel) -> None:
-        self.model = model
-        self.items: list[Watched] = []
-        self.keys: dict[str, list[int]] = defaultdict(list)
-        # Sound of a name word → birth date (YYYYMMDD) → positions: for the one-digit typos of a birth date.
-        self.days_by_sound: dict[str, dict[str, list[int]]] = {}
-        self._tf: dict[str, float | None] = {}
-
-    def add(self, watched: Watched) -> None:
-        position = len(self.items)
-        self.items.append(watched)
-        for key in index_keys(watched.person):
-            self.keys[key].append(position)
-        born = watched.person.birth_date
-        if born is not None:
-            for sound in name_sounds(watched.person):
-                days = self.days_by_sound.setdefault(sound, {})
-                days.setdefault(f"{born.year:04d}{born.month:02d}{born.day:02d}", []).append(position)
-
-    def _typo_candidates(self, person: Person) -> set[int]:
-        """Persons of interest born on a date one digit away, with a sound of the name in common. They are few and
-        held in memory, so their lookup can afford the ~60 dates the index of a national history cannot: a refused
-        applicant whose birth date was keyed wrongly at the next office is still found."""
-        found: set[int] = set()
-        if person.birth_date is None:
-            return found
-        typos = one_digit_typos(person.birth_date)
-        for sound in name_sounds(person):
-            days = self.days_by_sound.get(sound)
-            if days:
-                for day in typos:
-                    if day in days:
-                        found.update(days[day])
-        return found
-
-    def name_tf(self, person: Person) -> float | None:
-        key = person.name.key if person.name else ""
-        if not key:
-            return None
-        if key not in self._tf:
-            self._tf[key] = self.model.name_tf(name_count(key), index_total())
-        return self._tf[key]
-
-    def find(self, person: Person, *, threshold: float, kinds: Iterable[str] | None = None) -> list[WatchMatch]:
-        if not self.items:
-            return []
-        wanted = set(kinds) if kinds is not None else None
-        found = self._typo_candidates(person)
-        for key in query_keys(person, wide=True):
-            found.update(self.keys.get(key, ()))
-        if not found:
-            return []
-        tf = self.name_tf(person)
-        matches = []
-        for position in sorted(found):
-            watched = self.items[position]
-            if wanted is not None and watched.kind not in wanted:
-                continue
-            result = self.model.score(compare(person, watched.person), name_tf=tf)
-            if result.probability >= threshold:
-                how, how_en = describe(result)
-                matches.append(WatchMatch(watched, result, how, how_en))
-        matches.sort(key=lambda m: m.probability, reverse=True)
-        return matches
 
 
 @dataclass
@@ -231,6 +123,8 @@ def _subject_watch(subject: ReportSubject, raw: dict[str, Any], report: AgencyRe
             "nik": raw.get("nik"),
             "phone": raw.get("phone"),
             "other_id": raw.get("passport_number"),
+            "kk_number": raw.get("kk_number"),
+            "father_name": raw.get("father_name"),
         }
     )
     return Watched(
@@ -289,7 +183,7 @@ def load(*, today: date | None = None) -> Context:
             registry[company.name_key] = company
             if company.license_number:
                 numbers[licence_key(company.license_number)] = company
-    watch = WatchIndex(model)
+    watch = WatchIndex(model, name_count, index_total())
     reported: dict[str, list[tuple[str, str]]] = defaultdict(list)
     today = today or date.today()
     reports = {r.pk: r for r in AgencyReport.objects.all()}

@@ -93,5 +93,7 @@ def applicant_person(applicant: dict[str, Any]) -> dict[str, Any]:
         "phone": applicant.get("phone"),
         "birth_place": applicant.get("birth_place"),
         "mother_name": applicant.get("mother_name"),
+        "father_name": applicant.get("father_name"),
+        "kk_number": applicant.get("kk_number"),
         "address": (applicant.get("address") or {}).get("text"),
     }

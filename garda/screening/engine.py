@@ -6,7 +6,7 @@ from typing import Any
 
 from garda.screening.context import Context
 from garda.screening.indicators import RECOMMENDATIONS, RULES_VERSION, Indicator, explain
-from garda.screening.rules import LINKING_RULES, SIMPLE_RULES, Subject
+from garda.screening.rules import LINKING_RULES, SIMPLE_RULES, Subject, relatives_of_interest
 
 SEVERITY_WEIGHT = {"low": 10, "medium": 25, "high": 45}
 SEVERITY_ORDER = {"low": 0, "medium": 1, "high": 2}
@@ -20,6 +20,8 @@ class Result:
     recommendation: str
     indicators: list[Indicator]
     matches: list[dict[str, Any]] = field(default_factory=list)
+    # Relatives with records (context only: never an indicator, never in the score or the recommendation).
+    relatives: list[dict[str, Any]] = field(default_factory=list)
     rules_version: str = RULES_VERSION
     context: dict[str, Any] = field(default_factory=dict)
 
@@ -46,7 +48,9 @@ def screen(subject: Subject, ctx: Context) -> Result:
         indicators.extend(found)
         matches.extend(linked)
     indicators.sort(key=lambda i: (-SEVERITY_ORDER[i.severity], i.category, i.code))
-    return assess(indicators, matches, ctx)
+    result = assess(indicators, matches, ctx)
+    result.relatives = relatives_of_interest(subject, ctx)
+    return result
 
 
 def assess(indicators: list[Indicator], matches: list[dict[str, Any]], ctx: Context | None = None) -> Result:
@@ -96,9 +100,11 @@ def as_contract(
     matches: list[dict[str, Any]],
     rules_version: str,
     language: str = "id",
+    relatives: list[dict[str, Any]] | None = None,
 ) -> dict[str, Any]:
-    """One line of screening-result.schema.json."""
-    return {
+    """One line of screening-result.schema.json (with the optional `relatives`: family members with records,
+    context only, when there are any)."""
+    result: dict[str, Any] = {
         "line": line,
         "application_id": application_id,
         "office": office,
@@ -118,3 +124,10 @@ def as_contract(
         "matches": matches,
         "rules_version": rules_version,
     }
+    if relatives:
+        result["relatives"] = [
+            {k: v for k, v in r.items() if k not in {"relation_id", "relation_en"}}
+            | {"relation_label": r["relation_id"] if language == "id" else r["relation_en"]}
+            for r in relatives
+        ]
+    return result

@@ -1,50 +1,23 @@
-"""The history lookups screening makes for every application, as plain SQL: each is one indexed statement, and at
+"""The application-history lookups screening makes for every application (the person index's own are in
+`garda.identity.lookups`), as plain SQL: each is one indexed statement, and at
 a thousand applications a second the ORM's query building would cost more than the database does.
 
 Understood by SQLite and PostgreSQL alike; values go through the connection's own adapters.
 """
 
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from django.db import connection
 
-from garda.identity.index import ALL_FIELDS
-from garda.identity.models import BlockingKey, IndexedPerson, NameFrequency
 from garda.screening.models import Application, Contact
 
-_PERSON = IndexedPerson._meta.db_table
-_KEY = BlockingKey._meta.db_table
 _CONTACT = Contact._meta.db_table
 _APP = Application._meta.db_table
-_NAMES = NameFrequency._meta.db_table
 
 
 def _marks(n: int) -> str:
     return ", ".join(["%s"] * n)
-
-
-def persons_under_keys(keys: list[str], *, source: str, limit: int = 500) -> list[tuple[Any, ...]]:
-    """Indexed persons of one source under any of the keys, as ALL_FIELDS tuples (duplicates removed)."""
-    if not keys:
-        return []
-    columns = ", ".join(f"p.{name}" for name in ALL_FIELDS)
-    # Persons are reached through the key index only: `source || ''` keeps SQLite's planner from walking the
-    # (source, source_ref) index over every applicant instead.
-    sql = (
-        f"SELECT {columns} FROM {_PERSON} p WHERE p.id IN "  # noqa: S608
-        f"(SELECT k.person_id FROM {_KEY} k WHERE k.key IN ({_marks(len(keys))})) AND p.source || '' = %s LIMIT %s"
-    )
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [*keys, source, limit])
-        rows = cursor.fetchall()
-    born = ALL_FIELDS.index("birth_date")
-    return [(*row[:born], _date(row[born]), *row[born + 1 :]) for row in rows]
-
-
-def _date(value: Any) -> date | None:
-    """SQLite hands dates back as text in raw queries; PostgreSQL as dates."""
-    return date.fromisoformat(value) if isinstance(value, str) else value
 
 
 def _moment(value: Any) -> datetime | None:
@@ -109,10 +82,3 @@ def contacts_in_window(
     with connection.cursor() as cursor:
         cursor.execute(sql + " LIMIT 2000", params)
         return [tuple(row) for row in cursor.fetchall()]  # type: ignore[misc]
-
-
-def name_count(name_key: str) -> int:
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT count FROM {_NAMES} WHERE name_key = %s", [name_key])  # noqa: S608
-        row = cursor.fetchone()
-    return int(row[0]) if row else 0

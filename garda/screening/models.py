@@ -91,6 +91,8 @@ class Screening(models.Model):
     recommendation = models.CharField(max_length=24)
     indicators = models.JSONField(default=list)  # [{code, category, severity, evidence, params}]
     matches = models.JSONField(default=list)
+    # Family members with records, shown as context beside the matches: never a ground (identity.watch).
+    relatives = models.JSONField(default=list)
     context = models.JSONField(default=dict)  # reference-list versions, P3MI snapshot, match model
 
     class Meta:

@@ -77,6 +77,7 @@ def _row(app: Application, result: Result, trigger: str) -> Screening:
         recommendation=result.recommendation,
         indicators=result.stored_indicators(),
         matches=result.matches,
+        relatives=result.relatives,
         context=result.context,
     )
 
@@ -91,6 +92,7 @@ _SCREENING_FIELDS = [
     "recommendation",
     "indicators",
     "matches",
+    "relatives",
     "context",
 ]
 
@@ -211,6 +213,7 @@ def screen_file(path: Path, out: IO[str], *, language: str = "id", err: IO[str] 
             matches=result.matches,
             rules_version=result.rules_version,
             language=language,
+            relatives=result.relatives,
         )
         out.write(dumps_line(line) + "\n")
     summary.lap("write results", clock)

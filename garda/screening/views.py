@@ -21,7 +21,7 @@ from garda.core.roles import Capability
 from garda.screening import work
 from garda.screening.access import access_application, applications_in_scope
 from garda.screening.forms import OUTCOME_LABELS, CounterForm, QueueFilterForm, ReviewForm
-from garda.screening.indicators import DOCUMENT_LABELS, RULES, explain, interview_guide
+from garda.screening.indicators import DECISION_LABELS, DOCUMENT_LABELS, RULES, explain, interview_guide
 from garda.screening.models import Application
 from garda.screening.network import HEIGHT, WIDTH, picture
 
@@ -123,9 +123,11 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     latest = app.screenings.first()
     indicators = []
     matches: list[dict[str, Any]] = []
+    relatives: list[dict[str, Any]] = []
     documents_to_request: list[str] = []
     if latest is not None:
         matches = latest.matches
+        relatives = latest.relatives
         for item in latest.indicators:
             rule = RULES.get(item["code"])
             indicators.append(
@@ -140,7 +142,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
                 item.get("evidence", {}).get("missing", []) if item["code"] == "NP_MISSING_PURPOSE_DOCUMENTS" else []
             ):
                 documents_to_request.append(DOCUMENT_LABELS.get(doc, (doc, doc))[1 if language == "en" else 0])
-    refs = {str(m["id"]).split("#")[0] for m in matches if m["kind"] != "agency_report_subject"}
+    refs = {str(m["id"]).split("#")[0] for m in [*matches, *relatives] if m["kind"] != "agency_report_subject"}
     links: dict[str, str] = {}
     if refs:
         wanted = Q()
@@ -168,6 +170,17 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             "latest": latest,
             "indicators": indicators,
             "matches": [{**m, "href": links.get(str(m["id"]).split("#")[0], "")} for m in matches],
+            "relatives": [
+                {
+                    **r,
+                    "href": links.get(str(r["id"]).split("#")[0], ""),
+                    "relation_label": r["relation_en"] if language == "en" else r["relation_id"],
+                    "decision_label": DECISION_LABELS.get(r.get("decision", ""), ("", ""))[
+                        1 if language == "en" else 0
+                    ],
+                }
+                for r in relatives
+            ],
             "guide": interview_guide(latest.indicators if latest else [], language),
             "documents_to_request": documents_to_request,
             "history": app.screenings.all()[1:10],

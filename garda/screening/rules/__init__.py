@@ -35,9 +35,9 @@ from garda.screening.rules.people import (
     shared_contacts,
     unlicensed_agent,
 )
-from garda.screening.rules.prior_decision import prior_decisions
+from garda.screening.rules.prior_decision import prior_decisions, relatives_of_interest
 
-__all__ = ["LINKING_RULES", "SIMPLE_RULES", "Subject", "family_key"]
+__all__ = ["LINKING_RULES", "SIMPLE_RULES", "Subject", "family_key", "relatives_of_interest"]
 
 
 SIMPLE_RULES: tuple[Callable[[Subject, Context], list[Indicator]], ...] = (

@@ -9,7 +9,8 @@ from rapidfuzz.distance import JaroWinkler
 
 from garda.identity.names import Name, modernise, name_or_none, name_similarity
 from garda.identity.records import Person, prepare
-from garda.screening.context import Context, WatchMatch
+from garda.identity.watch import WatchMatch
+from garda.screening.context import Context
 from garda.screening.contracts import applicant_person, parse_datetime
 
 SAME_PERSON = 0.9  # the contract's linkage threshold, for the ordinary history (first passport claimed)

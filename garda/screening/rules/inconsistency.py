@@ -2,13 +2,11 @@
 not a spelling variant), age manipulation, a first passport claimed by someone who held one, the interview
 against the form."""
 
-import math
 import re
 from datetime import date
 from typing import Any
 
-from garda.identity.blocking import index_keys
-from garda.identity.index import CandidateWeights
+from garda.identity.lookups import same_persons
 from garda.identity.names import name_or_none
 from garda.identity.nik import InvalidNumber, parse_nik
 from garda.screening import lookups
@@ -211,22 +209,20 @@ def previous_passport(s: Subject, ctx: Context) -> list[Indicator]:
 
 
 def passports_held(s: Subject, ctx: Context) -> list[dict[str, Any]]:
-    """Earlier applications of the same person (by identity, not only NIK) on which a passport was issued."""
-    # Exact keys only (no date variants): NIK, phone, name in the birth year, a sound or the first letters of a
-    # word on the birth day. The history is large; the rest of the wide query would bring hundreds of candidates.
-    keys = sorted(k for k in index_keys(s.person) if k[0] in "NPYDI")
-    own = f"{s.record['office']}:{s.record['id']}"
-    tf = ctx.watch.name_tf(s.person)
+    """Earlier applications of the same person (by identity, not only NIK) on which a passport was issued. A
+    relative's passport is not this person's: the identity model keeps the household out of the judgment."""
+    same_refs = same_persons(
+        s.person,
+        source="applicant",
+        model=ctx.model,
+        name_tf=ctx.watch.name_tf(s.person),
+        threshold=SAME_PERSON,
+        exclude_ref=f"{s.record['office']}:{s.record['id']}",
+    )
     same: dict[tuple[str, str], float] = {}
-    floor = math.log2(SAME_PERSON / (1 - SAME_PERSON))
-    weights = CandidateWeights(ctx.model, s.person, tf, floor)
-    for values in lookups.persons_under_keys(keys, source="applicant"):
-        if values[-2] == own:
-            continue
-        weight = weights.weight(values)
-        if weight is not None:  # the weight alone decides; the evidence is not needed here
-            office, _, external = str(values[-2]).partition(":")  # source_ref is "OFFICE:ID"
-            same[(office, external)] = 1.0 / (1.0 + 2.0 ** (-weight))
+    for ref, probability in same_refs.items():
+        office, _, external = ref.partition(":")  # source_ref is "OFFICE:ID"
+        same[(office, external)] = probability
     held = [
         {
             "kind": "application",

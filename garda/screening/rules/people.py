@@ -6,9 +6,10 @@ from datetime import timedelta
 from typing import Any
 
 from garda.identity.records import Person, prepare
+from garda.identity.watch import WatchMatch
 from garda.intel.p3mi import company_key
 from garda.screening import lookups
-from garda.screening.context import Context, WatchMatch
+from garda.screening.context import Context
 from garda.screening.indicators import (
     OBSERVATION_LABELS,
     Indicator,

@@ -70,4 +70,34 @@ def prior_decisions(s: Subject, ctx: Context) -> tuple[list[Indicator], list[dic
     return found, matches
 
 
+def relatives_of_interest(s: Subject, ctx: Context) -> list[dict[str, Any]]:
+    """Members of the applicant's family with an adverse decision or named in a partner report: context for the
+    officer ("a member of the same KK was refused at CIREBON"), with no category, no score and no recommendation.
+    A relative's record is never a ground; the person themself is found by the matcher, not here."""
+    found: list[dict[str, Any]] = []
+    for relative in ctx.watch.relatives(s.person, same_person_below=OF_INTEREST):
+        watched = relative.watched
+        if watched.ref == s.ref:
+            continue
+        info = watched.info
+        entry: dict[str, Any] = {
+            "kind": "application" if watched.kind == "decision" else "agency_report_subject",
+            "id": watched.ref,
+            "relation": relative.relation,
+            "relation_id": relative.label_id,
+            "relation_en": relative.label_en,
+        }
+        if watched.kind == "decision":
+            decided = info["decided_at"]
+            if info["submitted_at"] >= s.submitted and (decided is None or decided >= s.submitted):
+                continue  # only what was known before this application
+            entry.update(
+                office=info["office"], decision=info["kind"], decided_at=decided.isoformat() if decided else None
+            )
+        else:
+            entry.update(agency=info["agency"], report=info["report"], role=info["role"])
+        found.append(entry)
+    return found
+
+
 # --- the rule set -------------------------------------------------------------------------------------------------

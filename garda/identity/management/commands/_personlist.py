@@ -50,6 +50,8 @@ def finish(command: str, *, read: int, rejected: int, report: BatchReport, outco
     if verbosity >= 2:
         stages = ", ".join(f"{stage} {secs} s" for stage, secs in report.seconds.items())
         sys.stderr.write(f"garda {command}: {stages}\n")
+    for warning in report.warnings:
+        sys.stderr.write(f"garda {command}: {warning}\n")
     for key, size in report.skipped_blocks:
         sys.stderr.write(f"garda {command}: block {key!r} of {size} records skipped (too common to be evidence)\n")
     if rejected:

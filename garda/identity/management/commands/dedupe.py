@@ -7,7 +7,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
-from garda.identity.batch import clusters, iter_matches, resolve
+from garda.identity.batch import clusters_apart, resolve
 from garda.identity.management.commands._personlist import finish, open_output, read_or_exit, threshold
 
 
@@ -25,7 +25,7 @@ class Command(BaseCommand):
         data = read_or_exit(options["file"], sys.stderr)
         persons = data.persons
         scored, report = resolve(persons)
-        roots = clusters(len(persons), ((i, j) for i, j, _ in iter_matches(scored, cutoff)))
+        roots = clusters_apart(len(persons), scored, cutoff)
         out = open_output(options["output"])
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(["id", "cluster_id"])

@@ -20,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from garda.screening.scenarios import CATEGORIES, build
+from garda.screening.scenarios import CATEGORIES, RELATIVE_KINDS, build
 
 GARDA = str(Path(sys.executable).parent / "garda")
 
@@ -93,6 +93,13 @@ def main() -> None:
         n = expected_n[category]
         print(f"{category:<16} {n:>6} {fired_n[category] / n if n else float('nan'):>7.3f}")
     print(f"false alarms on clean cases: {clean_alarms}/{clean} = {clean_alarms / clean:.3%}")
+    relatives = sum(kind_total[k] for k in RELATIVE_KINDS)
+    flagged = relatives - sum(kind_right[k] for k in RELATIVE_KINDS)
+    print(
+        f"relatives of persons with decisions, passports or reports flagged: {flagged}/{relatives} = "
+        f"{flagged / max(relatives, 1):.3%} (goal <= 2%); the person under a new NIK found: "
+        f"{kind_right['pd_refused_new_nik_moved']}/{kind_total['pd_refused_new_nik_moved']}"
+    )
     print(f"{'kind':<44} {'right':>9}")
     for kind in sorted(kind_total):
         print(f"{kind:<44} {kind_right[kind]:>4}/{kind_total[kind]:<4}")

@@ -46,12 +46,14 @@ def dedupe_pairs(records: Any, model: FSModel, *, threshold: float = 0.9, max_bl
         if not rows:
             return iter(())
         levels = np.array([compare(pa, pb) for _, _, pa, pb in rows], dtype=np.int8)
-        tf = np.array(
-            [
-                local.name_tf(counts.value.get(pa.name.key, 0), total) if pa.name is not None and total else np.nan
-                for _, _, pa, _ in rows
-            ]
-        )
+
+        def frequency(person: Any) -> float:
+            if person.name is None or not total:
+                return float("nan")
+            return float(local.name_tf(counts.value.get(person.name.key, 0), total) or np.nan)
+
+        # Of a near-identical pair, the commoner spelling says how often such a name meets by chance (as locally).
+        tf = np.fmax(np.array([frequency(pa) for _, _, pa, _ in rows]), np.array([frequency(pb) for *_, pb in rows]))
         probabilities = local.probabilities(levels, tf)
         return ((a, b, float(p)) for (a, b, _, _), p in zip(rows, probabilities, strict=True) if p >= threshold)
 

@@ -84,6 +84,26 @@ class Builder:
             "mother_name": base.full_name(rng, "F"),
         }
 
+    def relative(self, person: dict[str, Any], *, sex: str | None = None, years: int = 0) -> dict[str, Any]:
+        """A member of the same household: the family card, address, phone, parents and birth place shared; their
+        own given name, sex, birth date and NIK (born `years` later; 0 for a twin, with the next serial)."""
+        rng = self.rng
+        sex = sex or rng.choice("MF")
+        born = date.fromisoformat(person["birth_date"])
+        if years:
+            born = born + timedelta(days=365 * years + rng.randrange(-120, 120))
+        district = person["address"]["region_code"]
+        serial = int(person["nik"][12:]) + 1 if not years else rng.randrange(1, 10000)
+        given = base.full_name(rng, sex).split()[0]
+        family = person["full_name"].split()[1:] if rng.random() < 0.5 else base.full_name(rng, sex).split()[1:]
+        return person | {
+            "nik": encode_nik(district, born, sex, min(serial, 9999)),
+            "full_name": " ".join(dict.fromkeys([given, *family])),
+            "sex": sex,
+            "birth_date": born.isoformat(),
+            "occupation": rng.choice(EMPLOYED),
+        }
+
     def when(self, *, days_back: int = 20) -> str:
         moment = datetime(self.today.year, self.today.month, self.today.day, 9) - timedelta(
             days=self.rng.randrange(days_back), minutes=self.rng.randrange(480)
@@ -853,7 +873,84 @@ def _ar_companion(b: Builder) -> None:
     b.case("ar_companion_reported", ("agency_report",), app)
 
 
+# Relatives of persons with records (domain brief §4.2a): a relative's record is context, never a ground.
+RELATIVE_KINDS = (
+    "clean_sibling_of_refused",
+    "clean_twin_of_refused",
+    "clean_junior_of_suspended",
+    "clean_sibling_of_passport_holder",
+    "clean_sibling_of_reported_victim",
+)
+
+
+@kind("clean_sibling_of_refused")
+def _sibling_refused(b: Builder) -> None:
+    refused = b.person()
+    b.history_of(refused, b.rng.choice(["refused", "cancelled", "postponed"]), office=b.rng.choice(OFFICES))
+    sister = b.relative(refused, years=b.rng.choice([-6, -3, 2, 4, 7]))
+    b.case("clean_sibling_of_refused", (), b.vary_family_evidence(b.application(sister)))
+
+
+@kind("clean_twin_of_refused")
+def _twin_refused(b: Builder) -> None:
+    refused = b.person()
+    b.history_of(refused, "refused", office=b.rng.choice(OFFICES))
+    twin = b.relative(refused, sex=refused["sex"] if b.rng.random() < 0.6 else None)
+    b.case("clean_twin_of_refused", (), b.vary_family_evidence(b.application(twin)))
+
+
+@kind("clean_junior_of_suspended")
+def _junior_suspended(b: Builder) -> None:
+    father = b.person(sex="M", min_age=48)
+    b.history_of(father, "suspended", until=(b.today + timedelta(days=300)).isoformat())
+    born = date.fromisoformat(father["birth_date"]) + timedelta(days=365 * b.rng.randrange(22, 30))
+    district = father["address"]["region_code"]
+    junior = father | {
+        "nik": encode_nik(district, born, "M", b.rng.randrange(1, 10000)),
+        "birth_date": born.isoformat(),
+        "father_name": father["full_name"],
+        "mother_name": base.full_name(b.rng, "F"),
+        "birth_place": b.rng.choice([father["birth_place"], "JAKARTA"]),
+    }
+    b.case("clean_junior_of_suspended", (), b.application(junior))
+
+
+@kind("clean_sibling_of_passport_holder")
+def _sibling_passport(b: Builder) -> None:
+    holder = b.person()
+    b.history_of(holder, "issued", passport_number=f"C{b.rng.randrange(10**6, 10**7)}")
+    sibling = b.relative(holder, years=b.rng.choice([-4, -2, 3, 5])) | {"has_previous_passport": False}
+    b.case("clean_sibling_of_passport_holder", (), b.vary_family_evidence(b.application(sibling)))
+
+
+@kind("clean_sibling_of_reported_victim")
+def _sibling_victim(b: Builder) -> None:
+    victim = b.person()
+    subject = {k: victim[k] for k in ("full_name", "birth_date", "sex", "nik")} | {"role": "victim"}
+    b.report([subject], agency=b.rng.choice(["KEMLU", "KP2MI"]), category="scam_returnee")
+    sibling = b.relative(victim, years=b.rng.choice([-5, -2, 3, 6])) | {"phone": base.mobile(b.rng)}
+    b.case("clean_sibling_of_reported_victim", (), b.application(sibling))
+
+
 # prior_decision ---------------------------------------------------------------------------------------------------
+
+
+@kind("pd_refused_new_nik_moved")
+def _pd_new_nik_moved(b: Builder) -> None:
+    """The evasion screening exists for: refused, then registered again elsewhere with a new NIK and KK, moved, a
+    new phone and the name respelt; the birth date and the parents' names remain."""
+    person = b.person()
+    b.history_of(person, "refused", office="CIREBON")
+    district = b.rng.choice(b.live)
+    born = date.fromisoformat(person["birth_date"])
+    again = person | {
+        "nik": encode_nik(district, born, person["sex"], b.rng.randrange(1, 10000)),
+        "kk_number": f"{district}{b.rng.randrange(10**9, 10**10)}",
+        "full_name": _respell(b.rng, person["full_name"]).upper(),
+        "phone": base.mobile(b.rng),
+        "address": {"text": base.address(b.rng), "region_code": district},
+    }
+    b.case("pd_refused_new_nik_moved", ("prior_decision",), b.application(again, office="JAKSEL"))
 
 
 @kind("pd_refused_elsewhere")

@@ -40,6 +40,9 @@ def populate(rng: random.Random) -> None:
     queue_kinds = ["clean_tourist"] * QUEUE_CLEAN + [
         "clean_family_companion",
         "clean_umrah_group",
+        # Relatives of persons with decisions: shown on their page as family context, with nothing flagged.
+        "clean_sibling_of_refused",
+        "clean_junior_of_suspended",
         "namesake_of_reported",
         "old_district_code",
         "renewal_declared",

@@ -139,3 +139,28 @@ def test_garda_dedupe_keeps_a_family_apart_and_joins_the_person(tmp_path: Path) 
         ["brother", "brother-again"],
         ["rizki", "rizki-new-nik", "rizki-typo-date"],
     ]
+
+
+def _write(path: Path, people: list[dict[str, str]]) -> Path:
+    fields = sorted({k for p in people for k in p})
+    with path.open("w", newline="", encoding="utf-8") as fh:
+        writer = csv.DictWriter(fh, fieldnames=fields)
+        writer.writeheader()
+        writer.writerows(people)
+    return path
+
+
+def test_garda_link_on_small_lists_links_the_person_and_no_relative(tmp_path: Path) -> None:
+    # Small lists are scored with the shipped default model: where it linked half of the sibling pairs.
+    left = _write(tmp_path / "left.csv", [BROTHER, FATHER, SITI_JAKARTA, RIZKI, TWIN_A, TWIN_C])
+    right = _write(
+        tmp_path / "right.csv",
+        [SISTER, YOUNGER_BROTHER, JUNIOR, SITI_SURABAYA, RIZKI_NEW_NIK, BROTHER_AGAIN, TWIN_B, TWIN_D],
+    )
+    out = tmp_path / "pairs.csv"
+    garda = str(Path(sys.executable).parent / "garda")
+    done = subprocess.run([garda, "link", str(left), str(right), "--output", str(out)], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    with out.open(encoding="utf-8") as fh:
+        pairs = {(row["left_id"], row["right_id"]) for row in csv.DictReader(fh)}
+    assert pairs == {("brother", "brother-again"), ("rizki", "rizki-new-nik")}

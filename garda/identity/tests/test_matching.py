@@ -11,9 +11,9 @@ from hypothesis import strategies as st
 from garda.identity.batch import clusters, resolve
 from garda.identity.comparisons import COMPARISONS, compare
 from garda.identity.defaults import default_model
-from garda.identity.model import FSModel, bounded, estimate, estimate_u
+from garda.identity.model import FSModel, bounded, estimate, estimate_u, implausible
 from garda.identity.records import prepare
-from garda.identity.synthetic import dataset, linked_lists
+from garda.identity.synthetic import dataset, household_dataset, linked_lists
 
 RIZKI = {
     "id": "a",
@@ -206,3 +206,80 @@ def test_the_typos_looked_up_are_the_dates_compared_as_one_digit_apart(born: dat
         or born.year % 10 == 9
         or (born.month == 2 and born.day == 29)
     )
+
+
+def _index_values(record: dict[str, str], pk: int) -> tuple:
+    """A record as an index row (ALL_FIELDS order): plain fields normalised, names as written."""
+    p = prepare(record)
+    return (pk, record["full_name"], p.birth_date, p.sex or "", p.nik or "", p.phone or "", p.birth_place or "",
+            p.address or "", record.get("mother_name", ""), p.other_id or "", p.kk_number or "",
+            record.get("father_name", ""), "test", str(pk), "")  # fmt: skip
+
+
+def test_staged_candidate_weights_equal_the_full_weight_or_prune_only_below_the_floor() -> None:
+    from garda.identity.index import CandidateWeights
+
+    model = default_model()
+    records = [r for r, _ in household_dataset(40, seed=5).records]
+    for floor in (-10.0, 0.0, 3.17):
+        for query in records[:25]:
+            person = prepare(query)
+            weights = CandidateWeights(model, person, 0.001, floor)
+            for pk, other in enumerate(records):
+                full = model.weight(compare(person, prepare(other)), name_tf=0.001)
+                got = weights.weight(_index_values(other, pk))
+                if full >= floor:
+                    assert got is not None and math.isclose(got, full), (query["id"], other["id"])
+                else:
+                    assert got is None
+
+
+def test_an_implausible_estimate_falls_back_to_the_default_model_with_a_warning(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import garda.identity.batch as batch
+
+    def drifted(*args, **kwargs):  # type: ignore[no-untyped-def]
+        # "Same household" as the match class: the names of matches mostly differ.
+        model = FSModel.from_json(default_model().to_json())
+        model.m = {**model.m, "name": [0.05, 0.05, 0.1, 0.2, 0.6]}
+        return model
+
+    monkeypatch.setattr(batch, "estimate", drifted)
+    persons = [prepare(r) for r, _ in dataset(800, seed=3)]
+    _, report = resolve(persons)
+    assert report.model is default_model()
+    assert report.warnings and "name" in report.warnings[0]
+
+
+def test_the_shipped_model_is_plausible() -> None:
+    from garda.identity.batch import candidate_pairs, compare_pairs
+
+    persons = [prepare(r) for r, _ in household_dataset(150, seed=8).records]
+    i, j = candidate_pairs(persons, None)
+    assert implausible(default_model(), compare_pairs(persons, persons, i, j)) == []
+
+
+def test_em_keeps_a_different_sex_or_nik_rare_among_matches() -> None:
+    assert bounded("sex", [0.5, 0.5]) == [0.98, 0.02]
+    capped = bounded("nik", [0.4, 0.1, 0.1, 0.1, 0.3])
+    assert math.isclose(capped[-1], 0.01) and math.isclose(sum(capped), 1.0)
+    assert bounded("name", [0.2, 0.2, 0.2, 0.2, 0.2]) == [0.2, 0.2, 0.2, 0.2, 0.2]
+
+
+@given(st.text(alphabet="ABDEFGHIKLMNOPRSTUY", min_size=3, max_size=9))
+def test_a_word_is_never_another_name_of_itself(word: str) -> None:
+    from garda.identity.names import distinct_given_names, normalise_name
+
+    try:
+        name = normalise_name(word)
+    except ValueError:
+        return
+    assert not distinct_given_names(name, name)
+
+
+@given(st.sampled_from(["PUTRA", "RINA", "SARTIKA", "FAJAR", "AINI", "HASAN", "SANTOSO", "DEWI"]),
+       st.sampled_from(["PUTRI", "RINI", "KARTIKA", "FAJRI", "AINA", "HUSEIN", "SANTOSA", "DEWY"]))  # fmt: skip
+def test_another_name_is_symmetric(a: str, b: str) -> None:
+    from garda.identity.names import distinct_given_names, normalise_name
+
+    x, y = normalise_name(a), normalise_name(b)
+    assert distinct_given_names(x, y) == distinct_given_names(y, x)

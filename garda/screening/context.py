@@ -14,11 +14,16 @@ from typing import Any
 from django.db import transaction
 
 from garda.core.reflists import current_revision
-from garda.identity.index import current_model, forget_cached, index_total
-from garda.identity.lookups import name_count
-from garda.identity.model import FSModel
-from garda.identity.records import prepare
-from garda.identity.watch import Watched, WatchIndex
+from garda.identity.api import (
+    FSModel,
+    Watched,
+    WatchIndex,
+    current_model,
+    forget_cached,
+    index_total,
+    name_count,
+    prepare,
+)
 from garda.intel.models import AgencyReport, P3MICompany, ReportSubject
 from garda.intel.p3mi import company_key, current_registry, licence_key
 from garda.screening.contracts import applicant_person

@@ -7,9 +7,8 @@ from typing import Any
 
 from rapidfuzz.distance import JaroWinkler
 
+from garda.identity.api import Person, WatchMatch, prepare
 from garda.identity.names import Name, modernise, name_or_none, name_similarity
-from garda.identity.records import Person, prepare
-from garda.identity.watch import WatchMatch
 from garda.screening.context import Context
 from garda.screening.contracts import applicant_person, parse_datetime
 
@@ -170,12 +169,19 @@ def _d(value: Any) -> str:
 
 
 def match_evidence(match: WatchMatch) -> dict[str, Any]:
-    return {
+    """The fields that agreed and disagreed; household fields that agreed count only when the person evidence
+    pointed to the match (identity.model), and are listed apart when they did not."""
+    result = match.result
+    counted = result.household_counted > 0
+    evidence: dict[str, Any] = {
         "record": match.watched.ref,
         "score": round(match.probability, 4),
-        "agreed": [e.comparison for e in match.result.agreed],
-        "disagreed": [e.comparison for e in match.result.disagreed],
+        "agreed": [e.comparison for e in result.agreed if e.group == "person" or counted],
+        "disagreed": [e.comparison for e in result.disagreed],
     }
+    if result.household_ignored:
+        evidence["household_not_counted"] = [e.comparison for e in result.agreed if e.group == "household"]
+    return evidence
 
 
 def exact_or_likely(person: Person, ctx: Context, *, kinds: tuple[str, ...], threshold: float) -> list[WatchMatch]:

@@ -6,7 +6,7 @@ import re
 from datetime import date
 from typing import Any
 
-from garda.identity.lookups import same_persons
+from garda.identity.api import same_persons
 from garda.identity.names import name_or_none
 from garda.identity.nik import InvalidNumber, parse_nik
 from garda.screening import lookups

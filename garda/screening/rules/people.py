@@ -5,8 +5,7 @@ from collections.abc import Sequence
 from datetime import timedelta
 from typing import Any
 
-from garda.identity.records import Person, prepare
-from garda.identity.watch import WatchMatch
+from garda.identity.api import Person, WatchMatch, prepare
 from garda.intel.p3mi import company_key
 from garda.screening import lookups
 from garda.screening.context import Context

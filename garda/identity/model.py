@@ -34,7 +34,7 @@ MIN_M = 1e-3
 # file full of families cannot teach the model that "same household" is the match class (comparison → {level:
 # highest m}). The name and birth date are left to the data: lists such as FEBRL corrupt both heavily, and there a
 # different given name among true duplicates is common.
-MAX_M_DISAGREE: dict[str, dict[int, float]] = {"sex": {2: 0.02}, "nik": {NIK_DIFFERENT: 0.01}}
+MAX_M_DISAGREE: dict[str, dict[int, float]] = {"sex": {2: 0.02}, "nik": {NIK_DIFFERENT: 0.03}}
 # Household evidence supports a match only where the person evidence alone gives log2-odds of at least this: the
 # name and birth date of the same person under a new NIK clear it, a sibling's or a twin's do not.
 DEFAULT_GATE = -4.0

@@ -212,23 +212,32 @@ def token_similarity(a: str, b: str) -> float:
     return float(score) if score >= 0.8 else float(score) * 0.5
 
 
-def _last_vowel(word: str) -> str:
-    return next((ch for ch in reversed(word) if ch in _VOWELS), "")
-
-
 def _another_name(a: str, b: str) -> bool:
-    """Two alike words that are two names rather than a slip: the same consonants with A and I as the last vowel,
-    the way Indonesian names mark a son and a daughter, or twins (PUTRA/PUTRI, RINA/RINI, FAJAR/FAJRI); or one
-    letter apart at the first letter, which differs in sound (SARTIKA/KARTIKA). A final A and O stay one name
-    (SANTOSA/SANTOSO, SAPUTRA/SAPUTRO: Javanese spelling)."""
+    """Two alike words that are two names rather than a slip: the same consonants ending in A for one and I for
+    the other, the way Indonesian names mark a son and a daughter, or twins (PUTRA/PUTRI, RINA/RINI, AINA/AINI);
+    or one letter apart at the first letter, which differs in sound (SARTIKA/KARTIKA). A final A and O stay one
+    name (SANTOSA/SANTOSO, SAPUTRA/SAPUTRO: Javanese spelling); a transposed ending is a slip (WIJAYA/WIJAAY)."""
     if min(len(a), len(b)) < 3:
         return False
-    a, b = a.translate(_VOWEL_FOLD), b.translate(_VOWEL_FOLD)
-    if len(a) >= 4 and len(b) >= 4 and {_last_vowel(a), _last_vowel(b)} == {"A", "I"}:
-        return phonetic_key(a) == phonetic_key(b)
+    if len(a) >= 4 and len(b) >= 4 and {a[-1], b[-1]} == {"A", "I"}:
+        return a[:-1] == b[:-1] or (phonetic_key(a) == phonetic_key(b) and a[-2] == b[-2])
+    if _swapped_ending(a, b) or _swapped_ending(b, a):
+        return True
     if len(a) != len(b) or a[1:] != b[1:]:
         return False
     return a[0] not in _VOWELS and b[0] not in _VOWELS and phonetic_key(a[0]) != phonetic_key(b[0])
+
+
+def _swapped_ending(a: str, b: str) -> bool:
+    """FAJAR and FAJRI: a stem, then A and a consonant in one, the consonant and I in the other."""
+    return (
+        len(a) == len(b) >= 4
+        and a[:-2] == b[:-2]
+        and a[-2] == "A"
+        and b[-1] == "I"
+        and a[-1] == b[-2]
+        and a[-1] not in _VOWELS
+    )
 
 
 def distinct_given_names(a: Name, b: Name) -> bool:

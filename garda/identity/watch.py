@@ -44,7 +44,7 @@ class Relative:
     """A person of interest in the same family as the one looked up: how they are related, in words."""
 
     watched: Watched
-    relation: str  # "same_kk" | "same_parents" | "parent_child" | "same_mother_address"
+    relation: str  # "same_kk" | "same_parents" | "parent_child" | "same_mother_address" | "same_phone"
     label_id: str
     label_en: str
 
@@ -64,6 +64,7 @@ RELATIONS = {
     "same_parents": ("anak dari orang tua yang sama", "a child of the same parents"),
     "parent_child": ("orang tua atau anak", "a parent or child"),
     "same_mother_address": ("ibu dan alamat yang sama", "the same mother and address"),
+    "same_phone": ("nomor telepon yang sama (telepon keluarga)", "the same phone number (a family phone)"),
 }
 
 
@@ -181,8 +182,8 @@ class WatchIndex:
         self, person: Person, *, same_person_below: float, kinds: Iterable[str] | None = None
     ) -> list[Relative]:
         """Persons of interest of the same family who are not this person (their match probability is below
-        `same_person_below`): by KK, by both parents' names, by mother and address, or a parent named on the
-        child's record (or the child naming this person as parent)."""
+        `same_person_below`): by KK, by both parents' names, by mother and address, a parent named on the child's
+        record (or the child naming this person as parent), or a shared (family) phone."""
         wanted = set(kinds) if kinds is not None else None
         how: dict[int, str] = {}
         for relation, key in household_keys(person).items():
@@ -194,6 +195,9 @@ class WatchIndex:
         if person.name is not None:  # a child of interest names this person as parent
             for position in self.children_of.get(f"NM:{person.name.key}", ()):
                 how.setdefault(position, "parent_child")
+        if person.phone:  # a family phone: the weakest tie, named last
+            for position in self.keys.get(f"P:{person.phone}", ()):
+                how.setdefault(position, "same_phone")
         found = []
         for position, relation in sorted(how.items()):
             watched = self.items[position]

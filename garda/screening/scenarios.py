@@ -15,7 +15,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from garda.core import synthetic as base
-from garda.identity.names import token_similarity
+from garda.identity.names import canonical_token, token_similarity
 from garda.identity.nik import encode_nik
 from garda.identity.regions import _regions
 from garda.identity.synthetic import _respell, _typo
@@ -95,6 +95,9 @@ class Builder:
         district = person["address"]["region_code"]
         serial = int(person["nik"][12:]) + 1 if not years else rng.randrange(1, 10000)
         given = base.full_name(rng, sex).split()[0]
+        own = canonical_token(person["full_name"].split()[0].upper())
+        while canonical_token(given.upper()) == own:  # parents do not give two children one name (NUR, NURUL)
+            given = base.full_name(rng, sex).split()[0]
         family = person["full_name"].split()[1:] if rng.random() < 0.5 else base.full_name(rng, sex).split()[1:]
         return person | {
             "nik": encode_nik(district, born, sex, min(serial, 9999)),
@@ -926,9 +929,10 @@ def _sibling_passport(b: Builder) -> None:
 @kind("clean_sibling_of_reported_victim")
 def _sibling_victim(b: Builder) -> None:
     victim = b.person()
-    subject = {k: victim[k] for k in ("full_name", "birth_date", "sex", "nik")} | {"role": "victim"}
+    # The victim was reported with the family phone, which the sibling gives too.
+    subject = {k: victim[k] for k in ("full_name", "birth_date", "sex", "nik", "phone")} | {"role": "victim"}
     b.report([subject], agency=b.rng.choice(["KEMLU", "KP2MI"]), category="scam_returnee")
-    sibling = b.relative(victim, years=b.rng.choice([-5, -2, 3, 6])) | {"phone": base.mobile(b.rng)}
+    sibling = b.relative(victim, years=b.rng.choice([-5, -2, 3, 6]))
     b.case("clean_sibling_of_reported_victim", (), b.application(sibling))
 
 

@@ -56,6 +56,8 @@ def people_in_reports(s: Subject, ctx: Context) -> tuple[list[Indicator], list[d
             )
             if who == "host" and not recruiter:
                 continue  # a host who was once a victim is no finding about this trip
+            if not recruiter and _household_phone_only(person, match):
+                continue  # a victim's relative on the family phone: context (relatives), not a finding
             matches.append(
                 {"kind": "agency_report_subject", "id": match.watched.ref, "score": round(match.probability, 4)}
             )
@@ -105,6 +107,18 @@ def people_in_reports(s: Subject, ctx: Context) -> tuple[list[Indicator], list[d
                     )
                 )
     return found, matches
+
+
+def _household_phone_only(person: Person, match: WatchMatch) -> bool:
+    """Matched by a shared phone alone while the person's own fields (name, birth date, NIK, sex) say another
+    person: a member of the same household on the family phone, which is no ground — unlike a recruiter's number
+    on the form, which is the finding itself."""
+    other = match.watched.person
+    if match.probability >= OF_INTEREST or (person.nik and person.nik == other.nik):
+        return False
+    if person.other_id and person.other_id == other.other_id:
+        return False
+    return any(e.group == "person" and e.weight <= -3.0 for e in match.result.evidence)
 
 
 def _people_around(s: Subject) -> list[tuple[str, Person, tuple[str, str]]]:

@@ -80,6 +80,8 @@ def relatives_of_interest(s: Subject, ctx: Context) -> list[dict[str, Any]]:
         if watched.ref == s.ref:
             continue
         info = watched.info
+        if watched.kind == "report_subject" and info["role"] in {"recruiter", "companion", "company"}:
+            continue  # a recruiter's details on the form are a finding of their own (people_in_reports)
         entry: dict[str, Any] = {
             "kind": "application" if watched.kind == "decision" else "agency_report_subject",
             "id": watched.ref,

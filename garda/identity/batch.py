@@ -273,44 +273,66 @@ APART_BELOW = 1e-6
 
 
 def clusters_apart(n: int, scored: Scored, threshold: float, apart_below: float = APART_BELOW) -> list[int]:
-    """Clusters from the links at or above the threshold, strongest first, never joining two clusters that hold a
-    pair the model judged surely different (below `apart_below`). Plain connected components let one doubtful
-    link chain a twin or a same-day namesake into the person's cluster along with all their records; the pairs
-    inside the merged cluster said otherwise. Each record's cluster index is its cluster's smallest member."""
+    """Clusters from the links at or above the threshold that never hold a pair the model judged surely different
+    (below `apart_below`). Plain connected components let one doubtful link chain a twin or a same-day namesake
+    into the person's cluster along with all their records; the pairs inside the merged cluster said otherwise.
+    Each record's cluster index is its cluster's smallest member.
+
+    Most components hold no such pair and are kept as they are; only those that do are rebuilt, strongest link
+    first, refusing any link that would put a surely-different pair together."""
     keep = scored.probability >= threshold
-    order = np.argsort(-scored.probability[keep], kind="stable")
-    link_i, link_j = scored.i[keep][order], scored.j[keep][order]
-    linked = np.zeros(n, dtype=bool)
-    linked[link_i] = True
-    linked[link_j] = True
-    low = (scored.probability < apart_below) & linked[scored.i] & linked[scored.j]
+    link_i, link_j = scored.i[keep], scored.j[keep]
+    roots = np.array(clusters(n, zip(link_i.tolist(), link_j.tolist(), strict=True)), dtype=np.int64)
+    low = scored.probability < apart_below
+    low_i, low_j = scored.i[low], scored.j[low]
+    inside = roots[low_i] == roots[low_j]
+    if not inside.any():
+        return roots.tolist()
+    low_i, low_j = low_i[inside], low_j[inside]
+    troubled = np.unique(roots[low_i])
+    mine = np.isin(roots[link_i], troubled)
+    strength = scored.probability[keep][mine]
+    order = np.argsort(-strength, kind="stable")
+    rebuilt = _constrained(link_i[mine][order].tolist(), link_j[mine][order].tolist(), low_i.tolist(), low_j.tolist())
+    for record, root in rebuilt.items():
+        roots[record] = root
+    return roots.tolist()
+
+
+def _constrained(link_i: list[int], link_j: list[int], apart_i: list[int], apart_j: list[int]) -> dict[int, int]:
+    """Union–find over the links in the order given, refusing a link that would join an apart pair: each record
+    touched → its cluster's smallest member."""
     apart: dict[int, set[int]] = {}
-    for a, b in zip(scored.i[low].tolist(), scored.j[low].tolist(), strict=True):
+    for a, b in zip(apart_i, apart_j, strict=True):
         apart.setdefault(a, set()).add(b)
         apart.setdefault(b, set()).add(a)
-    parent = list(range(n))
+    parent: dict[int, int] = {}
     members: dict[int, list[int]] = {}
     barred: dict[int, set[int]] = {}
 
     def find(x: int) -> int:
+        parent.setdefault(x, x)
         while parent[x] != x:
             parent[x] = parent[parent[x]]
             x = parent[x]
         return x
 
-    for a, b in zip(link_i.tolist(), link_j.tolist(), strict=True):
+    for a, b in zip(link_i, link_j, strict=True):
         ra, rb = find(a), find(b)
         if ra == rb:
             continue
         group_a, group_b = members.get(ra, [ra]), members.get(rb, [rb])
         if len(group_a) < len(group_b):
             ra, rb, group_a, group_b = rb, ra, group_b, group_a
-        barred_a = barred.get(ra, apart.get(ra, set()))
-        if any(m in barred_a for m in group_b):
+        barred_a = barred.get(ra) or apart.get(ra)
+        if barred_a and any(m in barred_a for m in group_b):
             continue
         parent[rb] = ra
-        members[ra] = group_a + group_b
+        group_a.extend(group_b)
+        members[ra] = group_a
         members.pop(rb, None)
-        barred[ra] = barred_a | barred.pop(rb, apart.get(rb, set()))
+        barred_b = barred.pop(rb, None) or apart.get(rb)
+        if barred_b:
+            barred[ra] = barred_a | barred_b if barred_a else set(barred_b)
     smallest = {root: min(group) for root, group in members.items()}
-    return [smallest.get(find(i), find(i)) for i in range(n)]
+    return {record: smallest.get(find(record), find(record)) for record in list(parent)}

@@ -10,7 +10,7 @@ phone, parents' names, birth place) do not: they agree together for every member
 drowned a sister's different name, sex, birth date and NIK (domain brief §4.2a). So the person fields (name,
 birth date, NIK, sex, other numbers) are summed as usual, and the household fields count as one correlated group
 (`combine`): the group's strongest agreement counts only when the person evidence on its own already points to a
-match (log-odds at least `gate`), and its strongest disagreement always counts. A relative is never made the person
+match (worth at least `gate_bits`), and its disagreements always count. A relative is never made the person
 by where they live; the same person under a new NIK is still found through name, birth date and parents.
 """
 
@@ -35,9 +35,10 @@ MIN_M = 1e-3
 # highest m}). The name and birth date are left to the data: lists such as FEBRL corrupt both heavily, and there a
 # different given name among true duplicates is common.
 MAX_M_DISAGREE: dict[str, dict[int, float]] = {"sex": {2: 0.02}, "nik": {NIK_DIFFERENT: 0.03}}
-# Household evidence supports a match only where the person evidence alone gives log2-odds of at least this: the
-# name and birth date of the same person under a new NIK clear it, a sibling's or a twin's do not.
-DEFAULT_GATE = -4.0
+# Household evidence supports a match only where the person's own fields are worth at least this many bits
+# (log2 Bayes factor, the prior left out so the bar does not move with the size of a file): the name and birth date
+# of the same person under a new NIK clear it, a sibling's or a twin's do not.
+DEFAULT_GATE_BITS = 11.0
 PERSON_POSITIONS = tuple(i for i, c in enumerate(COMPARISONS) if c.name not in HOUSEHOLD)
 HOUSEHOLD_POSITIONS = tuple(i for i, c in enumerate(COMPARISONS) if c.name in HOUSEHOLD)
 MUTABLE_POSITIONS = frozenset(i for i, c in enumerate(COMPARISONS) if c.name in MUTABLE)
@@ -149,7 +150,12 @@ class FSModel:
     m: dict[str, list[float]]  # per comparison, for levels 1..n
     u: dict[str, list[float]]
     trained_on: str = ""
-    gate: float = DEFAULT_GATE
+    gate_bits: float = DEFAULT_GATE_BITS
+
+    @property
+    def gate(self) -> float:
+        """The gate as log2-odds of the person evidence with the prior (what `combine` compares)."""
+        return self.prior_weight() + self.gate_bits
 
     @classmethod
     def initial(cls) -> "FSModel":
@@ -289,7 +295,7 @@ class FSModel:
             "m": self.m,
             "u": self.u,
             "trained_on": self.trained_on,
-            "gate": self.gate,
+            "gate_bits": self.gate_bits,
         }
 
     @classmethod
@@ -305,7 +311,8 @@ class FSModel:
         for c in COMPARISONS:
             if len(m.get(c.name, ())) != len(c.levels) or len(u.get(c.name, ())) != len(c.levels):
                 m[c.name], u[c.name] = start.m[c.name], start.u[c.name]
-        return cls(data["version"], data["prior"], m, u, data.get("trained_on", ""), data.get("gate", DEFAULT_GATE))
+        gate_bits = data.get("gate_bits", DEFAULT_GATE_BITS)
+        return cls(data["version"], data["prior"], m, u, data.get("trained_on", ""), gate_bits)
 
 
 def level_counts(levels: np.ndarray) -> dict[str, np.ndarray]:

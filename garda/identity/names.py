@@ -143,8 +143,10 @@ def normalise_name(raw: str) -> Name:
 
 
 def name_or_none(raw: str | None) -> Name | None:
+    if not raw or raw.isspace():  # most optional names are simply absent: no exception raised for them
+        return None
     try:
-        return normalise_name(raw or "")
+        return normalise_name(raw)
     except EmptyName:
         return None
 

@@ -305,10 +305,20 @@ def appearance(rng: random.Random, person: TruePerson, record_id: str, *, first:
         "address": person.address if rng.random() > 0.5 else base.address(rng),
         "mother_name": _respell(rng, person.mother_name) if rng.random() > 0.4 else "",
         "other_id": "",
-        # The KK changes on a move, a marriage or a split family; the father's name is often left blank.
-        "kk_number": (person.kk_number if rng.random() > 0.3 else _kk(rng)) if rng.random() > 0.3 else "",
-        "father_name": _respell(rng, person.father_name) if person.father_name and rng.random() > 0.4 else "",
+        **_household_fields(rng, person),
     }
+
+
+def _household_fields(rng: random.Random, person: TruePerson) -> dict[str, str]:
+    """The KK changes on a move, a marriage or a split family; the father's name is often left blank. A person
+    of the plain lists has neither, and draws nothing (those lists stay as they were generated before)."""
+    kk = ""
+    if person.kk_number and rng.random() > 0.3:
+        kk = person.kk_number if rng.random() > 0.3 else _kk(rng)
+    father = ""
+    if person.father_name and rng.random() > 0.4:
+        father = _respell(rng, person.father_name)
+    return {"kk_number": kk, "father_name": father}
 
 
 def _kk(rng: random.Random) -> str:

@@ -283,3 +283,37 @@ def test_another_name_is_symmetric(a: str, b: str) -> None:
 
     x, y = normalise_name(a), normalise_name(b)
     assert distinct_given_names(x, y) == distinct_given_names(y, x)
+
+
+def test_clusters_never_hold_a_pair_judged_surely_different() -> None:
+    from garda.identity.batch import Scored, clusters_apart
+
+    # A twin (2) is linked to her sister's record (1) a little less strongly than that record to the person (0),
+    # and the person and the twin are surely different: the chain must not join them.
+    i = np.array([0, 1, 0, 3])
+    j = np.array([1, 2, 2, 4])
+    p = np.array([0.99, 0.95, 1e-9, 0.97])
+    roots = clusters_apart(5, Scored(i, j, p), 0.9)
+    assert roots == [0, 0, 2, 3, 3]
+    # Without the surely-different pair it is the plain components.
+    assert clusters_apart(5, Scored(i, j, np.array([0.99, 0.95, 0.5, 0.97])), 0.9) == [0, 0, 0, 3, 3]
+
+
+@given(st.lists(st.tuples(st.integers(0, 11), st.integers(0, 11), st.floats(0, 1)), max_size=40))
+def test_constrained_clusters_refine_the_plain_ones(edges: list[tuple[int, int, float]]) -> None:
+    from garda.identity.batch import Scored, clusters_apart
+
+    edges = [(min(a, b), max(a, b), p) for a, b, p in edges if a != b]
+    i = np.array([a for a, _, _ in edges], dtype=np.int64)
+    j = np.array([b for _, b, _ in edges], dtype=np.int64)
+    p = np.array([x for _, _, x in edges])
+    plain = clusters(12, ((a, b) for a, b, x in edges if x >= 0.9))
+    apart = clusters_apart(12, Scored(i, j, p), 0.9, apart_below=0.05)
+    for a in range(12):
+        for b in range(12):
+            if apart[a] == apart[b]:
+                assert plain[a] == plain[b]  # never joins what the links did not
+    for a, b, x in edges:
+        if x < 0.05:
+            assert apart[a] != apart[b]  # never holds a surely-different pair
+    assert all(apart[r] == r for r in set(apart))  # each cluster named after its smallest member

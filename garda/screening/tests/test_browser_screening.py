@@ -2,6 +2,7 @@
 indicators, evidence and interview guide; the interviewer records the outcome; the queue orders by risk."""
 
 import pytest
+from playwright.sync_api import expect
 
 from garda.conftest import assert_accessible, browser_login
 from garda.core.models import AuditEvent, User
@@ -69,3 +70,59 @@ def test_counter_intake_screening_and_outcome(page, personas: dict[str, User]) -
     assert "Hasil pemeriksaan dicatat" in page.locator(".messages").inner_text()
     app.refresh_from_db()
     assert app.outcome == "propose_postponement"
+
+
+def test_a_sister_keyed_at_the_counter_sees_her_brothers_refusal_as_family_context(  # type: ignore[no-untyped-def]
+    page, personas: dict[str, User]
+) -> None:
+    from garda.screening import context as screening_context
+    from garda.screening.actions import store_many
+
+    brother = {
+        "id": "H-77",
+        "office": "CIREBON",
+        "submitted_at": "2025-03-01T09:00:00+07:00",
+        "applicant": {
+            "nik": "3174011503940002",
+            "kk_number": "3174012005100007",
+            "full_name": "BUDI SANTOSO",
+            "sex": "M",
+            "birth_date": "1994-03-15",
+            "birth_place": "JAKARTA",
+            "phone": "081234567001",
+            "father_name": "SUTRISNO",
+            "mother_name": "SUMARNI",
+            "address": {"text": "JL. TEBET BARAT DALAM II NO. 14 RT 005 RW 003, TEBET"},
+        },
+        "travel": {"purpose": "tourism", "destination_country": "MY"},
+        "decision": {"kind": "refused", "decided_at": "2025-03-04T10:00:00+07:00", "categories": ["non_procedural"]},
+    }
+    store_many([brother], source="test")
+    screening_context.forget()
+    browser_login(page, personas["counter"])
+    page.get_by_role("navigation").get_by_role("link", name="Loket").click()
+    page.wait_for_url("**/penyaringan/loket/")
+    page.locator("#id_nik").fill("3174014907980003")
+    page.get_by_label("Nomor KK").fill("3174012005100007")
+    page.get_by_label("Nama lengkap").fill("Siti Rahayu")
+    page.get_by_label("Jenis kelamin").select_option("F")
+    page.locator("#id_birth_date").fill("1998-07-09")
+    page.get_by_label("Tempat lahir").fill("Jakarta")
+    page.get_by_label("Alamat").fill("JL. TEBET BARAT DALAM II NO. 14 RT 005 RW 003, TEBET")
+    page.get_by_label("Telepon", exact=True).fill("0812-3456-7001")
+    page.get_by_label("Nama ayah").fill("Sutrisno")
+    page.get_by_label("Nama ibu", exact=True).fill("Sumarni")
+    page.get_by_label("Pekerjaan (sesuai KTP)").fill("KARYAWAN SWASTA")
+    page.locator("input[name=documents][value=ktp]").check()
+    page.get_by_label("Tujuan perjalanan").select_option("tourism")
+    page.locator("#id_destination_country").select_option("JP")
+    page.get_by_role("button", name="Simpan dan saring").click()
+    page.wait_for_url("**/penyaringan/*/")
+    family = page.get_by_role("heading", name="Keluarga dengan catatan")
+    expect(family).to_be_visible()
+    text = page.locator("main").inner_text()
+    assert "CIREBON/H-77" in text and "ditolak permohonannya" in text
+    assert "PD_EARLIER_DECISION" not in text and "INC_PREVIOUS_PASSPORT_DENIED" not in text
+    assert_accessible(page)
+    sister = Application.objects.get(external_id__startswith="LKT")
+    assert sister.risk_level == "low"

@@ -22,7 +22,23 @@ def _env_bool(name: str, default: bool = False) -> bool:
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 DATA_DIR = Path(os.environ.get("GARDA_DATA_DIR") or "var").resolve()
-DATA_DIR.mkdir(parents=True, exist_ok=True)
+# The data directory holds personal data, TOTP seeds, password hashes and the channel's keys: whatever a Garda
+# process creates is its account's alone (the SQLite files were world-readable, 0644), and a directory or database
+# left readable by an older version is closed on start.
+os.umask(0o077)
+DATA_DIR.mkdir(parents=True, exist_ok=True, mode=0o700)
+
+
+def _make_private(directory: Path) -> None:
+    try:
+        directory.chmod(0o700)
+        for path in directory.glob("*.sqlite3*"):
+            path.chmod(0o600)
+    except OSError:  # not ours to change (a shared, read-only or foreign-owned directory): left as it is
+        pass
+
+
+_make_private(DATA_DIR)
 
 
 def _secret_key() -> str:
@@ -68,6 +84,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "garda.core.middleware.RequestIdMiddleware",
+    "garda.core.middleware.NoStoreMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "garda.core.middleware.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",

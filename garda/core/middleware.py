@@ -1,4 +1,4 @@
-"""Request id, the 2FA gate in front of every staff page, and the office's time zone."""
+"""Request id, no caching of pages, the 2FA gate in front of every staff page, and the office's time zone."""
 
 import zoneinfo
 from collections.abc import Callable
@@ -39,6 +39,20 @@ class RequestIdMiddleware:
         finally:
             reset_request_id(token)
         response["X-Request-ID"] = request_id
+        return response
+
+
+class NoStoreMiddleware:
+    """Every page Garda renders carries personal data or a reporter's conversation, or may: no browser or proxy
+    keeps a copy (`Cache-Control: no-store`). Static files are answered before this, by WhiteNoise, and cache."""
+
+    def __init__(self, get_response: Handler) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        if "Cache-Control" not in response:
+            response["Cache-Control"] = "no-store"
         return response
 
 

@@ -22,7 +22,6 @@ from garda.screening import work
 from garda.screening.access import access_application, applications_in_scope
 from garda.screening.forms import OUTCOME_LABELS, CounterForm, QueueFilterForm, ReviewForm
 from garda.screening.indicators import DECISION_LABELS, DOCUMENT_LABELS, RULES, explain, interview_guide
-from garda.screening.models import Application
 from garda.screening.network import HEIGHT, WIDTH, picture
 
 PAGE_SIZE = 50
@@ -238,8 +237,8 @@ def counter(request: HttpRequest) -> HttpResponse:
     user = _user(request)
     form = CounterForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        external_id = _next_counter_id(user.office.code)
-        record = form.to_record(office_code=user.office.code, external_id=external_id)
+        # The counter number is taken by the action, inside its transaction.
+        record = form.to_record(office_code=user.office.code, external_id="")
         try:
             app, row = work.do_take_at_counter(record, acting_user=user)
         except work.IntakeError as exc:
@@ -255,13 +254,3 @@ def counter(request: HttpRequest) -> HttpResponse:
             )
             return redirect("screening:detail", pk=app.pk)
     return render(request, "screening/counter.html", {"form": form})
-
-
-def _next_counter_id(office_code: str) -> str:
-    """LKT-YYYYMMDD-NNNN: the day's next number at this office's counter."""
-    prefix = f"LKT-{timezone.localdate():%Y%m%d}-"
-    taken = Application.objects.filter(office_code=office_code, external_id__startswith=prefix).count()
-    number = taken + 1
-    while Application.objects.filter(office_code=office_code, external_id=f"{prefix}{number:04d}").exists():
-        number += 1
-    return f"{prefix}{number:04d}"

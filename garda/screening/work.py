@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from garda.core import audit
 from garda.core.models import User
+from garda.core.numbering import next_number
 from garda.screening import context as screening_context
 from garda.screening.actions import store_many
 from garda.screening.engine import SEVERITY_ORDER
@@ -27,13 +28,31 @@ class IntakeError(ValueError):
         self.problems = problems
 
 
+COUNTER_PREFIX = "LKT-{day:%Y%m%d}-"
+
+
+class CounterNumberTaken(RuntimeError):
+    """The counter's number already names an application: never stored over (it would replace that person)."""
+
+
 def do_take_at_counter(record: dict[str, Any], *, acting_user: User) -> tuple[Application, Screening]:
+    """Store and screen what the counter keyed in, under the office's next counter number (LKT-YYYYMMDD-NNNN).
+
+    The number is taken inside the transaction that stores the application, under the numbering lock (SQLite's
+    write lock, PostgreSQL's advisory lock): eight officers saving at once get eight numbers. Taken outside, two
+    got the same number and the second entry was stored as an update of the first applicant."""
     from garda.screening.contracts import problems
 
-    found = problems("application", record)
-    if found:
-        raise IntakeError(found)
+    office = str(record["office"])
     with transaction.atomic():
+        prefix = COUNTER_PREFIX.format(day=timezone.localdate())
+        number = next_number(Application.objects.filter(office_code=office), "external_id", prefix, 4)
+        record = {**record, "id": number}
+        found = problems("application", record)
+        if found:
+            raise IntakeError(found)
+        if Application.objects.filter(office_code=office, external_id=number).exists():
+            raise CounterNumberTaken(f"{office}/{number}")
         outcome, app, row = store_and_screen(record, source="loket")
         audit.record(
             "application.counter",

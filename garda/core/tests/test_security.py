@@ -47,3 +47,38 @@ def test_secret_key_is_generated_into_the_data_dir(settings) -> None:  # type: i
         path = settings.DATA_DIR / "secret_key"
         assert path.read_text().strip() == settings.SECRET_KEY
         assert oct(path.stat().st_mode & 0o777) == "0o600"
+
+
+def test_no_page_is_kept_by_a_browser_or_proxy(client: Client, personas, login_as) -> None:  # type: ignore[no-untyped-def]
+    staff = login_as(personas["kasi"])
+    for url in ("/", reverse("screening:queue"), "/pengaduan/"):
+        response = staff.get(url)
+        assert response.status_code == 200, url
+        assert "no-store" in response["Cache-Control"], url
+    # A refusal is no page to keep either.
+    assert "no-store" in staff.get("/audit/")["Cache-Control"]
+    assert "no-store" in Client().get(reverse("core:login"))["Cache-Control"]
+
+
+def test_the_data_directory_and_database_are_private(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import os
+    import stat
+
+    from garda.conftest import run_garda
+
+    data = tmp_path / "data"
+    env = {**os.environ, "GARDA_DATA_DIR": str(data), "DATABASE_URL": f"sqlite:///{data / 'garda.sqlite3'}"}
+    env.pop("DJANGO_SETTINGS_MODULE", None)
+    done = run_garda(env, "migrate", "-v0")
+    assert done.returncode == 0, done.stderr
+    assert stat.S_IMODE(data.stat().st_mode) == 0o700
+    files = [p for p in data.rglob("*") if p.is_file()]
+    assert any(p.name == "garda.sqlite3" for p in files)
+    for path in files:
+        assert stat.S_IMODE(path.stat().st_mode) & 0o077 == 0, path
+    # A directory and database left open by an older version are closed on the next start.
+    data.chmod(0o755)
+    (data / "garda.sqlite3").chmod(0o644)
+    assert run_garda(env, "migrate", "-v0").returncode == 0
+    assert stat.S_IMODE(data.stat().st_mode) == 0o700
+    assert stat.S_IMODE((data / "garda.sqlite3").stat().st_mode) == 0o600

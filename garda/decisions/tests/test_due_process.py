@@ -5,7 +5,7 @@ from datetime import timedelta
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.utils import DatabaseError
 from django.utils import timezone
 
@@ -92,6 +92,11 @@ def test_a_decided_case_cannot_be_changed_even_directly(personas, kakanim) -> No
     do_decide(case, acting_user=kakanim, approve=False, reason="Bukti belum cukup kuat.")
     with pytest.raises(DatabaseError), transaction.atomic():
         Case.objects.filter(pk=case.pk).update(status=Status.APPROVED)
+    with pytest.raises(DatabaseError), transaction.atomic():  # nor erased
+        Case.objects.filter(pk=case.pk)._raw_delete(Case.objects.db)
+    if connection.vendor == "postgresql":
+        with pytest.raises(DatabaseError), transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute("TRUNCATE decisions_case CASCADE")
     with pytest.raises(ValidationError):
         do_decide(case, acting_user=kakanim, approve=True, reason="Berubah pikiran setelah diputus.")
     assert Case.objects.get(pk=case.pk).status == Status.REJECTED

@@ -66,4 +66,6 @@ def test_an_issued_letter_cannot_be_changed(personas: dict[str, User]) -> None:
     letter = Letter.objects.get(case=case)
     with pytest.raises(DatabaseError), transaction.atomic():
         Letter.objects.filter(pk=letter.pk).update(number="PALSU/1")
+    with pytest.raises(DatabaseError), transaction.atomic():  # nor erased
+        Letter.objects.filter(pk=letter.pk)._raw_delete(Letter.objects.db)
     assert Letter.objects.get(pk=letter.pk).number == letter.number

@@ -108,6 +108,31 @@ def _contact_values(app: Application, record: dict[str, Any]) -> list[list[Any]]
     return [[c[f] for f in _CONTACT_FIELDS[1:]] for c in _contacts_of(record, app.submitted_at)]
 
 
+def _keeping_own_decision(record: dict[str, Any], *, source: str) -> dict[str, Any]:
+    """The record as it will be stored: with the decision Garda itself took on this application, whatever the
+    imported line says. An imported decision that differs is a conflict, audited for the office to resolve; the
+    decision taken here stands (other offices' screening keeps seeing it)."""
+    own = (
+        Application.objects.filter(office_code=record["office"], external_id=record["id"])
+        .values_list("own_decision", flat=True)
+        .first()
+    )
+    if not own:
+        return record
+    incoming = record.get("decision")
+    if incoming and incoming != own:
+        audit.record(
+            "application.decision_conflict",
+            actor_username="system",
+            summary=f"Permohonan {record['office']}/{record['id']}: keputusan dari {source} "
+            f"({incoming.get('kind', '?')}) berbeda dengan keputusan yang diambil di Garda ({own.get('kind')}); "
+            "keputusan Garda dipertahankan"[:300],
+            before=own,
+            after=incoming,
+        )
+    return {**record, "decision": own}
+
+
 def store_application(record: dict[str, Any], *, source: str) -> str:
     """Create or update one valid record; returns "stored", "updated" or "unchanged"."""
     outcome, _ = store_application_returning(record, source=source)
@@ -116,6 +141,7 @@ def store_application(record: dict[str, Any], *, source: str) -> str:
 
 def store_application_returning(record: dict[str, Any], *, source: str) -> tuple[str, Application]:
     with transaction.atomic():
+        record = _keeping_own_decision(record, source=source)
         app, outcome = upsert(
             Application,
             lookup={"office_code": record["office"], "external_id": record["id"]},
@@ -236,10 +262,21 @@ def record_decision(app: Application, decision: dict[str, Any], *, actor: Any, s
     record = {**app.record, "decision": decision}
     app.record = record
     app.record_hash = record_hash(record)
+    app.own_decision = decision
     app.decision_kind = decision["kind"]
     app.decided_at = parse_datetime(decision["decided_at"])
     app.suspended_until = date.fromisoformat(decision["until"]) if decision.get("until") else None
-    app.save(update_fields=["record", "record_hash", "decision_kind", "decided_at", "suspended_until", "updated_at"])
+    app.save(
+        update_fields=[
+            "record",
+            "record_hash",
+            "own_decision",
+            "decision_kind",
+            "decided_at",
+            "suspended_until",
+            "updated_at",
+        ]
+    )
     audit.record("application.decision", actor=actor, obj=app, summary=summary[:300], before=before, after=decision)
     if app.decision_kind in screening_context.ADVERSE:
         screening_context.bump()

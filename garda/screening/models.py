@@ -24,6 +24,9 @@ class Application(ImportedRecord):
     purpose = models.CharField(_("tujuan"), max_length=16)
     destination_country = models.CharField(_("negara tujuan"), max_length=2, blank=True)
     decision_kind = models.CharField(_("keputusan"), max_length=16, blank=True)
+    # A decision taken in Garda itself (the contract's `decision` object), kept apart from what imports bring: a
+    # re-imported line without a decision, or with another one, never erases it (the conflict is audited).
+    own_decision = models.JSONField(default=dict, blank=True)
     decided_at = models.DateTimeField(_("diputuskan"), null=True, blank=True)
     suspended_until = models.DateField(_("ditangguhkan sampai"), null=True, blank=True)
     # The latest screening, kept on the application for the queue (the full results are in Screening).

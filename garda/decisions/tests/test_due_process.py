@@ -127,3 +127,34 @@ def test_reasons_legal_bases_and_offices_are_checked(personas, offices) -> None:
     case = _propose(app, personas["interviewer"])
     with pytest.raises(ValidationError, match="alasan"):
         do_review(case, acting_user=personas["kasi"], forward=True, reason="ok")
+
+
+def test_a_re_import_never_erases_a_decision_taken_here(personas, kakanim, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import copy
+    import json
+
+    from django.core.management import call_command
+
+    app, _ = _application("JAKSEL")
+    line = copy.deepcopy(app.record)
+    case = _propose(app, personas["interviewer"])
+    do_review(case, acting_user=personas["kasi"], forward=True, reason="Diteruskan untuk diputuskan.")
+    do_decide(case, acting_user=kakanim, approve=True, reason="Disetujui, tunda penerbitan.")
+    app.refresh_from_db()
+    assert app.decision_kind == "postponed"
+    # The routine export, re-imported: the same line, without the decision taken here.
+    path = tmp_path / "again.jsonl"
+    path.write_text(json.dumps(line) + "\n", encoding="utf-8")
+    call_command("import", "applications", str(path))
+    app.refresh_from_db()
+    assert app.decision_kind == "postponed" and app.record["decision"]["kind"] == "postponed"
+    # Another office's export says otherwise: the conflict is audited, the decision taken here stands.
+    path.write_text(
+        json.dumps(line | {"decision": {"kind": "issued", "decided_at": "2026-11-30T10:00:00+07:00"}}) + "\n",
+        encoding="utf-8",
+    )
+    call_command("import", "applications", str(path))
+    app.refresh_from_db()
+    assert app.decision_kind == "postponed"
+    conflict = AuditEvent.objects.get(action="application.decision_conflict")
+    assert conflict.after["kind"] == "issued" and conflict.before["kind"] == "postponed"

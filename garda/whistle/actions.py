@@ -13,6 +13,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from nacl.public import PrivateKey
 
 from garda.core import audit
@@ -180,6 +181,16 @@ def _store_report(
         seal_for(report, report_key, public_key, user=user, by=None)
         sealed_to += 1
     recovery = _recovery_keys(submission.office)
+    if not sealed_to and not recovery:
+        # Nobody could ever open it: refuse now, while the reporter is still here (the transaction is rolled back
+        # and no receipt is given), rather than keep a report no one can read. `garda check --deploy` names such
+        # an office before it happens.
+        raise ValidationError(
+            _(
+                "Saluran pengaduan untuk kantor ini belum siap menerima laporan. Pilih Direktorat Jenderal "
+                "Imigrasi sebagai kantor tujuan, atau coba lagi nanti. Laporan Anda belum disimpan."
+            )
+        )
     for rk in recovery:
         Grant.objects.create(
             report=report,

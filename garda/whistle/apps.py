@@ -7,4 +7,4 @@ class WhistleConfig(AppConfig):
     verbose_name = "Saluran pengaduan"
 
     def ready(self) -> None:
-        from garda.whistle import signals  # noqa: F401  (connects the receivers)
+        from garda.whistle import checks, signals  # noqa: F401  (registers the checks, connects the receivers)

@@ -4,12 +4,14 @@ messages both ways. The receipts are printed nowhere: a demo reporter makes a ne
 
 import random
 from datetime import timedelta
+from pathlib import Path
 
+from django.conf import settings
 from django.utils import timezone
 
 from garda.core.demo import DEMO_PASSWORD
 from garda.core.models import Office, User
-from garda.whistle import actions, keys
+from garda.whistle import actions, keys, recovery
 from garda.whistle.models import Report, Status, Topic
 
 HANDLERS = ["kabid.jaksel", "analis.jaksel", "investigator.jaksel", "investigator.pusat", "kustodian.jaksel"]
@@ -80,6 +82,7 @@ def populate(rng: random.Random) -> None:
         user = User.objects.filter(username=username).first()
         if user is not None:
             keys.open_with_password(user, DEMO_PASSWORD)
+    _recovery_keys()
     jaksel = Office.objects.get(code="JAKSEL")
     kabid = User.objects.get(username="kabid.jaksel")
     investigator = User.objects.get(username="investigator.jaksel")
@@ -122,3 +125,17 @@ def populate(rng: random.Random) -> None:
                 outcome="criminal" if step == Status.CLOSED else "",
                 note="Diteruskan ke Polres Metro Jakarta Selatan" if step == Status.CLOSED else "",
             )
+
+
+def _recovery_keys() -> None:
+    """The national recovery key and JAKSEL's, so every office on the public form delivers (`garda check
+    --deploy`). In a real office the private halves are printed for their holders; the demo's are written to the
+    data directory (readable by its owner only), as synthetic as everything else here."""
+    lines = []
+    for code, holder in (("DITJEN", "Kustodian pusat (demo)"), ("JAKSEL", "Kustodian Kanim Jakarta Selatan (demo)")):
+        office = Office.objects.filter(code=code).first()
+        if office is None:
+            continue
+        _, private_text = recovery.create(office, holder)
+        lines.append(f"{code} — {holder}:\n{private_text}\n")
+    (Path(settings.DATA_DIR) / "demo-recovery-keys.txt").write_text("\n".join(lines), encoding="utf-8")

@@ -7,7 +7,10 @@
 - Anyone whose name matches a person the reporter named (the officer concerned, or people who must not see it) is
   left out. Matching is deliberately generous — a first name alone is enough — because leaving out one handler
   too many costs little, and one too few is the harm the channel exists to prevent.
-- If nobody at the office is left, the national unit takes the report.
+- If nobody at the office is left who can read (a handler with a key), the national unit takes the report; if the
+  national unit has nobody either, the national compliance unit (Direktorat Kepatuhan Internal, which runs the
+  channel) does. A report is never sealed to nobody: the recovery keys (the office's and the national one) open
+  it too, and `deliverable` says, for the deployment check, whether an office's reports reach someone.
 """
 
 from __future__ import annotations
@@ -73,19 +76,46 @@ def _in_unit(unit: str, offices: Q) -> list[User]:
     )
 
 
+def _can_read(user: User) -> bool:
+    """A handler with a key pair: a report sealed to them can be opened. (Without one, they are given access once
+    they have logged in and made their key.)"""
+    return hasattr(user, "whistle_key")
+
+
 def recipients(office: Office, unit: str, excluded_names: Iterable[str]) -> tuple[list[User], set[int]]:
-    """The users a new report is sealed to, and the ids of those left out because the reporter named them."""
+    """The users a new report is sealed to, and the ids of those left out because the reporter named them: the
+    office's unit (with the national one for compliance), else the national unit, else national compliance —
+    the first of these with someone who can read it and whom the reporter did not name."""
     names = list(excluded_names)
     national = Q(office__kind=OfficeKind.NATIONAL)
     scope = Q(office=office) | national if unit == Unit.COMPLIANCE else Q(office=office)
     chosen = _in_unit(unit, scope)
     left_out = named_users(chosen, names)
     kept = [u for u in chosen if u.pk not in left_out]
-    if not kept:
-        fallback = _in_unit(unit, national)
+    for fallback_unit in (unit, Unit.COMPLIANCE):
+        if any(_can_read(u) for u in kept):
+            break
+        fallback = _in_unit(fallback_unit, national)
         left_out |= named_users(fallback, names)
-        kept = [u for u in fallback if u.pk not in left_out]
+        kept += [u for u in fallback if u.pk not in left_out and u not in kept]
     return kept, left_out
+
+
+def deliverable(office: Office, unit: str) -> list[str]:
+    """Why a report to this office and unit would reach nobody (empty when it reaches someone): nobody who can read
+    it, at the office or nationally, or no recovery key for the office or the nation."""
+    from garda.whistle.models import RecoveryKey
+
+    problems = []
+    kept, _ = recipients(office, unit, [])
+    if not any(_can_read(u) for u in kept):
+        problems.append(f"tidak ada penangan dengan kunci untuk unit {unit} (kantor ini atau pusat)")
+    has_recovery = RecoveryKey.objects.filter(
+        Q(office=office) | Q(office__kind=OfficeKind.NATIONAL), retired_at__isnull=True
+    ).exists()
+    if not has_recovery:
+        problems.append("tidak ada kunci pemulihan (kantor ini atau pusat)")
+    return problems
 
 
 def custodians(office: Office, excluded_names: Iterable[str]) -> list[User]:

@@ -59,7 +59,9 @@ def test_named_officer_and_people_named_by_the_reporter_never_receive_it(client:
 def test_when_everyone_at_the_office_is_named_the_national_unit_takes_it(client: Client, offices, handlers) -> None:
     submit(client, offices, what="Kabid dan analis bekerja sama dengan calo.", excluded="Agus Salim\nDewi Lestari")
     report = Report.objects.get()
-    assert _holders(report) == set()  # no national intelligence user in the fixtures: nobody, rather than them
+    # No national intelligence user in the fixtures: the national compliance unit, which runs the channel, takes
+    # it rather than nobody (it was sealed to nobody before).
+    assert _holders(report) == {"patnal.pusat"}
     assert report.unit == Unit.INTELLIGENCE
 
 

@@ -32,6 +32,30 @@ def _fast_hashing(settings: object) -> None:
 
 
 @pytest.fixture(autouse=True)
+def _decisions_unfrozen_for_the_flush(request: pytest.FixtureRequest) -> Iterator[None]:
+    """A test on a real (transactional) database ends with Django's flush, which empties every table: the triggers
+    that refuse to delete decided cases and issued letters are dropped just before it, and made again by the
+    flush's post_migrate (garda.decisions.apps). Other tests roll back and need nothing."""
+    marker = request.node.get_closest_marker("django_db")
+    transactional = bool(marker and marker.kwargs.get("transaction")) or any(
+        name in request.fixturenames for name in ("transactional_db", "live_server")
+    )
+    if not transactional:
+        yield
+        return
+    request.getfixturevalue("transactional_db")
+    yield
+    from django.db import connection
+
+    from garda.decisions.triggers import CASE, LETTER, drop_statements
+
+    with connection.cursor() as cursor:
+        for frozen in (CASE, LETTER):
+            for statement in drop_statements(connection.vendor, frozen):
+                cursor.execute(statement)
+
+
+@pytest.fixture(autouse=True)
 def _fresh_caches() -> None:
     """Each test's database is new: nothing cached in this process from an earlier test may stand for it."""
     from garda.identity.index import forget_cached

@@ -1,9 +1,15 @@
 """The audit chain: append one event per state change; verify that nothing was altered or removed.
 
-Each event's hash is the SHA-256 of its canonical JSON, which includes the previous event's hash and its own
-sequence number. Changing any field breaks its hash; removing an event leaves a gap in the sequence; and the
-database refuses UPDATE and DELETE on the table in the first place. (Truncating the newest events cannot be seen
-from the chain alone: `garda audit verify` prints the head so it can be recorded elsewhere.)
+Each event's hash is an HMAC-SHA-256 of its canonical JSON — which includes the previous event's hash and its own
+sequence number — under a key kept outside the database (`auditkey`). Changing any field breaks its hash; removing
+an event leaves a gap in the sequence; a forged event cannot be given a fitting hash without the key; and the
+database refuses UPDATE, DELETE and TRUNCATE on the table in the first place. Cutting the newest events off cannot
+be seen from the chain alone: signed checkpoints of the head, written outside the database (`garda audit
+checkpoint`, hourly by the worker), make `verify` fail when the chain is shorter than, or disagrees with, the
+latest one.
+
+A chain begun before the key existed keeps its first events as plain SHA-256; once an event is keyed, every later
+one must be.
 """
 
 from __future__ import annotations
@@ -18,6 +24,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import connection, models, transaction
 from django.utils import timezone
 
+from garda.core import auditkey
 from garda.core.models import AuditEvent
 from garda.core.requestid import current_request_id
 
@@ -53,9 +60,18 @@ def _hashed_fields(event: AuditEvent) -> dict[str, Any]:
     }
 
 
+def _canonical(event: AuditEvent) -> bytes:
+    return json.dumps(_hashed_fields(event), sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
+
+
 def compute_hash(event: AuditEvent) -> str:
-    canonical = json.dumps(_hashed_fields(event), sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+    """The event's keyed hash."""
+    return auditkey.mac(_canonical(event))
+
+
+def legacy_hash(event: AuditEvent) -> str:
+    """The plain SHA-256 of events written before the chain was keyed."""
+    return hashlib.sha256(_canonical(event)).hexdigest()
 
 
 def _lock_chain() -> None:
@@ -118,21 +134,59 @@ class ChainReport:
     reason: str = ""
 
 
-def verify_chain() -> ChainReport:
-    """Walk the whole chain in order; stop at the first event that does not fit."""
+def verify_chain(*, checkpoint: bool = True) -> ChainReport:
+    """Walk the whole chain in order; stop at the first event that does not fit; then hold the chain against the
+    latest signed checkpoint, if any."""
     expected_seq, expected_prev, count = 1, GENESIS_HASH, 0
+    keyed = False
+    hashes: dict[int, str] = {}
+    point, problem = auditkey.latest_checkpoint() if checkpoint else (None, "")
     for event in AuditEvent.objects.order_by("seq").iterator(chunk_size=2000):
         reason = ""
         if event.seq != expected_seq:
             reason = f"nomor urut {event.seq}, seharusnya {expected_seq}: ada kejadian yang dihapus"
         elif event.prev_hash != expected_prev:
             reason = "hash kejadian sebelumnya tidak cocok: rantai diputus atau disisipi"
-        elif compute_hash(event) != event.hash:
-            reason = "isi kejadian tidak cocok dengan hash-nya: data telah diubah"
+        elif compute_hash(event) == event.hash:
+            keyed = True
+        elif keyed or legacy_hash(event) != event.hash:
+            reason = "isi kejadian tidak cocok dengan hash-nya: data telah diubah atau kejadian dipalsukan"
         if reason:
             return ChainReport(False, count, expected_prev, event.seq, event.pk, reason)
+        if point is not None and event.seq == point.seq:
+            hashes[event.seq] = event.hash
         expected_seq, expected_prev, count = expected_seq + 1, event.hash, count + 1
+    if problem:
+        return ChainReport(False, count, expected_prev, None, None, problem)
+    if point is not None:
+        if count < point.seq:
+            return ChainReport(
+                False,
+                count,
+                expected_prev,
+                count + 1,
+                None,
+                f"rantai berakhir pada #{count}, padahal titik periksa {point.written_at} mencatat #{point.seq}: "
+                "kejadian terbaru telah dihapus",
+            )
+        if hashes.get(point.seq) != point.hash:
+            return ChainReport(
+                False,
+                count,
+                expected_prev,
+                point.seq,
+                None,
+                f"kejadian #{point.seq} tidak sama dengan titik periksa {point.written_at}: rantai telah diganti",
+            )
     return ChainReport(True, count, expected_prev)
+
+
+def checkpoint() -> auditkey.Checkpoint | None:
+    """Write a signed checkpoint of the chain's head outside the database (nothing when the chain is empty)."""
+    head = AuditEvent.objects.order_by("-seq").values_list("seq", "hash").first()
+    if head is None:
+        return None
+    return auditkey.write_checkpoint(head[0], head[1], timezone.now().isoformat())
 
 
 def snapshot(instance: models.Model, fields: list[str]) -> dict[str, Any]:

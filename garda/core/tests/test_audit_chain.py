@@ -105,3 +105,92 @@ def test_values_are_stored_as_plain_json(db: None) -> None:
     stored = AuditEvent.objects.get(pk=event.pk)
     assert stored.after == {"d": "2025-01-31", "n": "1.50"}
     assert audit.compute_hash(stored) == stored.hash
+
+
+@pytest.fixture
+def outside(settings, tmp_path):  # type: ignore[no-untyped-def]
+    """Checkpoints in a directory of this test's own (the key stays the suite's)."""
+    key = audit.auditkey.audit_key()
+    settings.DATA_DIR = tmp_path
+    (tmp_path / "keys").mkdir(mode=0o700)
+    (tmp_path / "keys" / "audit.key").write_text(key.hex())
+    return tmp_path
+
+
+def _forged_append(chain: list[AuditEvent], hash_of) -> None:  # type: ignore[no-untyped-def]
+    """What anyone who can write the database could do: append an event whose hash they computed themselves."""
+    last = AuditEvent.objects.order_by("-seq").first()
+    forged = AuditEvent(
+        seq=last.seq + 1,
+        created_at=last.created_at,
+        actor_username="penyusup",
+        action="decision.approve",
+        summary="persetujuan palsu",
+        prev_hash=last.hash,
+    )
+    forged.hash = hash_of(forged)
+    forged.save(force_insert=True)
+
+
+def test_an_appended_event_with_a_recomputed_plain_hash_is_found(chain: list[AuditEvent]) -> None:
+    _forged_append(chain, audit.legacy_hash)
+    report = audit.verify_chain()
+    assert not report.intact and report.broken_seq == chain[-1].seq + 1 and "dipalsukan" in report.reason
+
+
+def test_an_appended_event_keyed_with_another_key_is_found(chain: list[AuditEvent]) -> None:
+    import hashlib
+    import hmac
+
+    _forged_append(chain, lambda e: hmac.new(b"x" * 32, audit._canonical(e), hashlib.sha256).hexdigest())
+    assert not audit.verify_chain().intact
+
+
+def test_a_chain_cut_short_after_a_checkpoint_fails_verification(chain: list[AuditEvent], outside, capsys) -> None:  # type: ignore[no-untyped-def]
+    call_command("audit", "checkpoint")
+    assert "Titik periksa" in capsys.readouterr().out
+    call_command("audit", "verify")
+    assert "cocok dengan titik periksa" in capsys.readouterr().out
+    # The newest two events removed (by someone who could drop the triggers): the chain alone still links up.
+    _without_triggers("DELETE FROM core_auditevent WHERE seq >= %s", [chain[3].seq])
+    assert audit.verify_chain(checkpoint=False).intact
+    with pytest.raises(SystemExit) as exit_info:
+        call_command("audit", "verify")
+    assert exit_info.value.code == 1
+    assert "telah dihapus" in capsys.readouterr().err
+
+
+def test_a_replaced_chain_disagrees_with_the_checkpoint(chain: list[AuditEvent], outside) -> None:  # type: ignore[no-untyped-def]
+    audit.checkpoint()
+    target = chain[-1]
+    _without_triggers("DELETE FROM core_auditevent WHERE seq = %s", [target.seq])
+    audit.record("test.other", actor_username="uji", summary="kejadian lain di tempat yang sama")
+    report = audit.verify_chain()
+    assert not report.intact and "diganti" in report.reason
+
+
+def test_a_checkpoint_not_signed_with_the_key_is_refused(chain: list[AuditEvent], outside) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    audit.checkpoint()
+    path = audit.auditkey.checkpoint_file()
+    data = json.loads(path.read_text().splitlines()[-1])
+    data["seq"] = 1  # moved back to hide the newest events
+    path.write_text(json.dumps(data) + "\n")
+    report = audit.verify_chain()
+    assert not report.intact and "tanda tangan" in report.reason
+
+
+def test_the_key_and_checkpoints_are_private(chain: list[AuditEvent], outside) -> None:  # type: ignore[no-untyped-def]
+    import stat
+
+    audit.checkpoint()
+    assert stat.S_IMODE(audit.auditkey.checkpoint_file().stat().st_mode) & 0o077 == 0
+    assert stat.S_IMODE((outside / "audit").stat().st_mode) == 0o700
+
+
+def test_database_refuses_truncate_of_the_audit_table(chain: list[AuditEvent]) -> None:
+    statement = "TRUNCATE core_auditevent" if connection.vendor == "postgresql" else "DELETE FROM core_auditevent"
+    with pytest.raises(DatabaseError), transaction.atomic():
+        _raw(statement)
+    assert AuditEvent.objects.count() == len(chain)

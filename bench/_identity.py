@@ -15,20 +15,6 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 GARDA = str(Path(sys.executable).parent / "garda")
-FIELDS = [
-    "id",
-    "full_name",
-    "birth_date",
-    "sex",
-    "nik",
-    "phone",
-    "birth_place",
-    "address",
-    "mother_name",
-    "other_id",
-    "kk_number",
-    "father_name",
-]
 
 
 def setup_django() -> None:
@@ -40,6 +26,8 @@ def setup_django() -> None:
 
 
 def write_csv(path: Path, rows: Iterable[dict[str, str]]) -> None:
+    from garda.identity.records import FIELDS  # the contract's person-list fields
+
     with path.open("w", newline="", encoding="utf-8") as fh:
         writer = csv.DictWriter(fh, fieldnames=FIELDS, extrasaction="ignore")
         writer.writeheader()

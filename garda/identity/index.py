@@ -39,7 +39,7 @@ from garda.identity.model import (
 )
 from garda.identity.models import BlockingKey, IndexedPerson, MatchModel, NameFrequency
 from garda.identity.names import name_or_none
-from garda.identity.records import Person, prepare
+from garda.identity.records import FIELDS, Person, prepare
 
 MAX_CANDIDATES = 2000
 PARENT_POSITIONS = tuple(i for i, c in enumerate(COMPARISONS) if c.name in {"mother_name", "father_name"})
@@ -105,20 +105,8 @@ def _fields(person: Person, record: Mapping[str, Any]) -> dict[str, Any]:
     }
 
 
-ROW_FIELDS = (
-    "id",
-    "full_name",
-    "birth_date",
-    "sex",
-    "nik",
-    "phone",
-    "birth_place",
-    "address",
-    "mother_name",
-    "other_id",
-    "kk_number",
-    "father_name",
-)
+# The index's columns carry the person-record fields of the contract, in the same order (the row's id is its pk).
+ROW_FIELDS = FIELDS
 ALL_FIELDS = (*ROW_FIELDS, "source", "source_ref", "office_code")
 
 

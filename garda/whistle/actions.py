@@ -70,6 +70,11 @@ class Submission:
         return [n.strip() for n in re.split(r"[\n,;]+", self.excluded) if n.strip()]
 
 
+def story(content: dict[str, Any]) -> str:
+    """The report's free text, where a reporter may name people without using the fields for names."""
+    return "\n".join(str(content.get(k) or "") for k in ("what", "where", "when", "people"))
+
+
 def _audit(action: str, report: Report, summary: str, *, actor: User | None = None, after: Any = None) -> None:
     audit.record(
         action,
@@ -163,7 +168,7 @@ def _store_report(
     written: list[str],
 ) -> Report:
     now = timezone.now()
-    kept, left_out = routing.recipients(submission.office, unit, named)
+    kept, left_out = routing.recipients(submission.office, unit, named, story(content))
     report = Report.objects.create(
         number=next_number(Report.objects.all(), "number", f"WBS-{now.year}-", 6),
         office=submission.office,
@@ -464,7 +469,8 @@ def eligible_handlers(report: Report, report_key: bytes) -> list[User]:
     """Who else may be given the report: the unit's handlers at the office or nationally, never anyone named by
     the reporter or left out earlier."""
     barred = protected(report, report_key)
-    pool, _ = routing.recipients(report.office, report.unit, barred.get("excluded_names", []))
+    text = story(crypto.decrypt_json(report_key, bytes(report.content)))
+    pool, _ = routing.recipients(report.office, report.unit, barred.get("excluded_names", []), text)
     excluded = set(barred.get("excluded_users", []))
     return [u for u in pool if u.pk not in excluded]
 

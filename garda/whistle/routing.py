@@ -58,14 +58,43 @@ def typed_name(text: str) -> Name | None:
     return name if name is not None and name.tokens else None
 
 
-def named_users(candidates: Iterable[User], names: Iterable[str]) -> set[int]:
-    typed = [n for n in (typed_name(text) for text in names if text.strip()) if n is not None]
+_WORD = re.compile(r"[^\W\d_][^\W\d_'.-]*", re.UNICODE)
+_ADDRESS_WORD = re.compile(r"(?:bapak|pak|ibu|bu|mas|mbak|bang|kak|sdr|sdri|saudara|saudari|oknum)\.?", re.I)
+
+
+def names_in_text(text: str) -> list[str]:
+    """The ways a story may name someone: a word of address and the one or two words after it ("Pak Budi",
+    "oknum Agus Salim"), and every run of two or three words (a full name written out). Generous on purpose: a
+    handler left out by a false hit costs little, one named and not left out is the harm."""
+    words = _WORD.findall(text)
+    found: list[str] = []
+    for i, word in enumerate(words):
+        if _ADDRESS_WORD.fullmatch(word):
+            found += [" ".join(words[i + 1 : i + 1 + n]) for n in (1, 2) if i + n < len(words) + 1]
+        found += [" ".join(words[i : i + n]) for n in (2, 3) if i + n <= len(words)]
+    return [f for f in found if f]
+
+
+def named_users(candidates: Iterable[User], names: Iterable[str], text: str = "") -> set[int]:
+    """The candidates the reporter named: in the fields for names (the officer, those who must not see it), or
+    anywhere in the story."""
+    typed = [n for n in (typed_name(t) for t in names if t.strip()) if n is not None]
+    told = [n for n in (typed_name(t) for t in names_in_text(text)) if n is not None] if text else []
     out: set[int] = set()
     for user in candidates:
         own = name_or_none(user.full_name)
-        if own is not None and any(names_match(n, own) for n in typed):
+        if own is None:
+            continue
+        if any(names_match(n, own) for n in typed) or any(_told_of(n, own) for n in told):
             out.add(user.pk)
     return out
+
+
+def _told_of(window: Name, person: Name) -> bool:
+    """A run of words in the story names the person: every word is a word of their name (a single word only after
+    a word of address, which `names_in_text` gives on its own)."""
+    words = [t for t in window.tokens if len(t) > 1]
+    return bool(words) and all(max(token_similarity(w, t) for t in person.tokens) >= 0.9 for w in words)
 
 
 def _in_unit(unit: str, offices: Q) -> list[User]:
@@ -82,21 +111,22 @@ def _can_read(user: User) -> bool:
     return hasattr(user, "whistle_key")
 
 
-def recipients(office: Office, unit: str, excluded_names: Iterable[str]) -> tuple[list[User], set[int]]:
-    """The users a new report is sealed to, and the ids of those left out because the reporter named them: the
-    office's unit (with the national one for compliance), else the national unit, else national compliance —
-    the first of these with someone who can read it and whom the reporter did not name."""
+def recipients(office: Office, unit: str, excluded_names: Iterable[str], text: str = "") -> tuple[list[User], set[int]]:
+    """The users a new report is sealed to, and the ids of those left out because the reporter named them (in the
+    fields for names or anywhere in the story `text`): the office's unit (with the national one for compliance),
+    else the national unit, else national compliance — the first of these with someone who can read it and whom
+    the reporter did not name."""
     names = list(excluded_names)
     national = Q(office__kind=OfficeKind.NATIONAL)
     scope = Q(office=office) | national if unit == Unit.COMPLIANCE else Q(office=office)
     chosen = _in_unit(unit, scope)
-    left_out = named_users(chosen, names)
+    left_out = named_users(chosen, names, text)
     kept = [u for u in chosen if u.pk not in left_out]
     for fallback_unit in (unit, Unit.COMPLIANCE):
         if any(_can_read(u) for u in kept):
             break
         fallback = _in_unit(fallback_unit, national)
-        left_out |= named_users(fallback, names)
+        left_out |= named_users(fallback, names, text)
         kept += [u for u in fallback if u.pk not in left_out and u not in kept]
     return kept, left_out
 

@@ -31,3 +31,13 @@ def test_old_spellings_still_name_the_officer() -> None:
 
 def test_words_of_address_alone_name_nobody() -> None:
     assert typed_name("Pak") is None and typed_name("Bu ") is None
+
+
+@given(st.text(max_size=300), st.sampled_from(["Budi Santoso", "Siti Aminah", "Agus Salim"]))
+def test_a_full_name_anywhere_in_a_story_names_the_person(text: str, name: str) -> None:
+    from garda.whistle.routing import _told_of, names_in_text, typed_name
+
+    windows = names_in_text(f"{text} lalu {name} datang. {text}")
+    person = name_or_none(name)
+    assert person is not None
+    assert any(_told_of(w, person) for w in (typed_name(t) for t in windows) if w is not None)

@@ -56,6 +56,24 @@ def test_named_officer_and_people_named_by_the_reporter_never_receive_it(client:
     assert _holders(report) == {"patnal.pusat"}
 
 
+def test_an_officer_named_only_in_the_story_never_receives_it(client: Client, offices, handlers) -> None:
+    # Nobody is put in the fields for names: the story itself names the investigator (a full name) and the Kabid
+    # (a word of address and a first name), and the people involved.
+    submit(
+        client,
+        offices,
+        topic=Topic.STAFF,
+        what="Siti Rahmawati dari tim investigasi menerima uang dari calo; Pak Agus juga tahu.",
+        people="Rina Kusuma (pusat) ikut menutupi.",
+    )
+    report = Report.objects.get()
+    assert _holders(report) == {"investigator"}  # Siti Rahmawati and Rina Kusuma left out
+    submit(client, offices, what="Calo di loket dibantu Pak Agus dari bidang intelijen.")
+    second = Report.objects.exclude(pk=report.pk).get()
+    assert second.unit == Unit.INTELLIGENCE
+    assert "kabid.intel" not in _holders(second) and "analis" in _holders(second)
+
+
 def test_when_everyone_at_the_office_is_named_the_national_unit_takes_it(client: Client, offices, handlers) -> None:
     submit(client, offices, what="Kabid dan analis bekerja sama dengan calo.", excluded="Agus Salim\nDewi Lestari")
     report = Report.objects.get()

@@ -12,6 +12,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 
+from garda.core import visibility
 from garda.core.models import AuditEvent, Office, ReferenceList, User
 from garda.core.models.offices import OfficeKind
 from garda.core.roles import Capability, role_has
@@ -67,10 +68,13 @@ def access_office(acting_user: User, code: str) -> Office:
 
 
 def audit_events_in_scope(user: User) -> QuerySet[AuditEvent]:
-    """National reviewers see the whole trail; everyone else the events of the offices in their scope."""
+    """National reviewers see the whole trail; everyone else the events of the offices in their scope — less what
+    feature apps keep to some (a whistleblowing case's events, to its grant holders: `visibility`)."""
     if user.office.kind == OfficeKind.NATIONAL:
-        return AuditEvent.objects.all()
-    return AuditEvent.objects.filter(office_code__in=offices_in_scope(user).values_list("code", flat=True))
+        events = AuditEvent.objects.all()
+    else:
+        events = AuditEvent.objects.filter(office_code__in=offices_in_scope(user).values_list("code", flat=True))
+    return visibility.restricted(visibility.AUDIT_EVENTS, user, events)
 
 
 def can_manage_offices(user: User) -> bool:

@@ -7,6 +7,7 @@ from django.utils import timezone
 from garda.core import audit
 from garda.core.access import has_capability
 from garda.core.models import Office, User
+from garda.core.models.offices import OfficeKind
 from garda.core.numbering import next_number
 from garda.core.roles import Capability
 from garda.oversight.models import Investigation
@@ -31,8 +32,10 @@ def do_open_investigation(
         raise ValidationError({"allegation": f"uraikan dugaan pelanggaran, paling sedikit {MIN_ALLEGATION} huruf"})
     if subject is not None and subject.pk == acting_user.pk:
         raise ValidationError({"subject": "Anda tidak dapat memeriksa diri sendiri"})
-    if subject is not None and subject.office_id != office.pk:
-        raise ValidationError({"subject": "petugas ini bukan pegawai kantor tersebut"})
+    if subject is not None and not (subject.office_id == office.pk or subject.office.kind == OfficeKind.NATIONAL):
+        # A national reviewer may be the officer concerned in an office's case; another office's staff are
+        # examined by their own office.
+        raise ValidationError({"subject": "petugas ini bukan pegawai kantor tersebut atau pusat"})
     if subject is None and not subject_description.strip():
         raise ValidationError({"subject": "pilih petugas atau uraikan ciri-cirinya"})
     with transaction.atomic():

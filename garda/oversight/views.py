@@ -5,6 +5,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
+from garda.core import visibility
 from garda.core.access import offices_in_scope, requires
 from garda.core.models import User
 from garda.core.roles import Capability
@@ -12,11 +13,14 @@ from garda.oversight.models import Investigation
 
 
 def investigations_for(user: User) -> QuerySet[Investigation]:
-    return (
+    """The investigations of the user's offices, never their own, and those of a channel case only for the case's
+    grant holders (the channel's restriction, `core.visibility`)."""
+    rows = (
         Investigation.objects.filter(office__in=offices_in_scope(user))
         .exclude(subject=user)
         .select_related("office", "subject", "opened_by")
     )
+    return visibility.restricted(visibility.INVESTIGATIONS, user, rows)
 
 
 @requires(Capability.INVESTIGATIONS)

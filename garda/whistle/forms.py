@@ -8,6 +8,7 @@ from typing import Any
 from django import forms
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from garda.core.forms import _label_blank_choices
@@ -223,5 +224,7 @@ class InvestigationForm(forms.Form):
 
     def __init__(self, *args: Any, office: Office, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["subject"].queryset = User.objects.filter(office=office).order_by("full_name")  # type: ignore[attr-defined]
+        # The officer concerned may work at this office or nationally (a national reviewer, say).
+        staff = User.objects.filter(Q(office=office) | Q(office__kind=OfficeKind.NATIONAL), is_active=True)
+        self.fields["subject"].queryset = staff.order_by("full_name")  # type: ignore[attr-defined]
         _label_blank_choices(self)

@@ -155,13 +155,16 @@ def test_a_report_feeds_the_watchlist_and_opens_an_investigation(client, offices
         },
     )
     entered = AgencyReport.objects.get(agency="PUBLIC")
-    assert entered.reference == report.number and entered.subjects.get().full_name == "Joko Calo"
+    assert entered.subjects.get().full_name == "Joko Calo"
+    # Every screening user reads the record: it tells nothing of its source (no number, no time of the report).
+    assert report.number not in str(entered.record) and entered.reference == ""
+    assert entered.received_at.time().replace(microsecond=0).isoformat() in {"00:00:00", "17:00:00"}
     # A second record from the same report is a new one, not an update of the first.
     inv.post(
         f"/wbs/{report.number}/intelijen/",
         {"intel-role": "company", "intel-organisation": "PT Sinar Palsu", "intel-summary": "Perusahaan penampung"},
     )
-    assert AgencyReport.objects.filter(agency="PUBLIC", reference=report.number).count() == 2
+    assert AgencyReport.objects.filter(agency="PUBLIC").count() == 2
     entered.refresh_from_db()
     assert entered.subjects.get().full_name == "Joko Calo"
     assert AuditEvent.objects.filter(action="whistle.intel_record", office_code="").count() == 2

@@ -75,6 +75,7 @@ def do_create_user(*, acting_user: User | None, password: str | None, **fields: 
         if password:
             validate_password(password, user)
             user.set_password(password)
+            user.must_change_password = acting_user is not None  # chosen by an administrator: temporary
         else:
             user.set_unusable_password()
         user.full_clean(exclude=["password"])
@@ -163,9 +164,10 @@ def do_set_password(user: User, *, acting_user: User, password: str, request: Ht
     under the old password are re-wrapped from their session)."""
     validate_password(password, user)
     with transaction.atomic():
-        user.set_password(password)
-        user.save(update_fields=["password"])
         own = acting_user.pk == user.pk
+        user.set_password(password)
+        user.must_change_password = not own  # an administrator's password is temporary
+        user.save(update_fields=["password", "must_change_password"])
         audit.record(
             "user.password_change" if own else "user.password_reset",
             actor=acting_user,

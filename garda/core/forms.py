@@ -123,6 +123,46 @@ class PasswordSetForm(forms.Form):
     )
 
 
+class OwnPasswordForm(forms.Form):
+    """Changing one's own password: the current one and a code from the authenticator first, so a session left
+    open is not enough to take the account over."""
+
+    current_password = forms.CharField(
+        label=_("Kata sandi saat ini"),
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+        strip=False,
+    )
+    token = forms.RegexField(
+        label=_("Kode 6 angka dari aplikasi autentikator"),
+        regex=r"^\s*\d{6}\s*$",
+        error_messages={"invalid": _("Kode terdiri dari 6 angka.")},
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
+    )
+    password = forms.CharField(
+        label=_("Kata sandi baru"),
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        strip=False,
+    )
+
+    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_current_password(self) -> str:
+        value = str(self.cleaned_data["current_password"])
+        if not self.user.check_password(value):
+            raise forms.ValidationError(_("Kata sandi saat ini tidak cocok."))
+        return value
+
+    def clean_token(self) -> str:
+        from django_otp import devices_for_user
+
+        token = str(self.cleaned_data["token"]).strip()
+        if not any(device.verify_token(token) for device in devices_for_user(self.user, confirmed=True)):
+            raise forms.ValidationError(_("Kode autentikator tidak cocok."))
+        return token
+
+
 class AuditFilterForm(forms.Form):
     q = forms.CharField(label=_("Cari (ringkasan, objek)"), required=False, max_length=100)
     action = forms.CharField(label=_("Tindakan"), required=False, max_length=64)

@@ -76,10 +76,22 @@ class RequireTwoFactorMiddleware:
         if not user.is_active:
             return HttpResponseRedirect(reverse("core:login"))
         if user.is_verified():  # type: ignore[union-attr,attr-defined]
+            if getattr(user, "must_change_password", False) and not _may_while_password_temporary(view_func, func):
+                return HttpResponseRedirect(reverse("core:account"))
             return None
         if getattr(view_func, "garda_login_step", False) or getattr(func, "garda_login_step", False):
             return None
         return HttpResponseRedirect(reverse("core:two_factor"))
+
+
+def password_step(view: Any) -> Any:
+    """Mark a view as open to a user whose password an administrator set (changing it, logging out)."""
+    view.garda_password_step = True
+    return view
+
+
+def _may_while_password_temporary(view_func: Any, func: Any) -> bool:
+    return bool(getattr(view_func, "garda_password_step", False) or getattr(func, "garda_password_step", False))
 
 
 class OfficeTimezoneMiddleware:

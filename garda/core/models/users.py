@@ -17,6 +17,9 @@ class User(AbstractUser):
         _("instansi"), max_length=120, blank=True, help_text=_("Wajib untuk pengguna instansi mitra.")
     )
     phone = models.CharField(_("telepon"), max_length=20, blank=True)
+    # Set when an administrator chose the password (a new account, a reset): the owner must replace it before
+    # doing anything else, so no administrator knows a password in use.
+    must_change_password = models.BooleanField(default=False)
 
     REQUIRED_FIELDS = ["full_name", "office", "role"]
 

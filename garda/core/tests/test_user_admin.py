@@ -123,9 +123,15 @@ def test_profile_edit_records_only_what_changed(login_as, personas: dict[str, Us
 
 
 def test_user_changes_own_password(login_as, personas: dict[str, User]) -> None:  # type: ignore[no-untyped-def]
+    from garda.conftest import PASSWORD, code_for
+
     user = personas["kasi"]
     client = login_as(user)
-    response = client.post(reverse("core:account"), {"password": "sandi-baru-yang-kuat-77"})
+    device = TOTPDevice.objects.get(user=user, confirmed=True)
+    response = client.post(
+        reverse("core:account"),
+        {"current_password": PASSWORD, "token": code_for(device), "password": "sandi-baru-yang-kuat-77"},
+    )
     assert response.status_code == 302
     user.refresh_from_db()
     assert user.check_password("sandi-baru-yang-kuat-77")
@@ -146,3 +152,47 @@ def test_admin_unlocks_a_locked_account(client, login_as, personas: dict[str, Us
     assert AuditEvent.objects.filter(action="user.unlock", object_id=str(target.pk)).exists()
     response = other.post(reverse("core:login"), {"username": "kasi", "password": "sandi-uji-yang-panjang-2026"})
     assert response.status_code == 302
+
+
+def test_a_password_set_by_an_administrator_must_be_changed_first(login_as, personas: dict[str, User]) -> None:  # type: ignore[no-untyped-def]
+    from garda.conftest import code_for, enrol_device
+
+    target = personas["counter"]
+    login_as(personas["admin"]).post(
+        reverse("core:user_set_password", args=[target.pk]), {"password": "sementara-dari-admin-01"}
+    )
+    target.refresh_from_db()
+    assert target.must_change_password
+    client = login_as(target)
+    # Every page leads to the account page until the password is the owner's own.
+    response = client.get(reverse("screening:queue"))
+    assert response.status_code == 302 and response["Location"] == reverse("core:account")
+    assert "diatur oleh administrator" in client.get(reverse("core:account")).content.decode()
+    device = TOTPDevice.objects.filter(user=target, confirmed=True).first() or enrol_device(target)
+    done = client.post(
+        reverse("core:account"),
+        {"current_password": "sementara-dari-admin-01", "token": code_for(device), "password": "milik-saya-sendiri-77"},
+    )
+    assert done.status_code == 302
+    target.refresh_from_db()
+    assert not target.must_change_password and target.check_password("milik-saya-sendiri-77")
+    assert client.get(reverse("screening:queue")).status_code == 200
+
+
+def test_changing_ones_own_password_needs_the_current_one_and_a_code(login_as, personas: dict[str, User]) -> None:  # type: ignore[no-untyped-def]
+    from garda.conftest import PASSWORD, code_for
+
+    user = personas["kasi"]
+    client = login_as(user)
+    device = TOTPDevice.objects.get(user=user, confirmed=True)
+    wrong_password = client.post(
+        reverse("core:account"),
+        {"current_password": "salah", "token": code_for(device), "password": "baru-kuat-2026-x"},
+    )
+    assert "tidak cocok" in wrong_password.content.decode()
+    wrong_code = client.post(
+        reverse("core:account"), {"current_password": PASSWORD, "token": "000000", "password": "baru-kuat-2026-x"}
+    )
+    assert "Kode autentikator tidak cocok" in wrong_code.content.decode()
+    user.refresh_from_db()
+    assert user.check_password(PASSWORD)

@@ -33,6 +33,7 @@ from garda.core.audit import verify_chain
 from garda.core.forms import (
     AuditFilterForm,
     OfficeForm,
+    OwnPasswordForm,
     PasswordSetForm,
     ReasonForm,
     RevisionForm,
@@ -40,6 +41,7 @@ from garda.core.forms import (
     UserCreateForm,
     UserEditForm,
 )
+from garda.core.middleware import password_step
 from garda.core.models import AuditEvent, Country, Office, ReferenceList, ReferenceListRevision, User
 from garda.core.models.reference import ListKind
 from garda.core.reflists import ListValidationError, items_as_text, parse_items
@@ -258,10 +260,11 @@ def user_set_password(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("core:user_detail", pk=target.pk)
 
 
+@password_step
 @require_http_methods(["GET", "POST"])
 def account(request: HttpRequest) -> HttpResponse:
     user = _user(request)
-    form = PasswordSetForm(request.POST or None)
+    form = OwnPasswordForm(request.POST or None, user=user)
     if request.method == "POST" and form.is_valid():
         try:
             actions.do_set_password(user, acting_user=user, password=form.cleaned_data["password"], request=request)
@@ -273,7 +276,7 @@ def account(request: HttpRequest) -> HttpResponse:
             update_session_auth_hash(request, user)
             messages.success(request, _("Kata sandi diganti."))
             return redirect("core:account")
-    return render(request, "core/account.html", {"form": form})
+    return render(request, "core/account.html", {"form": form, "temporary": user.must_change_password})
 
 
 @requires(Capability.OFFICES_MANAGE)

@@ -3,8 +3,9 @@ administrator's reset (access is then given again by another handler)."""
 
 from django.test import Client
 from django_otp.oath import totp
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from garda.conftest import PASSWORD, enrol_device
+from garda.conftest import PASSWORD, code_for, enrol_device
 from garda.whistle import actions, keys
 from garda.whistle.models import RecipientKey, Report
 from garda.whistle.tests.conftest import submit
@@ -40,7 +41,8 @@ def test_own_password_change_rewraps_and_reports_stay_readable(offices, handlers
     report = Report.objects.get()
     before = bytes(RecipientKey.objects.get(user=user).public_key)
     new_password = "kata-sandi-baru-yang-panjang-77"
-    client.post("/akun/", {"password": new_password, "password_confirm": new_password})
+    device = TOTPDevice.objects.get(user=user, confirmed=True)
+    client.post("/akun/", {"current_password": PASSWORD, "token": code_for(device), "password": new_password})
     row = RecipientKey.objects.get(user=user)
     assert bytes(row.public_key) == before
     opened = keys.open_with_password(user, new_password)
@@ -60,7 +62,13 @@ def test_an_administrators_reset_retires_the_key_and_another_handler_restores_ac
     analyst.refresh_from_db()
     fresh = keys.open_with_password(analyst, temporary)  # the next login makes a new key
     assert actions.report_key_for_user(report, analyst, fresh) is None
-    page = handler_client(analyst, temporary).get(f"/wbs/{report.number}/").content.decode()
+    session = handler_client(analyst, temporary)
+    # The temporary password is replaced first (nothing else opens until then).
+    assert session.get(f"/wbs/{report.number}/")["Location"] == "/akun/"
+    own = "milik-analis-sendiri-2026"
+    device = TOTPDevice.objects.get(user=analyst, confirmed=True)
+    session.post("/akun/", {"current_password": temporary, "token": code_for(device), "password": own})
+    page = session.get(f"/wbs/{report.number}/").content.decode()
     assert "Kunci Anda berganti" in page
     kabid_key = actions.report_key_for_user(report, kabid, keys.open_with_password(kabid, PASSWORD))
     actions.do_grant_access(report, kabid_key, acting_user=kabid, target=analyst, reason="Kunci baru setelah reset")

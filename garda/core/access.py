@@ -13,9 +13,9 @@ from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 
 from garda.core import visibility
-from garda.core.models import AuditEvent, Office, ReferenceList, User
+from garda.core.models import AuditEvent, Office, ReferenceList, RoleGrant, RoleGrantStatus, User
 from garda.core.models.offices import OfficeKind
-from garda.core.roles import Capability, role_has
+from garda.core.roles import Capability, Role, role_has
 
 
 def has_capability(user: Any, capability: Capability) -> bool:
@@ -98,3 +98,16 @@ def access_reference_list(user: User, key: str, *, for_write: bool) -> Reference
     if found is None:
         raise Http404
     return found
+
+
+def role_grants_to_decide(user: User) -> QuerySet[RoleGrant]:
+    """The pending privileged roles this user may approve: of their own office for its head, of every office for a
+    national administrator; never their own requests, nor roles asked for them."""
+    if not has_capability(user, Capability.ROLES_APPROVE):
+        return RoleGrant.objects.none()
+    pending = RoleGrant.objects.filter(status=RoleGrantStatus.PENDING).exclude(requested_by=user).exclude(user=user)
+    if user.role == Role.KAKANIM:
+        pending = pending.filter(user__office=user.office)
+    elif user.office.kind != OfficeKind.NATIONAL:
+        return RoleGrant.objects.none()
+    return pending.select_related("user", "user__office", "requested_by")

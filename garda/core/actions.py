@@ -4,15 +4,18 @@ from datetime import date
 from typing import Any
 
 from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import HttpRequest
 from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from garda.core import audit
-from garda.core.models import Office, ReferenceList, ReferenceListRevision, User
+from garda.core.access import has_capability
+from garda.core.models import Office, ReferenceList, ReferenceListRevision, RoleGrant, RoleGrantStatus, User
+from garda.core.models.offices import OfficeKind
 from garda.core.reflists import current_revision, diff_items
-from garda.core.roles import Role
+from garda.core.roles import PRIVILEGED_ROLES, Capability, Role
 from garda.core.signals import password_changed
 
 USER_FIELDS = [
@@ -69,9 +72,14 @@ def do_update_office(office: Office, *, acting_user: User, **changes: Any) -> Of
 
 
 def do_create_user(*, acting_user: User | None, password: str | None, **fields: Any) -> User:
-    """Create an account. Without a password the account cannot log in until one is set."""
+    """Create an account. Without a password the account cannot log in until one is set. An administrator's new
+    account with a privileged role stays inactive until a second person approves the role (`do_decide_role`);
+    the installation's own setup (no acting user: `garda user add`, the demo) needs none."""
     with transaction.atomic():
         user = User(**fields)
+        needs_approval = acting_user is not None and user.role in PRIVILEGED_ROLES
+        if needs_approval:
+            user.is_active = False
         if password:
             validate_password(password, user)
             user.set_password(password)
@@ -85,10 +93,78 @@ def do_create_user(*, acting_user: User | None, password: str | None, **fields: 
             actor=acting_user,
             office=user.office,
             obj=user,
-            summary=f"Akun {user.username} ({user.role_label}) dibuat",
+            summary=f"Akun {user.username} ({user.role_label}) dibuat"
+            + (", menunggu persetujuan peran" if needs_approval else ""),
             after=audit.snapshot(user, USER_FIELDS),
         )
+        if needs_approval:
+            assert acting_user is not None
+            _request_role(user, acting_user=acting_user, role=user.role, reason="akun baru", activates=True)
     return user
+
+
+def _request_role(user: User, *, acting_user: User, role: str, reason: str, activates: bool) -> RoleGrant:
+    grant = RoleGrant.objects.create(
+        user=user,
+        role=role,
+        activates=activates,
+        reason=reason[:300],
+        requested_by=acting_user,
+        requested_at=timezone.now(),
+    )
+    audit.record(
+        "user.role_requested",
+        actor=acting_user,
+        office=user.office,
+        obj=user,
+        summary=f"Peran {Role(role).label} untuk {user.username} diminta; menunggu persetujuan. Alasan: {reason}",
+        after={"role": role, "grant": grant.pk, "reason": reason},
+    )
+    return grant
+
+
+def may_decide_role(grant: RoleGrant, approver: User) -> bool:
+    """The head of the user's office, or a national administrator; never the one who asked, nor the user."""
+    if not has_capability(approver, Capability.ROLES_APPROVE) or grant.status != RoleGrantStatus.PENDING:
+        return False
+    if approver.pk in {grant.requested_by_id, grant.user_id}:
+        return False
+    if approver.role == Role.KAKANIM:
+        return approver.office_id == grant.user.office_id
+    return approver.office.kind == OfficeKind.NATIONAL
+
+
+def do_decide_role(grant: RoleGrant, *, acting_user: User, approve: bool, reason: str) -> RoleGrant:
+    """Approve or refuse a privileged role: on approval the role is in force (and a new account active)."""
+    if not may_decide_role(grant, acting_user):
+        raise PermissionDenied
+    if not reason.strip():
+        raise ValidationError({"reason": "tulis alasan keputusan"})
+    with transaction.atomic():
+        locked = RoleGrant.objects.select_for_update().get(pk=grant.pk)
+        if locked.status != RoleGrantStatus.PENDING:
+            raise ValidationError({"status": "permintaan ini sudah diputuskan"})
+        locked.status = RoleGrantStatus.APPROVED if approve else RoleGrantStatus.REFUSED
+        locked.decided_by, locked.decided_at, locked.decision_reason = acting_user, timezone.now(), reason[:300]
+        locked.save()
+        user = User.objects.select_for_update().get(pk=locked.user_id)
+        before = {"role": user.role, "is_active": user.is_active}
+        if approve:
+            user.role = locked.role
+            if locked.activates:
+                user.is_active = True
+            user.save(update_fields=["role", "is_active"])
+        audit.record(
+            "user.role_approved" if approve else "user.role_refused",
+            actor=acting_user,
+            office=user.office,
+            obj=user,
+            summary=f"Peran {Role(locked.role).label} untuk {user.username} "
+            f"{'disetujui' if approve else 'ditolak'}. Alasan: {reason}",
+            before=before,
+            after={"role": user.role, "is_active": user.is_active, "grant": locked.pk, "reason": reason},
+        )
+    return locked
 
 
 def do_update_user(user: User, *, acting_user: User, **changes: Any) -> User:
@@ -116,6 +192,8 @@ def do_update_user(user: User, *, acting_user: User, **changes: Any) -> User:
 
 
 def do_change_role(user: User, *, acting_user: User, role: str, reason: str) -> User:
+    """Change a user's role; a privileged one is only asked for here and is in force once approved
+    (`do_decide_role`)."""
     if role not in Role.values:
         raise ValueError(f"unknown role {role!r}")
     if not reason.strip():
@@ -123,6 +201,9 @@ def do_change_role(user: User, *, acting_user: User, role: str, reason: str) -> 
     with transaction.atomic():
         before = user.role
         if before == role:
+            return user
+        if role in PRIVILEGED_ROLES:
+            _request_role(user, acting_user=acting_user, role=role, reason=reason, activates=False)
             return user
         user.role = role
         user.full_clean(exclude=["password"])

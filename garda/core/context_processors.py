@@ -20,6 +20,7 @@ NAVIGATION: list[tuple[str, Any, Capability | None]] = [
     ("core:office_list", _("Kantor"), Capability.OFFICES_VIEW),
     ("core:reference_index", _("Data referensi"), Capability.REFERENCE_VIEW),
     ("core:user_list", _("Pengguna"), Capability.USERS_MANAGE),
+    ("core:role_grants", _("Persetujuan peran"), Capability.ROLES_APPROVE),
     ("core:audit_list", _("Jejak audit"), Capability.AUDIT_VIEW),
 ]
 

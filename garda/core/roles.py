@@ -40,6 +40,7 @@ class Capability(StrEnum):
     WHISTLE_HANDLE = "whistle.handle"
     WHISTLE_CUSTODIAN = "whistle.custodian"
     INVESTIGATIONS = "oversight.investigations"
+    ROLES_APPROVE = "roles.approve"
 
 
 _STAFF = frozenset(Role) - {Role.PARTNER}
@@ -74,7 +75,25 @@ CAPABILITIES: dict[Capability, frozenset[Role]] = {
     # The custodian approves, or refuses, a handler's request to learn a reporter's identity; reads no report.
     Capability.WHISTLE_CUSTODIAN: frozenset({Role.CUSTODIAN}),
     Capability.INVESTIGATIONS: frozenset({Role.INVESTIGATOR}),
+    # A privileged role is granted by two people: the administrator asks, the head of the user's office (or a
+    # national administrator: checked in access) approves — never the one who asked.
+    Capability.ROLES_APPROVE: frozenset({Role.KAKANIM, Role.ADMIN}),
 }
+
+# Roles that decide, investigate, hold the channel's keys or administer: an office administrator alone could
+# otherwise make a maker, a checker and an approver, or an investigator, and log in as each.
+PRIVILEGED_ROLES = frozenset(
+    {
+        Role.INTERVIEWER,
+        Role.KASI,
+        Role.KABID_INTEL,
+        Role.KAKANIM,
+        Role.INVESTIGATOR,
+        Role.ANALYST,
+        Role.ADMIN,
+        Role.CUSTODIAN,
+    }
+)
 
 
 def role_has(role: str, capability: Capability) -> bool:

@@ -1,6 +1,16 @@
 from garda.core.models.audit import AuditEvent
 from garda.core.models.offices import Office
 from garda.core.models.reference import Country, ReferenceList, ReferenceListRevision, Region
-from garda.core.models.users import User
+from garda.core.models.users import RoleGrant, RoleGrantStatus, User
 
-__all__ = ["AuditEvent", "Country", "Office", "ReferenceList", "ReferenceListRevision", "Region", "User"]
+__all__ = [
+    "AuditEvent",
+    "Country",
+    "Office",
+    "ReferenceList",
+    "ReferenceListRevision",
+    "Region",
+    "RoleGrant",
+    "RoleGrantStatus",
+    "User",
+]

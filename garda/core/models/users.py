@@ -40,3 +40,41 @@ class User(AbstractUser):
     @property
     def role_label(self) -> str:
         return str(Role(self.role).label)
+
+
+class RoleGrantStatus(models.TextChoices):
+    PENDING = "pending", _("Menunggu persetujuan")
+    APPROVED = "approved", _("Disetujui")
+    REFUSED = "refused", _("Ditolak")
+
+
+class RoleGrant(models.Model):
+    """A privileged role asked for by an administrator, in force only once a second person approved it (the
+    head of the user's office, or a national administrator). A new account with such a role stays inactive until
+    then (`activates`)."""
+
+    user = models.ForeignKey(User, on_delete=models.PROTECT, related_name="role_grants")
+    role = models.CharField(_("peran"), max_length=16, choices=Role.choices)
+    activates = models.BooleanField(default=False)
+    reason = models.CharField(_("alasan"), max_length=300)
+    requested_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
+    requested_at = models.DateTimeField()
+    status = models.CharField(max_length=8, choices=RoleGrantStatus.choices, default=RoleGrantStatus.PENDING)
+    decided_by = models.ForeignKey(User, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decision_reason = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["-requested_at", "-id"]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(role__in=Role.values), name="role_grant_role_valid"),
+            # Four eyes in the database too: the one who asked never decides, nor does the user concerned.
+            models.CheckConstraint(
+                condition=models.Q(decided_by__isnull=True)
+                | (~models.Q(decided_by=models.F("requested_by")) & ~models.Q(decided_by=models.F("user"))),
+                name="role_grant_four_eyes",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} → {self.role} ({self.status})"

@@ -120,9 +120,19 @@ def test_admin_creates_an_account_and_changes_its_role(page, personas: dict[str,
     page.get_by_label("Peran baru").select_option("wawancara")
     page.get_by_label("Alasan perubahan").fill("Rotasi ke wawancara")
     page.get_by_role("button", name="Ubah peran").click()
-    assert "Peran diubah" in page.locator(".messages").inner_text()
+    # An interviewer makes decisions: the role waits for a second person.
+    expect(page.locator(".messages")).to_contain_text("berlaku setelah disetujui")
+    assert User.objects.get(username="loket.baru").role == "loket"
+    assert "user.role_requested" in page.locator("table").last.inner_text()
+    page.get_by_role("button", name="Keluar").click()
+    browser_login(page, personas["kakanim"])
+    page.get_by_role("navigation", name="Navigasi utama").get_by_role("link", name="Persetujuan peran").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Persetujuan peran")
+    assert_accessible(page)
+    page.get_by_label("Alasan keputusan").fill("Sesuai surat perintah rotasi")
+    page.get_by_role("button", name="Setujui").click()
+    expect(page.locator(".messages")).to_contain_text("Peran disetujui")
     assert User.objects.get(username="loket.baru").role == "wawancara"
-    assert "user.role_change" in page.locator("table").last.inner_text()
 
 
 def test_interface_switches_to_english_and_back(page) -> None:  # type: ignore[no-untyped-def]

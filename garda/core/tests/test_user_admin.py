@@ -1,5 +1,6 @@
 """An administrator manages accounts and roles through pages; every change is audited."""
 
+import pytest
 from django.urls import reverse
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -53,13 +54,70 @@ def test_admin_cannot_create_an_account_in_an_office_outside_scope(login_as, per
 
 def test_role_change_is_audited_with_before_and_after(login_as, personas: dict[str, User]) -> None:  # type: ignore[no-untyped-def]
     client = login_as(personas["admin"])
-    target = personas["counter"]
-    client.post(reverse("core:user_change_role", args=[target.pk]), {"role": "wawancara", "reason": "rotasi tugas"})
+    target = personas["interviewer"]  # to a role without privileges: in force at once
+    client.post(reverse("core:user_change_role", args=[target.pk]), {"role": "loket", "reason": "rotasi tugas"})
     target.refresh_from_db()
-    assert target.role == "wawancara"
+    assert target.role == "loket"
     event = AuditEvent.objects.get(action="user.role_change", object_id=str(target.pk))
-    assert event.before == {"role": "loket"}
-    assert event.after == {"role": "wawancara", "reason": "rotasi tugas"}
+    assert event.before == {"role": "wawancara"}
+    assert event.after == {"role": "loket", "reason": "rotasi tugas"}
+
+
+def test_an_administrator_alone_cannot_grant_a_privileged_role(login_as, personas: dict[str, User], offices) -> None:  # type: ignore[no-untyped-def]
+    from garda.conftest import make_user
+    from garda.core.models import RoleGrant
+    from garda.core.roles import Role
+
+    admin, head = personas["admin"], personas["kakanim"]
+    client = login_as(admin)
+    target = personas["counter"]
+    client.post(reverse("core:user_change_role", args=[target.pk]), {"role": "kasi", "reason": "promosi"})
+    # A new account with a decision role, to log in as: inactive until approved.
+    client.post(
+        reverse("core:user_create"),
+        {**NEW_USER, "username": "pemutus", "role": "kakanim", "office": admin.office.pk},
+    )
+    target.refresh_from_db()
+    created = User.objects.get(username="pemutus")
+    assert target.role == "loket" and not created.is_active
+    # The administrator sees no approval page; another office's head cannot decide; the head of the office can.
+    assert "Setujui" not in client.get(reverse("core:role_grants")).content.decode()  # an office admin: nothing
+    other_head = make_user(offices["CIREBON"], Role.KAKANIM, "kakanim.cirebon")
+    assert login_as(other_head).get(reverse("core:role_grants")).content.decode().count("Setujui") == 0
+    page = login_as(head).get(reverse("core:role_grants")).content.decode()
+    assert "pemutus" in page and "promosi" in page
+    grant = RoleGrant.objects.get(user=target)
+    other = login_as(other_head).post(
+        reverse("core:role_grant_decide", args=[grant.pk]), {"reason": "ok", "decision": "approve"}
+    )
+    assert other.status_code == 404
+    login_as(head).post(
+        reverse("core:role_grant_decide", args=[grant.pk]), {"reason": "Sesuai SK", "decision": "approve"}
+    )
+    new = RoleGrant.objects.get(user=created)
+    login_as(personas["national_admin"]).post(
+        reverse("core:role_grant_decide", args=[new.pk]), {"reason": "Tidak sesuai SK", "decision": "refuse"}
+    )
+    target.refresh_from_db()
+    created.refresh_from_db()
+    assert target.role == "kasi" and not created.is_active and created.role == "kakanim"
+    assert AuditEvent.objects.filter(action="user.role_approved", object_id=str(target.pk)).exists()
+    assert AuditEvent.objects.filter(action="user.role_refused", object_id=str(created.pk)).exists()
+
+
+def test_nobody_decides_a_role_they_asked_for_or_their_own(personas: dict[str, User]) -> None:  # type: ignore[no-untyped-def]
+    from django.db import IntegrityError, transaction
+
+    from garda.core import actions
+    from garda.core.models import RoleGrant
+
+    head, admin = personas["kakanim"], personas["national_admin"]
+    actions.do_change_role(head, acting_user=admin, role="investigator", reason="mutasi")
+    grant = RoleGrant.objects.get(user=head)
+    assert not actions.may_decide_role(grant, admin)  # asked for it
+    assert not actions.may_decide_role(grant, head)  # their own
+    with pytest.raises(IntegrityError), transaction.atomic():
+        RoleGrant.objects.filter(pk=grant.pk).update(decided_by=admin)
 
 
 def test_role_change_needs_a_reason(login_as, personas: dict[str, User]) -> None:  # type: ignore[no-untyped-def]

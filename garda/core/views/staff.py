@@ -13,7 +13,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from garda.core import actions
@@ -27,6 +27,7 @@ from garda.core.access import (
     has_capability,
     offices_in_scope,
     requires,
+    role_grants_to_decide,
     users_in_scope,
 )
 from garda.core.audit import verify_chain
@@ -124,10 +125,14 @@ def user_create(request: HttpRequest) -> HttpResponse:
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
-            messages.success(
-                request,
-                _("Akun %(u)s dibuat. Pemilik akun mendaftarkan 2FA saat pertama masuk.") % {"u": created.username},
-            )
+            if created.is_active:
+                done = _("Akun %(u)s dibuat. Pemilik akun mendaftarkan 2FA saat pertama masuk.")
+            else:
+                done = _(
+                    "Akun %(u)s dibuat dan belum aktif: perannya berlaku setelah disetujui kepala kantor atau "
+                    "administrator pusat."
+                )
+            messages.success(request, done % {"u": created.username})
             return redirect("core:user_detail", pk=created.pk)
     return render(request, "core/user_form.html", {"form": form})
 
@@ -172,15 +177,49 @@ def user_change_role(request: HttpRequest, pk: int) -> HttpResponse:
     elif target.pk == acting.pk:
         messages.error(request, _("Anda tidak dapat mengubah peran Anda sendiri."))
     else:
+        role = form.cleaned_data["role"]
         try:
-            actions.do_change_role(
-                target, acting_user=acting, role=form.cleaned_data["role"], reason=form.cleaned_data["reason"]
-            )
+            actions.do_change_role(target, acting_user=acting, role=role, reason=form.cleaned_data["reason"])
         except ValidationError as exc:
             messages.error(request, "; ".join(exc.messages))
         else:
-            messages.success(request, _("Peran diubah menjadi %(r)s.") % {"r": target.role_label})
+            if target.role == role:
+                messages.success(request, _("Peran diubah menjadi %(r)s.") % {"r": target.role_label})
+            else:
+                messages.success(
+                    request,
+                    _("Peran %(r)s diminta: berlaku setelah disetujui kepala kantor atau administrator pusat.")
+                    % {"r": Role(role).label},
+                )
     return redirect("core:user_detail", pk=target.pk)
+
+
+@requires(Capability.ROLES_APPROVE)
+@require_GET
+def role_grants(request: HttpRequest) -> HttpResponse:
+    rows = list(role_grants_to_decide(_user(request))[:200])
+    return render(request, "core/role_grants.html", {"rows": rows, "form": ReasonForm()})
+
+
+@requires(Capability.ROLES_APPROVE)
+@require_POST
+def role_grant_decide(request: HttpRequest, pk: int) -> HttpResponse:
+    acting = _user(request)
+    grant = role_grants_to_decide(acting).filter(pk=pk).first()
+    if grant is None:
+        raise Http404
+    form = ReasonForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Tulis alasannya."))
+        return redirect("core:role_grants")
+    approve = request.POST.get("decision") == "approve"
+    try:
+        actions.do_decide_role(grant, acting_user=acting, approve=approve, reason=form.cleaned_data["reason"])
+    except ValidationError as exc:
+        messages.error(request, "; ".join(exc.messages))
+    else:
+        messages.success(request, _("Peran disetujui.") if approve else _("Peran ditolak."))
+    return redirect("core:role_grants")
 
 
 @requires(Capability.USERS_MANAGE)

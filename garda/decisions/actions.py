@@ -126,17 +126,25 @@ def do_propose(
     return case
 
 
+def _current(case: Case) -> Case:
+    """The case as it stands now, locked for this transaction: two officers acting on it at once take turns, and
+    the second is told what the first did (rather than an error from the database's freezing trigger)."""
+    return Case.objects.select_for_update().get(pk=case.pk)
+
+
 def do_review(case: Case, *, acting_user: User, forward: bool, reason: str, at: datetime | None = None) -> Case:
     """The checker: the Kepala Seksi forwards the proposal to the Kepala Kantor or returns it, with a reason."""
     _require(acting_user, Capability.DECISIONS_REVIEW, case.office_id)
-    if case.status not in (Status.PROPOSED, Status.RETURNED):
-        raise ValidationError({"status": f"usulan berstatus {case.get_status_display()} tidak dapat diperiksa"})
-    if case.proposed_by_id == acting_user.pk:
-        raise PermissionDenied("nobody checks their own proposal")
-    before = {"status": case.status}
-    case.status = Status.FORWARDED if forward else Status.RETURNED
-    case.reviewed_by, case.reviewed_at, case.review_reason = acting_user, at or timezone.now(), required_reason(reason)
     with transaction.atomic():
+        case = _current(case)
+        if case.status not in (Status.PROPOSED, Status.RETURNED):
+            raise ValidationError({"status": f"usulan berstatus {case.get_status_display()} tidak dapat diperiksa"})
+        if case.proposed_by_id == acting_user.pk:
+            raise PermissionDenied("nobody checks their own proposal")
+        before = {"status": case.status}
+        case.status = Status.FORWARDED if forward else Status.RETURNED
+        case.reviewed_by, case.reviewed_at = acting_user, at or timezone.now()
+        case.review_reason = required_reason(reason)
         case.save(update_fields=["status", "reviewed_by", "reviewed_at", "review_reason"])
         audit.record(
             "decision.review",
@@ -152,14 +160,15 @@ def do_review(case: Case, *, acting_user: User, forward: bool, reason: str, at: 
 def do_decide(case: Case, *, acting_user: User, approve: bool, reason: str, at: datetime | None = None) -> Case:
     """The approver: the Kepala Kantor decides a forwarded proposal. An approval is shared nationally at once."""
     _require(acting_user, Capability.DECISIONS_DECIDE, case.office_id)
-    if case.status != Status.FORWARDED:
-        raise ValidationError(
-            {"status": f"hanya usulan yang diteruskan yang dapat diputuskan ({case.get_status_display()})"}
-        )
-    if acting_user.pk in (case.proposed_by_id, case.reviewed_by_id):
-        raise PermissionDenied("the approver takes no other step of the case")
     moment = at or timezone.now()
     with transaction.atomic():
+        case = _current(case)
+        if case.status != Status.FORWARDED:
+            raise ValidationError(
+                {"status": f"hanya usulan yang diteruskan yang dapat diputuskan ({case.get_status_display()})"}
+            )
+        if acting_user.pk in (case.proposed_by_id, case.reviewed_by_id):
+            raise PermissionDenied("the approver takes no other step of the case")
         case.status = Status.APPROVED if approve else Status.REJECTED
         case.decided_by, case.decided_at, case.decision_reason = acting_user, moment, required_reason(reason)
         case.save(update_fields=["status", "decided_by", "decided_at", "decision_reason"])

@@ -1,11 +1,43 @@
-"""`garda serve`: serve Garda with Waitress (a production WSGI server), optionally with a worker beside it."""
+"""`garda serve`: serve Garda with Waitress (a production WSGI server), optionally with a worker beside it.
 
+Stopped by Ctrl+C or SIGTERM (a service manager), it stops its worker too; on Linux the worker is also told to end
+when this process dies in any other way. Behind a TLS proxy, `GARDA_TRUSTED_PROXY` names the proxy's address whose
+X-Forwarded-Proto/-For/-Host headers are believed (without it `GARDA_HTTPS=1` redirected forever: the scheme the
+proxy had seen was dropped)."""
+
+import os
+import signal
 import subprocess
 import sys
 from argparse import ArgumentParser
-from typing import Any
+from typing import Any, NoReturn
 
 from django.core.management.base import BaseCommand
+
+FORWARDED = {"x-forwarded-proto", "x-forwarded-for", "x-forwarded-host"}
+
+
+def _die_with_parent() -> None:
+    """In the worker, before it starts: SIGTERM when the parent dies (Linux prctl PR_SET_PDEATHSIG)."""
+    try:
+        import ctypes
+
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)
+    except OSError:  # not Linux: the parent's own handler still stops it
+        pass
+
+
+def proxy_settings() -> dict[str, Any]:
+    """Waitress's trusted-proxy settings from GARDA_TRUSTED_PROXY (an address, or '*' for any)."""
+    proxy = os.environ.get("GARDA_TRUSTED_PROXY", "").strip()
+    if not proxy:
+        return {"clear_untrusted_proxy_headers": True}
+    return {
+        "trusted_proxy": proxy,
+        "trusted_proxy_count": 1,
+        "trusted_proxy_headers": FORWARDED,
+        "clear_untrusted_proxy_headers": True,
+    }
 
 
 class Command(BaseCommand):
@@ -22,11 +54,16 @@ class Command(BaseCommand):
 
         from garda.wsgi import application
 
+        def stop(signum: int, frame: Any) -> NoReturn:
+            raise SystemExit(0)  # unwinds through `finally`, which stops the worker
+
+        signal.signal(signal.SIGTERM, stop)
         worker = None
         if options["with_worker"]:
-            worker = subprocess.Popen([sys.executable, "-m", "garda", "worker"])
+            worker = subprocess.Popen([sys.executable, "-m", "garda", "worker"], preexec_fn=_die_with_parent)
         url = f"http://{options['host']}:{options['port']}/"
         self.stdout.write(f"Garda berjalan di {url} — tekan Ctrl+C untuk berhenti. / Serving at {url}")
+        self.stdout.flush()
         try:
             serve(
                 application,
@@ -34,9 +71,12 @@ class Command(BaseCommand):
                 port=options["port"],
                 threads=options["threads"],
                 ident="garda",
-                clear_untrusted_proxy_headers=True,
+                **proxy_settings(),
             )
         finally:
             if worker is not None:
                 worker.terminate()
-                worker.wait(timeout=10)
+                try:
+                    worker.wait(timeout=10)
+                except subprocess.TimeoutExpired:
+                    worker.kill()

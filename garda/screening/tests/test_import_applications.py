@@ -139,3 +139,31 @@ def test_shipped_contracts_are_the_shared_ones() -> None:
 def test_blank_lines_are_not_records(db: None, tmp_path: Path, line: str, capsys) -> None:  # type: ignore[no-untyped-def]
     _import(_write(tmp_path, [json.dumps(VALID), line]))
     assert "1 records read" in capsys.readouterr().err
+
+
+def test_an_import_stopped_half_way_leaves_no_stored_row_without_its_audit_event(db: None, tmp_path: Path) -> None:
+    from garda.core.imports import import_json_lines
+    from garda.screening.actions import store_application
+    from garda.screening.contracts import problems
+
+    records = []
+    for i in range(5):
+        record = copy.deepcopy(VALID)
+        record["id"] = f"PUTUS-{i}"
+        records.append(json.dumps(record))
+    path = _write(tmp_path, records)
+    stored: list[str] = []
+
+    def store(record):  # type: ignore[no-untyped-def]
+        if len(stored) == 2:
+            raise KeyboardInterrupt  # the operator's Ctrl+C (or a kill) in the middle of the second batch
+        stored.append(record["id"])
+        return store_application(record, source=path.name)
+
+    with pytest.raises(KeyboardInterrupt):
+        import_json_lines(
+            path, kind="application", check=lambda r: problems("application", r), store=store, batch_size=2
+        )
+    assert sorted(Application.objects.values_list("external_id", flat=True)) == ["PUTUS-0", "PUTUS-1"]
+    event = AuditEvent.objects.get(action="application.import_batch")
+    assert event.after["stored"] == 2 and (event.after["first_line"], event.after["last_line"]) == (1, 2)

@@ -98,9 +98,11 @@ def _finish(response: HttpResponse, token: str) -> HttpResponse:
 @channel_page(uploads=True)
 @require_http_methods(["GET", "POST"])
 def report_form(request: HttpRequest) -> HttpResponse:
-    if request.method == "POST" and limits.submission_blocked(request):
+    if request.method == "POST" and not limits.reserve_submission(request):
         return render(request, "whistle/busy.html", status=429)
     form = ReportForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and not form.is_valid():
+        limits.release_submission(request)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         submission = actions.Submission(
@@ -120,9 +122,9 @@ def report_form(request: HttpRequest) -> HttpResponse:
         try:
             _, receipt = actions.do_submit_report(submission)
         except ValidationError as exc:
+            limits.release_submission(request)
             form.add_error(None, exc)
         else:
-            limits.submitted(request)
             # The receipt is shown in this answer only: no redirect carries it, no page can show it again.
             return render(request, "whistle/receipt.html", {"receipt": receipt})
     return render(request, "whistle/report_form.html", {"form": form}, status=400 if form.errors else 200)

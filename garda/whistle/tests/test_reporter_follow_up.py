@@ -96,3 +96,16 @@ def test_report_key_for_receipt_finds_only_its_own_report(client: Client, office
     assert "pertama" in actions.read_content(report, key, reader=None)["what"]
     other = actions.report_key_for_receipt(second)
     assert other is not None and other[0] != report
+
+
+def test_wrong_receipts_from_many_addresses_block_nobody_else(client: Client, offices, handlers, settings) -> None:
+    settings.WHISTLE_LIMITS = {
+        **settings.WHISTLE_LIMITS,
+        "receipt_failures_total": 5,
+        "failure_seconds": 0.01,
+    }
+    _, receipt = submit(client, offices)
+    for i in range(12):  # a flood of wrong receipts from twelve addresses
+        assert _enter(Client(REMOTE_ADDR=f"203.0.113.{i + 1}"), "AAAA-BBBB-CCCC-DDDD-EEEE").status_code == 400
+    # The real reporter, from another address, still gets in.
+    assert _enter(Client(REMOTE_ADDR="198.51.100.20"), receipt).status_code == 303

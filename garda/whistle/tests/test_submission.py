@@ -171,3 +171,21 @@ def test_the_language_link_switches_without_a_form(client: Client, offices) -> N
     assert b'href="/pengaduan/bahasa/en/"' in page.content
     client.get("/pengaduan/bahasa/en/")
     assert "Report safely" in client.get("/pengaduan/").content.decode()
+
+
+def test_a_limit_holds_under_parallel_submissions(settings) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    from django.core.cache import cache
+    from django.test import RequestFactory
+
+    from garda.whistle import limits
+
+    cache.clear()
+    settings.WHISTLE_LIMITS = {**settings.WHISTLE_LIMITS, "submissions_per_client": 10}
+    request = RequestFactory().post("/pengaduan/", REMOTE_ADDR="192.0.2.55")
+    with ThreadPoolExecutor(20) as pool:
+        granted = list(pool.map(lambda _: limits.reserve_submission(request), range(20)))
+    assert granted.count(True) == 10
+    limits.release_submission(request)  # a failed submission gives its place back
+    assert limits.reserve_submission(request) and not limits.reserve_submission(request)

@@ -67,10 +67,18 @@ def _pdf(data: bytes) -> bytes:
         raise SanitizeError("PDF terenkripsi tidak dapat dibersihkan")
     writer = PdfWriter()
     for page in reader.pages:
-        added = writer.add_page(page)
-        for key in ("/Metadata", "/PieceInfo"):
-            if NameObject(key) in added:
-                del added[NameObject(key)]
+        # Only what draws the page stays: no metadata, and no active content — page actions (/AA: JavaScript on
+        # opening the page), annotations (links with actions, form widgets, file attachments), thumbnails. Taken
+        # off before the page is copied, so the objects they point to are not copied either.
+        for key in ("/Metadata", "/PieceInfo", "/AA", "/Annots", "/Thumb", "/B"):
+            if NameObject(key) in page:
+                del page[NameObject(key)]
+        writer.add_page(page)
+    # The document's own catalog (its open action, JavaScript and embedded-file names, forms) is not copied: the
+    # writer's is new; say so explicitly in case a later pypdf copies more.
+    for key in ("/OpenAction", "/AA", "/Names", "/AcroForm", "/Outlines"):
+        if NameObject(key) in writer._root_object:
+            del writer._root_object[NameObject(key)]
     writer.metadata = None
     out = io.BytesIO()
     writer.write(out)

@@ -75,3 +75,40 @@ def test_sniff_accepts_only_the_four_kinds(data: bytes) -> None:
     assert kind is None or kind in sanitize.KINDS
     if kind == "image/jpeg":
         assert data.startswith(b"\xff\xd8\xff")
+
+
+def _pdf_with_active_content() -> bytes:
+    from pypdf.generic import ArrayObject, DictionaryObject, NameObject, NumberObject, TextStringObject
+
+    def javascript(code: str) -> DictionaryObject:
+        return DictionaryObject(
+            {NameObject("/S"): NameObject("/JavaScript"), NameObject("/JS"): TextStringObject(code)}
+        )
+
+    writer = PdfWriter()
+    page = writer.add_blank_page(200, 200)
+    page[NameObject("/AA")] = DictionaryObject({NameObject("/O"): javascript("app.alert('buka-halaman')")})
+    link = DictionaryObject(
+        {
+            NameObject("/Type"): NameObject("/Annot"),
+            NameObject("/Subtype"): NameObject("/Link"),
+            NameObject("/Rect"): ArrayObject([NumberObject(0), NumberObject(0), NumberObject(50), NumberObject(50)]),
+            NameObject("/A"): javascript("app.launchURL('http://contoh.invalid/lacak')"),
+        }
+    )
+    page[NameObject("/Annots")] = ArrayObject([writer._add_object(link)])
+    writer._root_object[NameObject("/OpenAction")] = javascript("app.alert('buka-dokumen')")
+    writer.add_attachment("sisipan.exe", b"MZ-bukan-program")
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def test_a_clean_pdf_copy_carries_no_active_content() -> None:
+    dirty = _pdf_with_active_content()
+    assert b"/JavaScript" in dirty and b"/EmbeddedFile" in dirty
+    clean = sanitize.clean_bytes(dirty, "application/pdf")
+    for marker in (b"/JavaScript", b"/JS", b"/AA", b"/OpenAction", b"/EmbeddedFile", b"/Annots", b"/Launch"):
+        assert marker not in clean, marker
+    assert b"buka-halaman" not in clean and b"lacak" not in clean and b"bukan-program" not in clean
+    assert len(PdfReader(io.BytesIO(clean)).pages) == 1  # the page itself is kept

@@ -250,6 +250,9 @@ WHISTLE_LIMITS = {
 }
 WHISTLE_MAX_FILE_BYTES = 10 * 1024 * 1024
 WHISTLE_MAX_FILES = 5
+# The largest request body the server reads at all (a report with its files and some room): `garda serve` refuses
+# anything bigger before reading it, and holds what it reads in memory, never in a temporary file.
+MAX_REQUEST_BYTES = WHISTLE_MAX_FILES * WHISTLE_MAX_FILE_BYTES + 2 * 1024 * 1024
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "garda"}}
 
 # --- Background tasks ------------------------------------------------------------------------------------

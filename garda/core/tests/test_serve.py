@@ -1,6 +1,7 @@
 """`garda serve` as deployed: behind a TLS proxy it believes the proxy's X-Forwarded-Proto (GARDA_HTTPS=1 redirected
 forever without it), and stopped by SIGTERM it stops its worker too."""
 
+import os
 import signal
 import socket
 import subprocess
@@ -90,3 +91,62 @@ def test_behind_a_trusted_proxy_and_stopped_with_its_worker(db: None, tmp_path: 
         finally:
             if server.poll() is None:
                 server.kill()
+
+
+def _spooled(pid: int, directory: Path) -> list[str]:
+    """The process's open files in `directory` (a spooled body is unlinked at once but stays open)."""
+    found = []
+    for fd in Path(f"/proc/{pid}/fd").iterdir():
+        try:
+            target = os.readlink(fd)
+        except OSError:
+            continue
+        if target.startswith(str(directory)):
+            found.append(target)
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc").exists(), reason="reads processes from /proc")
+def test_request_bodies_are_never_spooled_to_disk_and_oversized_ones_are_refused_unread(
+    db: None, tmp_path: Path
+) -> None:
+    spool = tmp_path / "tmp"
+    spool.mkdir()
+    with scratch_database(tmp_path, demo=False) as env:
+        port = _free_port()
+        server = subprocess.Popen(
+            [GARDA_CLI, "serve", "--port", str(port)],
+            env={**env, "TMPDIR": str(spool), "GARDA_ALLOWED_HOSTS": "127.0.0.1"},
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+        try:
+            for _ in range(100):
+                try:
+                    _get(f"http://127.0.0.1:{port}/pengaduan/", {})
+                    break
+                except OSError:
+                    time.sleep(0.2)
+            # A 3 MB report body, sent slowly: while the server holds most of it, nothing of it is on disk.
+            body = b"what=" + b"x" * (3 * 1024 * 1024)
+            with socket.create_connection(("127.0.0.1", port), timeout=10) as sock:
+                sock.sendall(
+                    b"POST /pengaduan/ HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    b"Content-Type: application/x-www-form-urlencoded\r\n"
+                    + f"Content-Length: {len(body)}\r\n\r\n".encode()
+                )
+                sock.sendall(body[: len(body) - 10])
+                time.sleep(1.0)
+                assert _spooled(server.pid, spool) == []
+                sock.sendall(body[len(body) - 10 :])
+                assert sock.recv(64).startswith(b"HTTP/1.1")
+            # 100 MB announced: refused at once, before a byte of it is read.
+            with socket.create_connection(("127.0.0.1", port), timeout=10) as sock:
+                sock.sendall(
+                    b"POST /pengaduan/ HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    b"Content-Type: multipart/form-data; boundary=x\r\nContent-Length: 104857600\r\n\r\n--x"
+                )
+                assert b" 413 " in sock.recv(64)
+        finally:
+            server.kill()
+            server.wait(timeout=10)

@@ -27,6 +27,16 @@ def _die_with_parent() -> None:
         pass
 
 
+def buffer_settings() -> dict[str, Any]:
+    """No request or response is spooled to a temporary file: Waitress writes bodies over 512 KB (a report's text
+    and files) and responses over 1 MB (a decrypted original being downloaded) to the system's temporary directory,
+    in clear. Bodies over the largest a request may be are refused before they are read."""
+    from django.conf import settings
+
+    limit = int(settings.MAX_REQUEST_BYTES)
+    return {"max_request_body_size": limit, "inbuf_overflow": limit + 1, "outbuf_overflow": 4 * limit}
+
+
 def proxy_settings() -> dict[str, Any]:
     """Waitress's trusted-proxy settings from GARDA_TRUSTED_PROXY (an address, or '*' for any)."""
     proxy = os.environ.get("GARDA_TRUSTED_PROXY", "").strip()
@@ -71,6 +81,7 @@ class Command(BaseCommand):
                 port=options["port"],
                 threads=options["threads"],
                 ident="garda",
+                **buffer_settings(),
                 **proxy_settings(),
             )
         finally:

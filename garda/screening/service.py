@@ -28,7 +28,7 @@ from garda.screening.rules import Subject
 
 BATCH = 10000  # applications stored per transaction: a commit writes every index page it touched, and a larger batch
 # touches each page more often per write (1,000 a transaction took 6.4 s for 10,000 against a million; one, 5.5 s)
-ROUND = 50_000  # applications screened by one set of workers (each keeps its own results as it goes)
+ROUND = 10_000  # applications screened by one set of workers (each keeps its own results as it goes)
 PARALLEL_FROM = 400  # below this, forking the workers costs more than it saves
 
 # Set before forking the screening workers, which inherit them.
@@ -176,9 +176,22 @@ def screen_file(path: Path, out: IO[str], *, language: str = "id", err: IO[str] 
     with _checkpoints_deferred():
         _store_entries(path, entries, summary, stored, ctx, progress)
     clock = summary.lap("check and store", clock)
-    # Screening only reads: it runs on every core, a round at a time, and this process keeps the results.
+    # Screening only reads: it runs on every core, a round at a time, and this process keeps the results. Each
+    # round's results are written (and flushed) as soon as the round is done, in input order with the bad lines
+    # among them: a run stopped half-way leaves the output of what it saved, not an empty file.
     order = [lineno for lineno, _, _ in entries if lineno in stored]
     results: dict[int, Result | str] = {}
+    written = 0
+
+    def write_ready(until: int) -> int:
+        """Write the entries, from the first not yet written, whose results are known (up to line `until`)."""
+        done = written
+        while done < len(entries) and entries[done][0] <= until:
+            _write_entry(path, entries[done], stored, results, out, summary, language)
+            done += 1
+        out.flush()
+        return done
+
     for start in range(0, len(order), ROUND):
         linenos = order[start : start + ROUND]
         _SHARED.update(apps=[stored[n] for n in linenos], ctx=ctx)
@@ -188,34 +201,9 @@ def screen_file(path: Path, out: IO[str], *, language: str = "id", err: IO[str] 
             _SHARED.clear()
         results.update(zip(linenos, (r for part in parts for r in part), strict=True))
         progress.update(start + len(linenos), "screened")
+        written = write_ready(linenos[-1])
     clock = summary.lap("screen and keep", clock)
-    for lineno, record, error in entries:
-        kept = stored.get(lineno)
-        if kept is None:
-            out.write(dumps_line(_error_line(lineno, record, error)) + "\n")
-            continue
-        result = results[lineno]
-        if isinstance(result, str):
-            summary.rejected += 1
-            summary.errors.append(f"{path}:{lineno}: {result}")
-            out.write(dumps_line({"line": lineno, "application_id": kept.external_id, "error": result}) + "\n")
-            continue
-        summary.screened += 1
-        summary.by_risk[result.risk_level] += 1
-        line = as_contract(
-            line=lineno,
-            application_id=kept.external_id,
-            office=kept.office_code,
-            risk_level=result.risk_level,
-            score=result.score,
-            recommendation=result.recommendation,
-            indicators=result.stored_indicators(),
-            matches=result.matches,
-            rules_version=result.rules_version,
-            language=language,
-            relatives=result.relatives,
-        )
-        out.write(dumps_line(line) + "\n")
+    write_ready(entries[-1][0] if entries else 0)
     summary.lap("write results", clock)
     audit.record(
         "application.screen",
@@ -224,6 +212,45 @@ def screen_file(path: Path, out: IO[str], *, language: str = "id", err: IO[str] 
         after={"file": path.name, "read": summary.read, "screened": summary.screened, **summary.by_risk},
     )
     return summary
+
+
+def _write_entry(
+    path: Path,
+    entry: tuple[int, Any, str],
+    stored: dict[int, Application],
+    results: dict[int, Result | str],
+    out: IO[str],
+    summary: ScreenSummary,
+    language: str,
+) -> None:
+    """One line of the output: the result, or why the line could not be screened."""
+    lineno, record, error = entry
+    kept = stored.get(lineno)
+    if kept is None:
+        out.write(dumps_line(_error_line(lineno, record, error)) + "\n")
+        return
+    result = results[lineno]
+    if isinstance(result, str):
+        summary.rejected += 1
+        summary.errors.append(f"{path}:{lineno}: {result}")
+        out.write(dumps_line({"line": lineno, "application_id": kept.external_id, "error": result}) + "\n")
+        return
+    summary.screened += 1
+    summary.by_risk[result.risk_level] += 1
+    line = as_contract(
+        line=lineno,
+        application_id=kept.external_id,
+        office=kept.office_code,
+        risk_level=result.risk_level,
+        score=result.score,
+        recommendation=result.recommendation,
+        indicators=result.stored_indicators(),
+        matches=result.matches,
+        rules_version=result.rules_version,
+        language=language,
+        relatives=result.relatives,
+    )
+    out.write(dumps_line(line) + "\n")
 
 
 @contextmanager

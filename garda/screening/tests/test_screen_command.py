@@ -148,3 +148,32 @@ def test_a_large_batch_through_the_real_command(tmp_path: Path, db: None) -> Non
             "from garda.screening.models import Screening; print(Screening.objects.filter(trigger='screen').count())",
         )
         assert kept.stdout.strip().splitlines()[-1] == str(len(cases))
+
+
+def test_a_run_stopped_half_way_has_written_what_it_saved(db: None, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import io
+    from datetime import date
+
+    from garda.screening import service
+    from garda.screening.scenarios import Builder
+
+    b = Builder(5, date(2026, 11, 2))
+    apps = [b.application(b.person()) for _ in range(5)]
+    path = write_jsonl(tmp_path / "five.jsonl", apps)
+    monkeypatch.setattr(service, "ROUND", 2)
+    real = service.in_parallel
+    calls = {"n": 0}
+
+    def stopping(*args, **kwargs):  # type: ignore[no-untyped-def]
+        calls["n"] += 1
+        if calls["n"] == 2:
+            raise KeyboardInterrupt  # stopped while the second round screens
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(service, "in_parallel", stopping)
+    out = io.StringIO()
+    with pytest.raises(KeyboardInterrupt):
+        service.screen_file(path, out)
+    written = [json.loads(line) for line in out.getvalue().splitlines()]
+    assert [w["line"] for w in written] == [1, 2]  # the first round's results, in input order
+    assert Screening.objects.filter(application__external_id__in=[a["id"] for a in apps[:2]]).count() == 2

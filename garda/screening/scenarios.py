@@ -176,7 +176,25 @@ class Builder:
             ]
             app["travel"]["destination_country"] = "SA"
         elif purpose == "family_visit":
-            app["documents"] += [{"type": "guarantee_letter"}, {"type": "host_passport_copy"}]
+            # The host's own documents carry the host's name (and the guarantee may be written another way).
+            host = base.full_name(rng, rng.choice("MF"))
+            app["travel"]["host"] = {
+                "full_name": host,
+                "relation": "sibling",
+                "country": app["travel"]["destination_country"],
+            }
+            app["documents"] += [
+                {"type": "guarantee_letter", "full_name": host if rng.random() < 0.5 else host.title()},
+                {"type": "host_passport_copy", "full_name": host, "number": f"TZ{rng.randrange(10**6, 10**7)}"},
+            ]
+        return app
+
+    def host(self, app: dict[str, Any], name: str, relation: str, **extra: Any) -> dict[str, Any]:
+        """The host named on the form, and on the host's own documents (passport copy, guarantee letter)."""
+        app["travel"]["host"] = {"full_name": name, "relation": relation, **extra}
+        for doc in app["documents"]:
+            if doc["type"] in {"guarantee_letter", "host_passport_copy"}:
+                doc["full_name"] = name if doc["type"] == "host_passport_copy" else _respell(self.rng, name)
         return app
 
     def history_of(self, applicant: dict[str, Any], kind: str, *, office: str | None = None, **decision: Any) -> None:
@@ -301,16 +319,14 @@ def _clean_housewife(b: Builder) -> None:
 @kind("clean_family_visit")
 def _clean_family_visit(b: Builder) -> None:
     app = b.application(b.person(), purpose="family_visit", destination=b.rng.choice(["HK", "NL", "AU"]))
-    app["travel"]["host"] = {"full_name": base.full_name(b.rng, "F"), "relation": "sister"}
-    b.case("clean_family_visit", (), app)
+    b.case("clean_family_visit", (), b.host(app, base.full_name(b.rng, "F"), "sister"))
 
 
 @kind("clean_visit_to_relative_working_abroad")
 def _clean_visit_worker(b: Builder) -> None:
     """A wife visits her husband who works abroad procedurally: work is in the notes, but it is his."""
     app = b.application(b.person(sex="F"), purpose="family_visit", destination=b.rng.choice(["MY", "HK", "TW", "SA"]))
-    app["documents"] += [{"type": "guarantee_letter"}, {"type": "host_passport_copy"}]
-    app["travel"]["host"] = {"full_name": base.full_name(b.rng, "M"), "relation": "husband"}
+    b.host(app, base.full_name(b.rng, "M"), "husband")
     app["interview"] = {
         "conducted": True,
         "stated_purpose": "family_visit",
@@ -843,11 +859,7 @@ def _ia_host(b: Builder) -> None:
     agent = _agent(b)
     b.report([{"role": "recruiter", **agent}], agency="KP2MI", category="suspected_recruiter")
     app = b.application(b.person(), purpose="family_visit", destination=b.rng.choice(["MY", "SA"]))
-    app["travel"]["host"] = {
-        "full_name": _respell(b.rng, agent["full_name"]),
-        "phone": agent["phone"],
-        "relation": "uncle",
-    }
+    b.host(app, _respell(b.rng, agent["full_name"]), "uncle", phone=agent["phone"])
     b.case("ia_host_is_reported_recruiter", ("illegal_agent",), app)
 
 

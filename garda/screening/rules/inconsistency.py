@@ -104,6 +104,19 @@ def _minor(s: Subject, other_birth: date, where: str, label: tuple[str, str]) ->
 
 
 _DOC_FIELDS = ("full_name", "birth_date", "nik", "sex", "father_name", "mother_name")
+# Documents that name another person by design (domain brief §4.2a): the host's passport copy, the guarantee or
+# invitation letter of the family abroad. They are held against the host, guarantor or inviter named on the form,
+# never against the applicant; a travel agent's letter names its organiser, which the form does not state.
+HOST_DOCUMENTS = frozenset({"host_passport_copy", "guarantee_letter", "invitation_letter"})
+OTHERS_DOCUMENTS = HOST_DOCUMENTS | {"travel_agent_letter"}
+
+
+def _form_person(s: Subject, kind: str) -> dict[str, Any]:
+    """Whom the form says a document is about: the applicant, or the host/guarantor/inviter."""
+    if kind in HOST_DOCUMENTS:
+        host = s.travel.get("host")
+        return {"full_name": host.get("full_name")} if isinstance(host, dict) else {}
+    return {} if kind in OTHERS_DOCUMENTS else s.applicant
 
 
 def document_checks(s: Subject, ctx: Context) -> list[Indicator]:
@@ -112,8 +125,10 @@ def document_checks(s: Subject, ctx: Context) -> list[Indicator]:
     for index, doc in enumerate(s.documents):
         kind = str(doc.get("type"))
         doc_id, doc_en = DOCUMENT_LABELS.get(kind, (kind, kind))
+        about = _form_person(s, kind)
+        whose = "travel.host" if kind in HOST_DOCUMENTS else "applicant"
         for name in _DOC_FIELDS:
-            value, form = doc.get(name), s.applicant.get(name)
+            value, form = doc.get(name), about.get(name)
             if not value or not form or _agrees(name, str(value), str(form)):
                 continue
             field_id, field_en = FIELD_LABELS[name]
@@ -125,7 +140,7 @@ def document_checks(s: Subject, ctx: Context) -> list[Indicator]:
                         "compared": f"documents[{index}].{name}",
                         "document": kind,
                         "value": value,
-                        "with": f"applicant.{name}",
+                        "with": f"{whose}.{name}",
                         "other": form,
                     },
                     {
@@ -138,7 +153,7 @@ def document_checks(s: Subject, ctx: Context) -> list[Indicator]:
                     },
                 )
             )
-            if name == "birth_date":
+            if name == "birth_date" and whose == "applicant":
                 for indicator in _minor(s, date.fromisoformat(str(value)), f"documents[{index}]", (doc_id, doc_en)):
                     minors.setdefault(indicator.code, indicator)
     return found + list(minors.values())

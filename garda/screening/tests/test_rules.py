@@ -310,3 +310,34 @@ def test_a_refused_person_is_found_again_with_a_birth_date_mistyped(db: None, tm
         applicant__phone="085711112222",
     )
     assert "PD_EARLIER_DECISION" not in codes(other, ctx)
+
+
+def _family_visit(**host_docs: str) -> dict[str, Any]:
+    record = app(travel__purpose="family_visit", travel__destination_country="JP")
+    record["travel"]["host"] = {"full_name": "HENDRA WIJAYA", "relation": "sibling", "country": "JP"}
+    record["documents"] += [
+        {"type": kind, "full_name": name, "birth_date": "1985-01-02", "nik": "3174010201850001"}
+        for kind, name in host_docs.items()
+    ]
+    return record
+
+
+def test_documents_of_the_host_are_held_against_the_host_not_the_applicant(ctx) -> None:  # type: ignore[no-untyped-def]
+    # A visit to her brother in Japan: his passport copy and his guarantee letter carry his name, birth date, NIK.
+    visit = _family_visit(host_passport_copy="HENDRA WIJAYA", guarantee_letter="Hendra Wijaya")
+    assert "INC_DOCUMENT_MISMATCH" not in codes(visit, ctx)
+    visit["documents"].append({"type": "invitation_letter", "full_name": "Hendra Wijaya"})
+    assert "INC_DOCUMENT_MISMATCH" not in codes(visit, ctx)
+    # A guarantee from someone other than the host she named is a real difference, against the host.
+    other = _family_visit(host_passport_copy="HENDRA WIJAYA", guarantee_letter="BUDI HARTONO")
+    [found] = [i for i in screen(Subject(other), ctx).indicators if i.code == "INC_DOCUMENT_MISMATCH"]
+    assert found.evidence["with"] == "travel.host.full_name" and found.evidence["value"] == "BUDI HARTONO"
+    # With no host named on the form, the host's documents are not compared with the applicant.
+    unnamed = _family_visit(guarantee_letter="HENDRA WIJAYA")
+    del unnamed["travel"]["host"]
+    assert "INC_DOCUMENT_MISMATCH" not in codes(unnamed, ctx)
+    # The applicant's own documents still are.
+    own = _family_visit(host_passport_copy="HENDRA WIJAYA")
+    own["documents"][0]["full_name"] = "SITI AMINAH BINTI SAMSUDIN DARMAWAN"
+    own["documents"][0]["nik"] = "3174064505900002"
+    assert "INC_DOCUMENT_MISMATCH" in codes(own, ctx)

@@ -58,7 +58,8 @@ def assess(indicators: list[Indicator], matches: list[dict[str, Any]], ctx: Cont
     follows the strongest indicator or the score; the recommendation is the strongest any indicator asks for."""
     remaining = 1.0
     for indicator in indicators:
-        remaining *= 1.0 - SEVERITY_WEIGHT[indicator.severity] / 100.0
+        if indicator.counted:  # one finding under two grounds counts once
+            remaining *= 1.0 - SEVERITY_WEIGHT[indicator.severity] / 100.0
     score = round(100 * (1.0 - remaining))
     strongest = max((SEVERITY_ORDER[i.severity] for i in indicators), default=-1)
     if strongest == 2 or score >= HIGH_SCORE:

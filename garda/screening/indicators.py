@@ -33,6 +33,9 @@ class Indicator:
     severity: str
     evidence: dict[str, Any]
     params: dict[str, Any] = field(default_factory=dict)
+    # False for the second ground one finding supports (an unlicensed company is both non-procedural placement and
+    # an illegal agent): it is shown and categorised, but the finding counts once in the score.
+    counted: bool = True
 
     @property
     def rule(self) -> Rule:
@@ -238,6 +241,15 @@ _RULES = [
         "in_depth_interview",
         ("Nomor siapa ini? Mintalah pemohon menelepon nomor itu di hadapan petugas bila perlu.",),
         ("Whose number is this? If needed, ask the applicant to call it in front of the officer.",),
+    ),
+    Rule(
+        "IA_UNLICENSED_PLACEMENT",
+        "illegal_agent",
+        "Penempatan melalui '{company}', yang tidak memiliki izin P3MI yang berlaku, adalah penggunaan agen ilegal.",
+        "Placement through '{company}', which holds no licence as a P3MI in force, is the use of an illegal agent.",
+        "postpone",
+        ("Siapa yang merekrut Anda dan berapa yang sudah Anda bayar?",),
+        ("Who recruited you, and how much have you paid?",),
     ),
     Rule(
         "IA_UNLICENSED_AGENT",

@@ -532,7 +532,7 @@ def _np_work(b: Builder) -> None:
 def _np_unlicensed(b: Builder) -> None:
     app = b.application(b.person(), purpose="work", destination=b.rng.choice(["MY", "TW", "HK"]))
     app["travel"]["placement_company"] = {"name": f"PT {base.full_name(b.rng, 'M')} MANDIRI SEJAHTERA"}
-    b.case("np_unlicensed_p3mi", ("non_procedural",), app)
+    b.case("np_unlicensed_p3mi", ("non_procedural", "illegal_agent"), app)
 
 
 @kind("np_expired_p3mi_licence")
@@ -543,7 +543,7 @@ def _np_expired(b: Builder) -> None:
     app = b.application(b.person(), purpose="work", destination="MY")
     company = b.rng.choice(expired)
     app["travel"]["placement_company"] = {"name": company["name"].title(), "license_number": company["license_number"]}
-    b.case("np_expired_p3mi_licence", ("non_procedural",), app)
+    b.case("np_expired_p3mi_licence", ("non_procedural", "illegal_agent"), app)
 
 
 @kind("np_job_seeker_profile")

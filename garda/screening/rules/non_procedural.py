@@ -60,22 +60,32 @@ def placement_company(s: Subject, ctx: Context) -> list[Indicator]:
         "with": f"P3MI registry snapshot {ctx.versions.get('p3mi_snapshot')}",
     }
     if licensed is None:
-        return [Indicator("NP_UNLICENSED_P3MI", "high", evidence, {"company": name or number})]
+        return _and_illegal_agent(Indicator("NP_UNLICENSED_P3MI", "high", evidence, {"company": name or number}))
     evidence["registry_entry"] = {
         "name": licensed.name,
         "license_number": licensed.license_number,
         "valid_until": _d(licensed.valid_until) if licensed.valid_until else None,
     }
     if licensed.valid_until is not None and licensed.valid_until < s.submitted.date():
-        return [
+        return _and_illegal_agent(
             Indicator(
                 "NP_P3MI_LICENCE_EXPIRED",
                 "high",
                 evidence,
                 {"company": licensed.name, "valid_until": licensed.valid_until.isoformat()},
             )
-        ]
+        )
     return []
+
+
+def _and_illegal_agent(finding: Indicator) -> list[Indicator]:
+    """A company without a licence in force is an illegal agent too (the office's third ground, "menggunakan agen
+    ilegal"): the same finding under both grounds, counted once in the score."""
+    company = finding.params.get("company", "")
+    return [
+        finding,
+        Indicator("IA_UNLICENSED_PLACEMENT", finding.severity, finding.evidence, {"company": company}, False),
+    ]
 
 
 _SIGNALS = {

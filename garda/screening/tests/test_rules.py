@@ -341,3 +341,27 @@ def test_documents_of_the_host_are_held_against_the_host_not_the_applicant(ctx) 
     own["documents"][0]["full_name"] = "SITI AMINAH BINTI SAMSUDIN DARMAWAN"
     own["documents"][0]["nik"] = "3174064505900002"
     assert "INC_DOCUMENT_MISMATCH" in codes(own, ctx)
+
+
+def test_a_company_without_a_licence_in_force_is_both_grounds_counted_once(db: None, tmp_path: Path) -> None:
+    csv = tmp_path / "p3mi.csv"
+    csv.write_text(
+        "name,license_number,valid_until,address,province\n"
+        "PT AMANAH KARYA MANDIRI,SIP3MI-001/2021,2030-12-31,Jakarta,DKI Jakarta\n"
+        "PT LAMA SEJAHTERA,SIP3MI-002/2019,2024-01-31,Jakarta,DKI Jakarta\n",
+        encoding="utf-8",
+    )
+    call_command("import", "p3mi", str(csv))
+    screening_context.forget()
+    ctx = screening_context.load()
+    work = app(travel__purpose="work", travel__destination_country="MY")
+    work["documents"] += [{"type": "recommendation_disnaker"}, {"type": "id_pmi"}]
+    for company in ({"name": "PT TANPA IZIN ABADI"}, {"name": "PT LAMA SEJAHTERA"}):
+        work["travel"]["placement_company"] = company
+        result = screen(Subject(work), ctx)
+        assert {i.category for i in result.indicators} >= {"non_procedural", "illegal_agent"}
+        assert "IA_UNLICENSED_PLACEMENT" in {i.code for i in result.indicators}
+        # One finding: it counts once in the score (a single high indicator gives 45).
+        assert result.score == 45 and result.recommendation == "postpone"
+    work["travel"]["placement_company"] = {"name": "PT Amanah Karya Mandiri"}
+    assert not {i.category for i in screen(Subject(work), ctx).indicators}

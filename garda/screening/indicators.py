@@ -175,6 +175,15 @@ _RULES = [
         ("Check the identity against the original KTP.",),
     ),
     Rule(
+        "INC_WORK_DOCUMENTS_CONTRADICT_PURPOSE",
+        "inconsistency",
+        "{documents} bertentangan dengan tujuan yang dinyatakan pemohon sendiri ({purpose}).",
+        "{documents} contradict the purpose the applicant states ({purpose}).",
+        "postpone",
+        ("Mengapa Anda membawa dokumen kerja untuk perjalanan ini?",),
+        ("Why do you carry work documents for this trip?",),
+    ),
+    Rule(
         "INC_DOCUMENT_MISMATCH",
         "inconsistency",
         "{field_label} pada {document} ('{document_value}') berbeda dari formulir ('{form_value}').",

@@ -559,7 +559,7 @@ def _np_profile(b: Builder) -> None:
 def _np_work_docs(b: Builder) -> None:
     app = b.application(b.person(), destination=b.rng.choice(["MY", "JP", "TW"]))
     app["documents"].append({"type": b.rng.choice(["employment_contract", "work_visa"])})
-    b.case("np_work_documents_as_tourist", ("non_procedural",), app)
+    b.case("np_work_documents_as_tourist", ("non_procedural", "inconsistency"), app)
 
 
 @kind("np_interview_admits_work")

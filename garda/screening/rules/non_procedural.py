@@ -179,13 +179,13 @@ def work_documents_undeclared(s: Subject, ctx: Context) -> list[Indicator]:
         return []
     docs_id, docs_en = labels(DOCUMENT_LABELS, found)
     purpose_id, purpose_en = PURPOSE_LABELS.get(s.purpose, (s.purpose, s.purpose))
+    evidence = {"compared": "documents[].type", "value": found, "with": "travel.purpose", "other": s.purpose}
+    params = {"documents": docs_id, "documents_en": docs_en, "purpose": purpose_id, "purpose_en": purpose_en}
+    # The applicant's own papers contradict the purpose she states: an inconsistency as well, the same finding
+    # counted once in the score.
     return [
-        Indicator(
-            "NP_WORK_DOCUMENTS_UNDECLARED",
-            "high",
-            {"compared": "documents[].type", "value": found, "with": "travel.purpose", "other": s.purpose},
-            {"documents": docs_id, "documents_en": docs_en, "purpose": purpose_id, "purpose_en": purpose_en},
-        )
+        Indicator("NP_WORK_DOCUMENTS_UNDECLARED", "high", evidence, params),
+        Indicator("INC_WORK_DOCUMENTS_CONTRADICT_PURPOSE", "high", evidence, params, False),
     ]
 
 

@@ -365,3 +365,14 @@ def test_a_company_without_a_licence_in_force_is_both_grounds_counted_once(db: N
         assert result.score == 45 and result.recommendation == "postpone"
     work["travel"]["placement_company"] = {"name": "PT Amanah Karya Mandiri"}
     assert not {i.category for i in screen(Subject(work), ctx).indicators}
+
+
+def test_a_tourist_carrying_a_work_contract_contradicts_herself_counted_once(ctx) -> None:  # type: ignore[no-untyped-def]
+    record = app()
+    record["documents"].append({"type": "employment_contract", "issuer": "Restoran di Osaka"})
+    result = screen(Subject(record), ctx)
+    assert {"NP_WORK_DOCUMENTS_UNDECLARED", "INC_WORK_DOCUMENTS_CONTRADICT_PURPOSE"} <= {
+        i.code for i in result.indicators
+    }
+    assert {"non_procedural", "inconsistency"} <= {i.category for i in result.indicators}
+    assert result.score == 45  # one finding, counted once

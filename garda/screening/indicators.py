@@ -224,8 +224,8 @@ _RULES = [
     Rule(
         "IA_COMPANION_REPORTED_RECRUITER",
         "illegal_agent",
-        "{who} '{name}' cocok dengan perekrut dalam laporan {report} ({how}).",
-        "The {who} '{name}' matches a recruiter in report {report} ({how}).",
+        "{who} '{name}' cocok dengan {role} dalam laporan {report} ({how}).",
+        "The {who} '{name}' matches a {role} in report {report} ({how}).",
         "postpone",
         ("Bagaimana Anda mengenal pendamping ini? Apakah Anda membayarnya?",),
         ("How do you know this companion? Did you pay them?",),
@@ -296,6 +296,23 @@ _RULES = [
         "in_depth_interview",
         ("Baca laporan mitra sebelum wawancara; tanyakan tentang peristiwa yang dilaporkan.",),
         ("Read the partner's report before the interview; ask about the reported events.",),
+    ),
+    Rule(
+        "AR_VICTIM_MATCH",
+        "agency_report",
+        "{who} cocok dengan korban dalam laporan {agency} {report} ({category}; {how}): wawancarai secara mendalam dan"
+        " tawarkan rujukan perlindungan, bukan penundaan.",
+        "The {who} matches a victim in {agency} report {report} ({category}; {how}): interview in depth and offer a"
+        " protection referral, not a postponement.",
+        "in_depth_interview",
+        (
+            "Apakah Anda pernah bekerja atau ditahan di luar negeri? Bagaimana Anda pulang?",
+            "Apakah ada yang menawari Anda pekerjaan lagi? Tawarkan rujukan ke KP2MI atau dinas sosial.",
+        ),
+        (
+            "Have you worked, or been held, abroad before? How did you come back?",
+            "Has anyone offered you work again? Offer a referral to KP2MI or social services.",
+        ),
     ),
     # --- prior_decision -------------------------------------------------------------------------------------------
     Rule(

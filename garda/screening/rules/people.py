@@ -68,11 +68,15 @@ def people_in_reports(s: Subject, ctx: Context) -> tuple[list[Indicator], list[d
                 "subject_role": info["role"],
                 "report_valid_until": _d(info["valid_until"]) if info["valid_until"] else None,
             }
+            victim = info["role"] == "victim"
             if who != "host":
+                # A victim (a Kemlu returnee, a rescued worker) who applies again needs an interview and protection,
+                # not the treatment of a recruiter: medium, and the interview rather than a postponement.
+                severity = "medium" if victim else ("high" if info["category"] != "other" else "medium")
                 found.append(
                     Indicator(
-                        "AR_SUBJECT_MATCH",
-                        ("high" if info["category"] != "other" else "medium") if live else "low",
+                        "AR_VICTIM_MATCH" if victim else "AR_SUBJECT_MATCH",
+                        severity if live else "low",
                         evidence,
                         {
                             "who": who_id,
@@ -100,10 +104,14 @@ def people_in_reports(s: Subject, ctx: Context) -> tuple[list[Indicator], list[d
                             "who": label[0],
                             "who_en": label[1],
                             "name": person.phone if who == "applicant" else (person.name.text if person.name else ""),
+                            "role": _ROLE_LABELS.get(info["role"], (info["role"],))[0],  # the report's own word
+                            "role_en": info["role"],
                             "report": _report_ref(match),
                             "how": match.how,
                             "how_en": match.how_en,
                         },
+                        # The same report match as the agency-report indicator beside it: counted once.
+                        counted=who == "host",
                     )
                 )
     return found, matches

@@ -118,5 +118,6 @@ def test_a_new_partner_report_alerts_the_pending_application(db: None) -> None:
     outcome = rescreen_pending()
     assert outcome["alerted"] == 1
     app.refresh_from_db()
-    assert "AR_SUBJECT_MATCH" in app.alert and app.risk_level == "high"
+    # A victim named in the report: an interview and protection, not the treatment of a recruiter.
+    assert "AR_VICTIM_MATCH" in app.alert and app.risk_level == "medium"
     assert app.screenings.first().trigger == "rescreen"

@@ -283,9 +283,9 @@ def test_a_reported_person_is_found_by_name_and_birth_date_in_a_small_history(db
     call_command("import", "agency-reports", str(path))
     applicant = app(applicant__nik="3273014505900002", documents=[{"type": "ktp"}])
     ctx = _import_history(tmp_path, applicant, app(id="T-2", applicant__nik="3273014505900003"))
-    assert "AR_SUBJECT_MATCH" in codes(applicant, ctx)
+    assert "AR_VICTIM_MATCH" in codes(applicant, ctx)  # a returnee: an interview and protection, not a postponement
     other_day = app(applicant__birth_date="1990-06-05", applicant__nik="3273014506900002")
-    assert "AR_SUBJECT_MATCH" not in codes(other_day, ctx)  # a namesake born on another day
+    assert "AR_VICTIM_MATCH" not in codes(other_day, ctx)  # a namesake born on another day
 
 
 def test_a_refused_person_is_found_again_with_a_birth_date_mistyped(db: None, tmp_path: Path) -> None:
@@ -376,3 +376,22 @@ def test_a_tourist_carrying_a_work_contract_contradicts_herself_counted_once(ctx
     }
     assert {"non_procedural", "inconsistency"} <= {i.category for i in result.indicators}
     assert result.score == 45  # one finding, counted once
+
+
+def test_a_victim_is_interviewed_and_offered_protection_not_postponed(db: None, tmp_path: Path) -> None:
+    report = {
+        "id": "KM-9",
+        "agency": "KEMLU",
+        "received_at": "2026-05-01T09:00:00+07:00",
+        "category": "scam_returnee",
+        "subjects": [{"role": "victim", "full_name": "Siti Aminah", "birth_date": "1990-05-05", "sex": "F"}],
+    }
+    path = tmp_path / "reports.jsonl"
+    path.write_text(json.dumps(report) + "\n", encoding="utf-8")
+    call_command("import", "agency-reports", str(path))
+    screening_context.forget()
+    result = screen(Subject(app()), screening_context.load())
+    [found] = result.indicators
+    assert (found.code, found.severity, found.category) == ("AR_VICTIM_MATCH", "medium", "agency_report")
+    assert result.recommendation == "in_depth_interview" and result.risk_level == "medium"
+    assert "perlindungan" in found.explanation("id") and "korban" in found.explanation("id")

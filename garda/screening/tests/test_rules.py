@@ -268,11 +268,10 @@ def test_a_passport_issued_after_this_application_does_not_contradict_it(db: Non
     assert "INC_PREVIOUS_PASSPORT_DENIED" not in codes(app(), ctx)
 
 
-def test_a_reported_person_is_found_by_name_and_birth_date_in_a_small_history(db: None, tmp_path: Path) -> None:
-    # Kemlu gives a returnee by name, birth date and sex only; she applies again under a new NIK with her name
-    # written another way. A small history (her own application counted) must not make the name look common.
+def _import_returnee(tmp_path: Path, report_id: str) -> None:
+    """Kemlu's report of a returnee from a scam compound, given by name, birth date and sex only."""
     report = {
-        "id": "KM-1",
+        "id": report_id,
         "agency": "KEMLU",
         "received_at": "2026-05-01T09:00:00+07:00",
         "category": "scam_returnee",
@@ -281,6 +280,12 @@ def test_a_reported_person_is_found_by_name_and_birth_date_in_a_small_history(db
     path = tmp_path / "reports.jsonl"
     path.write_text(json.dumps(report) + "\n", encoding="utf-8")
     call_command("import", "agency-reports", str(path))
+
+
+def test_a_reported_person_is_found_by_name_and_birth_date_in_a_small_history(db: None, tmp_path: Path) -> None:
+    # Kemlu gives a returnee by name, birth date and sex only; she applies again under a new NIK with her name
+    # written another way. A small history (her own application counted) must not make the name look common.
+    _import_returnee(tmp_path, "KM-1")
     applicant = app(applicant__nik="3273014505900002", documents=[{"type": "ktp"}])
     ctx = _import_history(tmp_path, applicant, app(id="T-2", applicant__nik="3273014505900003"))
     assert "AR_VICTIM_MATCH" in codes(applicant, ctx)  # a returnee: an interview and protection, not a postponement
@@ -379,16 +384,7 @@ def test_a_tourist_carrying_a_work_contract_contradicts_herself_counted_once(ctx
 
 
 def test_a_victim_is_interviewed_and_offered_protection_not_postponed(db: None, tmp_path: Path) -> None:
-    report = {
-        "id": "KM-9",
-        "agency": "KEMLU",
-        "received_at": "2026-05-01T09:00:00+07:00",
-        "category": "scam_returnee",
-        "subjects": [{"role": "victim", "full_name": "Siti Aminah", "birth_date": "1990-05-05", "sex": "F"}],
-    }
-    path = tmp_path / "reports.jsonl"
-    path.write_text(json.dumps(report) + "\n", encoding="utf-8")
-    call_command("import", "agency-reports", str(path))
+    _import_returnee(tmp_path, "KM-9")
     screening_context.forget()
     result = screen(Subject(app()), screening_context.load())
     [found] = result.indicators

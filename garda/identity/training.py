@@ -37,7 +37,7 @@ def store_model(model: FSModel, *, trained_on: str, actor_username: str = "syste
     model.trained_on = trained_on
     stored = MatchModel.objects.create(
         version=model.version,
-        params={"version": model.version, "prior": model.prior, "m": model.m, "u": model.u, "trained_on": trained_on},
+        params=model.as_json_dict(),  # the household gate included
         trained_on=trained_on,
         created_by_username=actor_username,
     )

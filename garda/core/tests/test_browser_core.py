@@ -144,3 +144,32 @@ def test_interface_switches_to_english_and_back(page) -> None:  # type: ignore[n
     assert_accessible(page)
     page.get_by_role("button", name="Bahasa Indonesia").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Masuk petugas")
+
+
+def test_a_temporary_password_is_replaced_before_anything_else(page, personas: dict[str, User]) -> None:  # type: ignore[no-untyped-def]
+    from garda.conftest import code_for, enrol_device
+    from garda.core import actions
+
+    user = personas["counter"]
+    device = enrol_device(user)
+    actions.do_set_password(user, acting_user=personas["admin"], password="sementara-dari-admin-09")
+    page.goto("/masuk/")
+    page.get_by_label("Nama pengguna").fill(user.username)
+    page.get_by_label("Kata sandi").fill("sementara-dari-admin-09")
+    page.get_by_role("button", name="Lanjut").click()
+    page.get_by_label("Kode 6 angka dari aplikasi autentikator").fill(code_for(device))
+    page.get_by_role("button", name="Verifikasi").click()
+    page.wait_for_url("**/akun/")
+    expect(page.get_by_role("alert")).to_contain_text("diatur oleh administrator")
+    assert_accessible(page)
+    page.goto("/penyaringan/")  # nothing else opens meanwhile
+    page.wait_for_url("**/akun/")
+    page.get_by_label("Kata sandi saat ini").fill("sementara-dari-admin-09")
+    page.locator("#id_token").fill(code_for(device))
+    page.get_by_label("Kata sandi baru").fill("milik-saya-sendiri-2026")
+    page.get_by_role("button", name="Simpan").click()
+    expect(page.locator(".messages")).to_contain_text("Kata sandi diganti")
+    page.goto("/penyaringan/")
+    expect(page.get_by_role("heading", level=1)).not_to_have_text("Akun saya")
+    user.refresh_from_db()
+    assert not user.must_change_password and user.check_password("milik-saya-sendiri-2026")

@@ -117,6 +117,7 @@ def test_training_stores_a_new_version_that_the_counter_uses(db: None, tmp_path)
     assert current_model().version == stored.version
     assert AuditEvent.objects.filter(action="identity.model_trained", object_id=str(stored.pk)).exists()
     assert 0 < stored.params["prior"] < 0.01
+    assert stored.params["gate_bits"] == current_model().gate_bits  # the household gate is part of the version
 
 
 def test_name_counts_follow_the_index(index: IndexedPerson) -> None:

@@ -164,3 +164,18 @@ def test_garda_link_on_small_lists_links_the_person_and_no_relative(tmp_path: Pa
     with out.open(encoding="utf-8") as fh:
         pairs = {(row["left_id"], row["right_id"]) for row in csv.DictReader(fh)}
     assert pairs == {("brother", "brother-again"), ("rizki", "rizki-new-nik")}
+
+
+def test_a_bad_kk_number_is_noted_and_the_record_still_linked(tmp_path: Path) -> None:
+    brother = {**BROTHER, "kk_number": "31740120051"}  # eleven digits: keyed short
+    path = _write(tmp_path / "people.csv", [brother, BROTHER_AGAIN])
+    out = tmp_path / "clusters.csv"
+    garda = str(Path(sys.executable).parent / "garda")
+    done = subprocess.run([garda, "dedupe", str(path), "--output", str(out)], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert "kk_number: nomor KK harus 16 angka" in done.stderr and ":2:" in done.stderr
+    with out.open(encoding="utf-8") as fh:
+        assert {row["id"]: row["cluster_id"] for row in csv.DictReader(fh)} == {
+            "brother": "brother",
+            "brother-again": "brother",
+        }

@@ -5,13 +5,24 @@ Every problem is reported with where it is (line, or JSON path) and what is wron
 """
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from garda.core.models import Country, ReferenceList, ReferenceListRevision
 from garda.core.models.reference import ListKind
 
 DECISION_KINDS = ("postponement", "refusal", "cancellation", "withdrawal", "revocation", "suspension")
+
+
+# What the app that uses a list demands of it beyond its kind (screening: every document code understood, every word
+# group of the note reader present). Registered in the app's `ready()`; core does not import the apps.
+_KEY_CHECKS: dict[str, Callable[[Any], list[str]]] = {}
+
+
+def register_check(key: str, check: Callable[[Any], list[str]]) -> None:
+    _KEY_CHECKS[key] = check
 
 
 class ListValidationError(ValueError):
@@ -55,6 +66,13 @@ def parse_items(reference_list: ReferenceList, text: str) -> list[Any]:
         _check_legal_bases(data)
     elif reference_list.kind == ListKind.PARAMETERS:
         _check_parameters(data)
+    elif reference_list.kind == ListKind.WORD_LISTS:
+        _check_word_lists(data)
+    elif reference_list.kind == ListKind.ORGANISATIONS:
+        _check_organisations(data)
+    check = _KEY_CHECKS.get(reference_list.key)
+    if check is not None and (problems := check(data)):
+        raise ListValidationError(problems)
     return data  # type: ignore[no-any-return]
 
 
@@ -158,6 +176,37 @@ def _check_parameters(data: Any) -> None:
             problems.append(f"{path}.value: harus bilangan bulat 0 atau lebih")
 
     _check_coded_items(data, "ketentuan", ("title_id", "title_en", "unit"), value)
+
+
+def _check_word_lists(data: Any) -> None:
+    def words(item: dict[str, Any], path: str, problems: list[str]) -> None:
+        value = item.get("words")
+        if not isinstance(value, list) or not value:
+            problems.append(f"{path}.words: harus berupa daftar kata yang tidak kosong")
+            return
+        for j, word in enumerate(value):
+            if not isinstance(word, str) or not word.strip():
+                problems.append(f"{path}.words[{j}]: harus berupa teks yang tidak kosong")
+
+    _check_coded_items(data, "kelompok kata", ("title_id", "title_en"), words)
+
+
+def _check_organisations(data: Any) -> None:
+    """Licensed operators: `code` is the licence number, `name` the registered name, `aliases` other names it is
+    written under, `valid_until` the licence's end (ISO date, optional)."""
+
+    def organisation(item: dict[str, Any], path: str, problems: list[str]) -> None:
+        aliases = item.get("aliases", [])
+        if not isinstance(aliases, list) or not all(isinstance(a, str) and a.strip() for a in aliases):
+            problems.append(f"{path}.aliases: harus berupa daftar nama")
+        until = item.get("valid_until")
+        if until is not None:
+            try:
+                date.fromisoformat(str(until))
+            except ValueError:
+                problems.append(f"{path}.valid_until: '{until}' bukan tanggal TTTT-BB-HH")
+
+    _check_coded_items(data, "badan usaha", ("name", "kind"), organisation)
 
 
 def parameters(key: str) -> dict[str, int]:

@@ -5,3 +5,11 @@ class ScreeningConfig(AppConfig):
     name = "garda.screening"
     label = "screening"
     verbose_name = "Garda screening"
+
+    def ready(self) -> None:
+        # The lists that are screening's rules are refused when screening could not read them.
+        from garda.core.reflists import register_check
+        from garda.screening.rulebook import CHECKS
+
+        for key, check in CHECKS.items():
+            register_check(key, check)

@@ -28,19 +28,11 @@ from garda.intel.models import AgencyReport, P3MICompany, ReportSubject
 from garda.intel.p3mi import company_key, current_registry, licence_key
 from garda.screening.contracts import applicant_person
 from garda.screening.models import Application, ContextStamp
+from garda.screening.notes import NoteReader, default_groups, reader
+from garda.screening.rulebook import Requirement, Thresholds, requirement, thresholds
 
 ADVERSE = ("postponed", "refused", "cancelled", "withdrawn", "revoked", "suspended")
 STAMP = "screening"
-
-# Documents the reference list names (by its own codes) and the document types of the application contract.
-DOCUMENT_TYPES = {
-    "disnaker_recommendation": "recommendation_disnaker",
-    "id_pmi": "id_pmi",
-    "kemenag_recommendation": "recommendation_kemenag",
-    "organiser_statement": "travel_agent_letter",
-    "guarantee_letter": "guarantee_letter",
-    "host_passport_copy": "host_passport_copy",
-}
 
 
 @dataclass
@@ -50,13 +42,16 @@ class Context:
     pmi_destinations: frozenset[str]
     moratorium: frozenset[str]
     scam_countries: frozenset[str]
-    required_documents: dict[str, list[dict[str, str]]]
+    required_documents: dict[str, list[Requirement]]
     registry: dict[str, P3MICompany]  # company key → licensed company
     registry_numbers: dict[str, P3MICompany]  # licence number → company
     reported_companies: dict[str, list[tuple[str, str]]]  # company key → (report ref, category)
     watch: WatchIndex
     versions: dict[str, Any] = field(default_factory=dict)
     seen_decisions: set[int] = field(default_factory=set)
+    thresholds: Thresholds = field(default_factory=Thresholds)
+    notes: NoteReader = field(default_factory=reader)
+    tour_operators: dict[str, dict[str, Any]] = field(default_factory=dict)  # name key or licence → operator
 
     def add_decision(self, app: Application) -> None:
         """An adverse decision stored during a batch joins the index at once."""
@@ -69,6 +64,13 @@ class Context:
             return company
         return self.registry.get(company_key(name)) if name else None
 
+    def tour_operator(self, name: str = "", number: str = "") -> dict[str, Any] | None:
+        """The licensed tour or pilgrimage operator of this name or licence number, if it is in the list."""
+        for key in (licence_key(number) if number else "", company_key(name) if name else ""):
+            if key and key in self.tour_operators:
+                return self.tour_operators[key]
+        return None
+
 
 def _country_set(key: str, versions: dict[str, Any]) -> frozenset[str]:
     try:
@@ -79,16 +81,50 @@ def _country_set(key: str, versions: dict[str, Any]) -> frozenset[str]:
     return frozenset(item["country"] for item in revision.items)
 
 
-def _required_documents(versions: dict[str, Any]) -> dict[str, list[dict[str, str]]]:
+def _required_documents(versions: dict[str, Any]) -> dict[str, list[Requirement]]:
     try:
         revision = current_revision("required_documents_by_purpose")
     except LookupError:
         return {}
     versions["required_documents_by_purpose"] = revision.version
-    return {
-        item["purpose"]: [d for d in item.get("documents", []) if d.get("code") in DOCUMENT_TYPES]
-        for item in revision.items
-    }
+    # Every code was checked when the revision was saved (rulebook.check_required_documents); a code that still
+    # maps to no document type (a list from before that check) is an error to see, not a rule to skip.
+    return {item["purpose"]: [requirement(d) for d in item.get("documents", [])] for item in revision.items}
+
+
+def _list_items(key: str, versions: dict[str, Any]) -> list[Any] | None:
+    try:
+        revision = current_revision(key)
+    except LookupError:
+        return None
+    versions[key] = revision.version
+    items: list[Any] = revision.items
+    return items
+
+
+def _tour_operators(versions: dict[str, Any], today: date) -> dict[str, dict[str, Any]]:
+    operators: dict[str, dict[str, Any]] = {}
+    for item in _list_items("tour_operators", versions) or []:
+        until = item.get("valid_until")
+        if until and date.fromisoformat(until) < today:
+            continue  # a licence no longer in force explains nothing
+        for name in (item.get("name", ""), *item.get("aliases", [])):
+            if company_key(name):
+                operators[company_key(name)] = item
+        if item.get("code"):
+            operators[licence_key(item["code"])] = item
+    return operators
+
+
+def _thresholds(versions: dict[str, Any]) -> Thresholds:
+    items = _list_items("screening_thresholds", versions) or []
+    return thresholds({i["code"]: int(i["value"]) for i in items if isinstance(i.get("value"), int)})
+
+
+def _note_reader(versions: dict[str, Any]) -> NoteReader:
+    items = _list_items("interview_note_words", versions)
+    groups = default_groups() if items is None else {i["code"]: list(i["words"]) for i in items}
+    return reader(groups)
 
 
 def _decision_watch(app: Application) -> Watched:
@@ -217,6 +253,9 @@ def load(*, today: date | None = None) -> Context:
         reported_companies=dict(reported),
         watch=watch,
         versions=versions,
+        thresholds=_thresholds(versions),
+        notes=_note_reader(versions),
+        tour_operators=_tour_operators(versions, today),
     )
     for app in Application.objects.filter(decision_kind__in=ADVERSE).only(
         "pk", "office_code", "external_id", "record", "decision_kind", "decided_at", "submitted_at", "suspended_until"

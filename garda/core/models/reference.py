@@ -67,6 +67,8 @@ class ListKind(models.TextChoices):
     DOCUMENTS_BY_PURPOSE = "documents_by_purpose", _("Dokumen wajib per tujuan perjalanan")
     LEGAL_BASES = "legal_bases", _("Dasar hukum")
     PARAMETERS = "parameters", _("Ketentuan bernilai (tenggat, jangka waktu)")
+    WORD_LISTS = "word_lists", _("Kelompok kata")
+    ORGANISATIONS = "organisations", _("Daftar badan usaha berizin")
 
 
 class ReferenceList(models.Model):

@@ -12,14 +12,11 @@ from garda.identity.names import Name, modernise, name_or_none, name_similarity
 from garda.screening.context import Context
 from garda.screening.contracts import applicant_person, parse_datetime
 
-SAME_PERSON = 0.9  # the contract's linkage threshold, for the ordinary history (first passport claimed)
-# Persons of interest (report subjects, adverse decisions) are few and every match is read by an officer before
-# anything is done: a lower bar finds a respelt name with the same birth date, which the namesake never has.
-OF_INTEREST = 0.8
+# The linkage thresholds, the window and the family count are in the reference list `screening_thresholds`
+# (garda.screening.rulebook.Thresholds): persons of interest are few and every match is read by an officer, so
+# their bar is lower than the ordinary history's.
 SAME_NAME = 0.8  # name similarity below which two names are different people, not spellings
-WINDOW_DAYS = 90  # "recent" for shared companions and phones
-OTHER_FAMILIES = 2  # a companion or phone on applications of this many other families is a pattern
-ADULT = 18
+ADULT = 18  # UU 35/2014 (child protection): under 18 is a child
 
 NO_WORK = re.compile(r"BELUM|TIDAK BEKERJA|PENGANGGURAN|MENGURUS RUMAH TANGGA|IBU RUMAH TANGGA|\bIRT\b|\bMRT\b")
 FAMILY_RELATIONS = {"parent", "spouse", "child", "sibling", "relative"}

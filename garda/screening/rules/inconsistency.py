@@ -19,7 +19,6 @@ from garda.screening.indicators import (
 )
 from garda.screening.rules.base import (
     ADULT,
-    SAME_PERSON,
     Subject,
     age_on,
     same_name,
@@ -231,7 +230,7 @@ def passports_held(s: Subject, ctx: Context) -> list[dict[str, Any]]:
         source="applicant",
         model=ctx.model,
         name_tf=ctx.watch.name_tf(s.person),
-        threshold=SAME_PERSON,
+        threshold=ctx.thresholds.same_person,
         exclude_ref=f"{s.record['office']}:{s.record['id']}",
     )
     same: dict[tuple[str, str], float] = {}

@@ -5,7 +5,7 @@ behind another purpose."""
 import re
 from typing import Any
 
-from garda.screening.context import DOCUMENT_TYPES, Context
+from garda.screening.context import Context
 from garda.screening.indicators import (
     DOCUMENT_LABELS,
     OBSERVATION_LABELS,
@@ -13,6 +13,7 @@ from garda.screening.indicators import (
     Indicator,
     labels,
 )
+from garda.screening.rulebook import Requirement
 from garda.screening.rules.base import (
     NO_WORK,
     NOT_WORK_PURPOSES,
@@ -24,14 +25,20 @@ from garda.screening.statements import purpose_said
 
 def missing_purpose_documents(s: Subject, ctx: Context) -> list[Indicator]:
     required = ctx.required_documents.get(s.purpose, [])
-    have = s.document_types()
-    missing = [DOCUMENT_TYPES[d["code"]] for d in required if DOCUMENT_TYPES[d["code"]] not in have]
+    missing: list[Requirement] = []
+    for r in required:
+        # Two codes met by the same document (the ID PMI shows the medical check) are one thing to bring.
+        if not r.met_by(s.documents) and all(m.accepts != r.accepts for m in missing):
+            missing.append(r)
     if not missing:
         return []
-    missing_id, missing_en = labels(DOCUMENT_LABELS, missing)
+    # Labels of the contract's document types; a requirement met by any of several documents reads "A atau B".
+    missing_id = "; ".join(" atau ".join(DOCUMENT_LABELS.get(a, (a, a))[0] for a in r.accepts) for r in missing)
+    missing_en = "; ".join(" or ".join(DOCUMENT_LABELS.get(a, (a, a))[1] for a in r.accepts) for r in missing)
     purpose_id, purpose_en = PURPOSE_LABELS.get(s.purpose, (s.purpose, s.purpose))
-    # Work without the Disnaker recommendation is refused under the circular; other purposes wait for documents.
-    severity = "high" if s.purpose == "work" else "medium"
+    # A placement (work, or an internship abroad) without the manpower authority's papers is the non-procedural
+    # departure the circular is about; other purposes wait for documents.
+    severity = "high" if s.purpose in {"work", "internship"} else "medium"
     return [
         Indicator(
             "NP_MISSING_PURPOSE_DOCUMENTS",
@@ -39,9 +46,12 @@ def missing_purpose_documents(s: Subject, ctx: Context) -> list[Indicator]:
             {
                 "compared": "documents[].type",
                 "with": "reference list required_documents_by_purpose",
+                "version": ctx.versions.get("required_documents_by_purpose"),
                 "purpose": s.purpose,
-                "presented": sorted(have),
-                "missing": missing,
+                "presented": sorted(s.document_types()),
+                # Contract document types; alternatives as "guarantee_letter|invitation_letter".
+                "missing": ["|".join(r.accepts) for r in missing],
+                "requirements": [r.code for r in missing],
             },
             {"purpose": purpose_id, "purpose_en": purpose_en, "missing": missing_id, "missing_en": missing_en},
         )
@@ -88,7 +98,9 @@ def _and_illegal_agent(finding: Indicator) -> list[Indicator]:
     ]
 
 
+BEHAVIOURAL = {"no_return_ticket", "funded_by_third_party", "agent_companion"}
 _SIGNALS = {
+    "agent_companion": ("didampingi agen", "accompanied by an agent"),
     "no_work": ("tidak bekerja", "no work"),
     "first_passport": ("paspor pertama", "first passport"),
     "no_return_ticket": ("tanpa tiket pulang", "no return ticket"),
@@ -131,10 +143,15 @@ def job_seeker_profile(s: Subject, ctx: Context) -> list[Indicator]:
     third_parties = {"sponsor", "agent"} if s.purpose == "business" else {"sponsor", "agent", "employer"}
     if s.travel.get("funds_source") in third_parties:
         signals["funded_by_third_party"] = 2
+    if s.companion.get("relation") == "agent":
+        signals["agent_companion"] = 2
     points = sum(signals.values())
-    if points < 3:
+    # Who the applicant is (no paid work, a first passport) never makes the profile on its own: it needs what the
+    # applicant does — a one-way ticket, someone else paying, an agent along (fairness, `garda stats fairness`).
+    if points < ctx.thresholds.job_seeker_points or not BEHAVIOURAL & set(signals):
         return []
-    severity = "high" if points >= 5 or (points >= 4 and "funded_by_third_party" in signals) else "medium"
+    high = ctx.thresholds.job_seeker_high_points
+    severity = "high" if points >= high or (points >= high - 1 and "funded_by_third_party" in signals) else "medium"
     signals_id, signals_en = labels(_SIGNALS, list(signals))
     return [
         Indicator(
@@ -150,6 +167,7 @@ def job_seeker_profile(s: Subject, ctx: Context) -> list[Indicator]:
                     "applicant.has_previous_passport": s.applicant.get("has_previous_passport"),
                     "travel.return_ticket": s.travel.get("return_ticket"),
                     "travel.funds_source": s.travel.get("funds_source"),
+                    "companion.relation": s.companion.get("relation"),
                 },
                 "points": points,
             },
@@ -194,8 +212,8 @@ def interview_work_intent(s: Subject, ctx: Context) -> list[Indicator]:
         return []
     observations = s.interview.get("observations") or []
     stated = s.interview.get("stated_purpose")
-    said = work_words(str(s.interview.get("notes") or ""))
-    if "admits_work_intent" not in observations and purpose_said(stated) != "work" and not said:
+    reading = ctx.notes.read(str(s.interview.get("notes") or ""))
+    if "admits_work_intent" not in observations and purpose_said(stated) != "work" and not reading.intent:
         return []
     purpose_id, purpose_en = PURPOSE_LABELS.get(s.purpose, (s.purpose, s.purpose))
     return [
@@ -204,50 +222,14 @@ def interview_work_intent(s: Subject, ctx: Context) -> list[Indicator]:
             "high",
             {
                 "compared": "interview",
-                "value": {"stated_purpose": stated, "observations": observations, "notes_words": said},
+                "value": {"stated_purpose": stated, "observations": observations, "notes_words": reading.intent},
                 "with": "travel.purpose",
                 "other": s.purpose,
+                "notes_set_aside": [f"{word}: {why}" for word, why in reading.set_aside],
             },
             {"purpose": purpose_id, "purpose_en": purpose_en},
         )
     ]
-
-
-# Words in the interview notes that say the trip is for work, unless negated just before ("tidak bekerja").
-# Words of work in interview notes, Indonesian first; officers sometimes write the notes in English.
-_WORK_WORDS = re.compile(
-    r"\b(BEKERJA|KERJA|PEKERJAAN|DIPEKERJAKAN|PEKERJA|GAJI|MAJIKAN|LOWONGAN|TKI|TKW|PMI|PRT|ART(?! (?:GALLERY|"
-    r"EXHIBITION|MUSEUM|FAIR|SCHOOL|CLASS|COURSE))|ASISTEN RUMAH TANGGA|PEMBANTU|BABYSITTER|KONTRAK KERJA|BURUH|"
-    r"MELAMAR|WORK|WORKING|JOB|MAID|SALARY|EMPLOYMENT|DOMESTIC HELPER|CAREGIVER)\b"
-)
-_NEGATION = re.compile(r"\b(TIDAK|TAK|BUKAN|BELUM|TANPA|NOT|NO|NEVER|WITHOUT)\s+(\w+\s+)?$")
-# "Suami saya bekerja di Malaysia": someone else's work, the reason for a family visit, not the applicant's intent.
-_SOMEONE_ELSES = re.compile(
-    r"\b(SUAMI|ISTRI|ISTERI|ANAK|ANAKNYA|AYAH|BAPAK|IBU|IBUNYA|KAKAK|ADIK|ABANG|SAUDARA|SAUDARANYA|ORANG TUA|"
-    r"ORANGTUA|PAMAN|BIBI|SEPUPU|KELUARGA|HUSBAND|WIFE|SON|DAUGHTER|FATHER|MOTHER|BROTHER|SISTER|PARENTS|UNCLE|"
-    r"AUNT|COUSIN)(NYA)?\s+(SAYA\s+|SAYA YANG\s+|YANG\s+|MY\s+)?(SUDAH\s+|SEDANG\s+|MASIH\s+|IS\s+|WHO\s+)?$"
-)
-
-
-# "...bekerja di Hong Kong sebagai PRT": the job named right after someone else's work is theirs too.
-_THEIR_JOB = re.compile(r"( [A-Z]+){0,4} (SEBAGAI|JADI|MENJADI|AS)( A| AN)? ")
-
-
-def work_words(notes: str) -> list[str]:
-    # Punctuation ends a clause ("|"): what a relative does stops there.
-    text = " ".join(re.sub(r"[^A-Z |]", " ", re.sub(r"[.,;:!?()]", " | ", notes.upper())).split())
-    found, theirs_until = [], -1
-    for m in _WORK_WORDS.finditer(text):
-        before = text[: m.start()]
-        if _NEGATION.search(before):
-            continue
-        if _SOMEONE_ELSES.search(before) or (
-            theirs_until >= 0 and _THEIR_JOB.fullmatch(text[theirs_until : m.start()])
-        ):
-            theirs_until = m.end()
-            continue
-        found.append(m.group(1))
-    return found
 
 
 WEAK_TRIP = ("cannot_explain_itinerary", "does_not_know_host", "answers_appear_coached", "met_sponsor_online")

@@ -15,9 +15,6 @@ from garda.screening.indicators import (
     labels,
 )
 from garda.screening.rules.base import (
-    OF_INTEREST,
-    OTHER_FAMILIES,
-    WINDOW_DAYS,
     Subject,
     _d,
     exact_or_likely,
@@ -45,7 +42,7 @@ def people_in_reports(s: Subject, ctx: Context) -> tuple[list[Indicator], list[d
     matches: list[dict[str, Any]] = []
     for who, person, (who_id, who_en) in _people_around(s):
         best: dict[str, WatchMatch] = {}  # one subject may be indexed under several names (aliases)
-        for match in exact_or_likely(person, ctx, kinds=("report_subject",), threshold=OF_INTEREST):
+        for match in exact_or_likely(person, ctx, kinds=("report_subject",), threshold=ctx.thresholds.of_interest):
             if match.watched.ref not in best or best[match.watched.ref].probability < match.probability:
                 best[match.watched.ref] = match
         for match in best.values():
@@ -56,7 +53,7 @@ def people_in_reports(s: Subject, ctx: Context) -> tuple[list[Indicator], list[d
             )
             if who == "host" and not recruiter:
                 continue  # a host who was once a victim is no finding about this trip
-            if not recruiter and _household_phone_only(person, match):
+            if not recruiter and _household_phone_only(person, match, ctx.thresholds.of_interest):
                 continue  # a victim's relative on the family phone: context (relatives), not a finding
             matches.append(
                 {"kind": "agency_report_subject", "id": match.watched.ref, "score": round(match.probability, 4)}
@@ -117,12 +114,12 @@ def people_in_reports(s: Subject, ctx: Context) -> tuple[list[Indicator], list[d
     return found, matches
 
 
-def _household_phone_only(person: Person, match: WatchMatch) -> bool:
+def _household_phone_only(person: Person, match: WatchMatch, of_interest: float) -> bool:
     """Matched by a shared phone alone while the person's own fields (name, birth date, NIK, sex) say another
     person: a member of the same household on the family phone, which is no ground — unlike a recruiter's number
     on the form, which is the finding itself."""
     other = match.watched.person
-    if match.probability >= OF_INTEREST or (person.nik and person.nik == other.nik):
+    if match.probability >= of_interest or (person.nik and person.nik == other.nik):
         return False
     if person.other_id and person.other_id == other.other_id:
         return False
@@ -200,14 +197,27 @@ def unlicensed_agent(s: Subject, ctx: Context) -> list[Indicator]:
     ]
 
 
-def umrah_guide(s: Subject) -> bool:
-    """A licensed organiser's guide accompanies whole groups: not an agent, when the pilgrim carries the
-    organiser's letter and the Kemenag recommendation."""
-    return (
-        s.purpose in {"umrah", "hajj"}
-        and s.companion.get("relation") == "travel_agent"
-        and {"travel_agent_letter", "recommendation_kemenag"} <= s.document_types()
+def organised_group(s: Subject, ctx: Context) -> bool:
+    """The companion is the guide of an organised group, who travels with many families by trade: a pilgrim with
+    the Kemenag recommendation and the organiser's letter (umrah, hajj), or any traveller with a return ticket whose
+    guide or letter comes from a licensed operator (reference list `tour_operators`) or who carries the operator's
+    letter. A church pilgrimage to Israel or a temple tour to India is explained this way, like an umrah group; an
+    operator named in a partner report explains nothing."""
+    c = s.companion
+    if c.get("relation") != "travel_agent":
+        return False
+    docs = s.document_types()
+    if s.purpose in {"umrah", "hajj"} and {"travel_agent_letter", "recommendation_kemenag"} <= docs:
+        return True
+    letters = [d for d in s.documents if d.get("type") == "travel_agent_letter"]
+    names = [str(c.get("organisation") or ""), *(str(d.get("issuer") or "") for d in letters)]
+    if any(company_key(n) in ctx.reported_companies for n in names if company_key(n)):
+        return False
+    returning = s.travel.get("return_ticket") is True or "return_ticket" in docs
+    licensed = any(ctx.tour_operator(n) for n in names if n) or any(
+        ctx.tour_operator(number=str(d.get("number") or "")) for d in letters if d.get("number")
     )
+    return returning and (licensed or bool(letters))
 
 
 def shared_contacts(s: Subject, ctx: Context) -> tuple[list[Indicator], list[dict[str, Any]]]:
@@ -216,7 +226,7 @@ def shared_contacts(s: Subject, ctx: Context) -> tuple[list[Indicator], list[dic
     matches: list[dict[str, Any]] = []
     own_family = s.family()
     companion = s.companion_person()
-    if companion is not None and umrah_guide(s):
+    if companion is not None and organised_group(s, ctx):
         companion = None
     name_key = companion.name.key if companion and companion.name and len(companion.name.tokens) >= 2 else ""
     phone = s.person.phone
@@ -227,9 +237,10 @@ def shared_contacts(s: Subject, ctx: Context) -> tuple[list[Indicator], list[dic
         for p, field in ((companion.phone if companion else None, "companion.phone"), (phone, "applicant.phone"))
         if p
     }
+    window = ctx.thresholds.window_days
     rows = lookups.contacts_in_window(
-        start=s.submitted - timedelta(days=WINDOW_DAYS),
-        end=s.submitted + timedelta(days=WINDOW_DAYS),
+        start=s.submitted - timedelta(days=window),
+        end=s.submitted + timedelta(days=window),
         exclude_application=s.pk,
         nik=companion.nik or "" if companion else "",
         phones=tuple(phones),
@@ -239,16 +250,16 @@ def shared_contacts(s: Subject, ctx: Context) -> tuple[list[Indicator], list[dic
     if companion is not None:
         hits = _companion_hits(companion, name_key, rows, office=str(s.record["office"]))
         n_families = other_families(own_family, [family for family, _, _ in hits])
-        if n_families >= OTHER_FAMILIES:
+        if n_families >= ctx.thresholds.other_families:
             companion_refs = {ref for _, ref, _ in hits}
             found.append(
                 Indicator(
                     "IA_SHARED_COMPANION",
-                    "high" if n_families >= 2 * OTHER_FAMILIES else "medium",
+                    "high" if n_families >= 2 * ctx.thresholds.other_families else "medium",
                     {
                         "compared": "companion",
                         "value": {k: s.companion.get(k) for k in ("full_name", "nik", "phone") if s.companion.get(k)},
-                        "with": f"companions of applications within {WINDOW_DAYS} days",
+                        "with": f"companions of applications within {window} days",
                         "matched": [{"application": ref, "by": by} for _, ref, by in hits[:20]],
                         "other_families": n_families,
                     },
@@ -256,7 +267,7 @@ def shared_contacts(s: Subject, ctx: Context) -> tuple[list[Indicator], list[dic
                         "name": s.companion.get("full_name") or s.companion.get("phone") or s.companion.get("nik"),
                         "count": len({ref for _, ref, _ in hits}),
                         "families": n_families,
-                        "days": WINDOW_DAYS,
+                        "days": window,
                         "offices": ", ".join(sorted({ref.split("/")[0] for _, ref, _ in hits})),
                     },
                 )
@@ -269,20 +280,25 @@ def shared_contacts(s: Subject, ctx: Context) -> tuple[list[Indicator], list[dic
         n_families = other_families(own_family, [family for family, _, _ in same_phone])
         refs = sorted({ref for _, ref, _ in same_phone})
         # Not again when the same companion already said it all.
-        if n_families >= OTHER_FAMILIES and not set(refs) <= companion_refs:
+        if n_families >= ctx.thresholds.other_families and not set(refs) <= companion_refs:
             shared = sorted({p for _, _, p in same_phone})
             found.append(
                 Indicator(
                     "IA_SHARED_PHONE",
-                    "high" if n_families >= 2 * OTHER_FAMILIES else "medium",
+                    "high" if n_families >= 2 * ctx.thresholds.other_families else "medium",
                     {
                         "compared": ", ".join(phones[p] for p in shared),
                         "value": shared[0] if len(shared) == 1 else shared,
-                        "with": f"phones of applications within {WINDOW_DAYS} days",
+                        "with": f"phones of applications within {window} days",
                         "matched": refs[:20],
                         "other_families": n_families,
                     },
-                    {"phone": ", ".join(shared), "count": len(refs), "families": n_families, "days": WINDOW_DAYS},
+                    {
+                        "phone": ", ".join(shared),
+                        "count": len(refs),
+                        "families": n_families,
+                        "days": window,
+                    },
                 )
             )
             matches.extend({"kind": "phone_application", "id": ref, "score": 1.0} for ref in refs[:20])

@@ -7,13 +7,13 @@ from garda.screening.indicators import (
     DECISION_LABELS,
     Indicator,
 )
-from garda.screening.rules.base import OF_INTEREST, Subject, _d, exact_or_likely, match_evidence
+from garda.screening.rules.base import Subject, _d, exact_or_likely, match_evidence
 
 
 def prior_decisions(s: Subject, ctx: Context) -> tuple[list[Indicator], list[dict[str, Any]]]:
     found: list[Indicator] = []
     matches: list[dict[str, Any]] = []
-    for match in exact_or_likely(s.person, ctx, kinds=("decision",), threshold=OF_INTEREST):
+    for match in exact_or_likely(s.person, ctx, kinds=("decision",), threshold=ctx.thresholds.of_interest):
         info = match.watched.info
         if match.watched.ref == s.ref:
             continue
@@ -21,7 +21,9 @@ def prior_decisions(s: Subject, ctx: Context) -> tuple[list[Indicator], list[dic
         # Only what was decided before this application (or on an earlier application).
         if info["submitted_at"] >= s.submitted and (decided is None or decided >= s.submitted):
             continue
-        if match.probability < OF_INTEREST and not (s.person.nik and s.person.nik == match.watched.person.nik):
+        if match.probability < ctx.thresholds.of_interest and not (
+            s.person.nik and s.person.nik == match.watched.person.nik
+        ):
             continue  # a shared phone alone does not make an earlier decision this person's
         matches.append({"kind": "application", "id": match.watched.ref, "score": round(match.probability, 4)})
         evidence = {
@@ -75,7 +77,7 @@ def relatives_of_interest(s: Subject, ctx: Context) -> list[dict[str, Any]]:
     officer ("a member of the same KK was refused at CIREBON"), with no category, no score and no recommendation.
     A relative's record is never a ground; the person themself is found by the matcher, not here."""
     found: list[dict[str, Any]] = []
-    for relative in ctx.watch.relatives(s.person, same_person_below=OF_INTEREST):
+    for relative in ctx.watch.relatives(s.person, same_person_below=ctx.thresholds.of_interest):
         watched = relative.watched
         if watched.ref == s.ref:
             continue

@@ -19,7 +19,6 @@ from garda.screening.engine import assess, screen
 from garda.screening.indicators import RULES, Indicator, explain
 from garda.screening.rules import Subject
 from garda.screening.rules.base import families, family_key, other_families, same_name
-from garda.screening.rules.non_procedural import work_words
 
 BASE: dict[str, Any] = {
     "id": "T-1",
@@ -200,30 +199,6 @@ def test_family_key_reads_the_kk_the_address_and_the_parents() -> None:
     record["applicant"] = {k: v for k, v in record["applicant"].items() if k not in {"kk_number", "address"}}
     record["applicant"].pop("father_name")
     assert family_key(record) == "APP:JAKSEL/T-1"
-
-
-@given(st.sampled_from(["TIDAK", "BUKAN", "BELUM", "TANPA"]), st.sampled_from(["BEKERJA", "KERJA", "GAJI"]))
-def test_work_words_respect_negation(negation: str, word: str) -> None:
-    assert work_words(f"saya {negation} {word} di sana") == []
-    assert work_words(f"saya akan {word} di sana") == [word]
-
-
-@given(
-    st.sampled_from(["Suami", "Suami saya", "Anaknya", "Kakak saya yang", "Her husband", "My brother"]),
-    st.sampled_from(["bekerja", "sudah bekerja", "kerja", "working"]),
-    st.sampled_from(["PRT", "ART", "buruh pabrik", "a maid"]),
-)
-def test_a_relatives_work_is_not_the_applicants_intent(relative: str, works: str, job: str) -> None:
-    # The reason for a family visit: his work, and the job named with it, are his.
-    assert work_words(f"{relative} {works} di Taipei sebagai {job}, ingin menjenguk") == []
-    # A new clause about the applicant is read again.
-    assert work_words(f"{relative} {works} di Taipei. Saya akan kerja di sana") == ["KERJA"]
-
-
-def test_work_words_in_english_notes_and_not_art_shows() -> None:
-    assert work_words("Applicant admits she will work as a maid") == ["WORK", "MAID"]
-    assert work_words("Not working; visiting an art exhibition in Paris") == []
-    assert work_words("Dijanjikan pekerjaan, akan dipekerjakan di pabrik") == ["PEKERJAAN", "DIPEKERJAKAN"]
 
 
 NAMES = st.sampled_from(["SITI AMINAH", "MUHAMMAD RIZKI", "DJOKO SUSILO", "NURUL DEWI GUNAWAN", "BUDI SANTOSO"])

@@ -4,25 +4,14 @@ from typing import Any
 
 from django import forms
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
+from garda.core.vocabulary import VOCABULARY
 from garda.intel.models import AGENCIES
 
-CATEGORY_LABELS = {
-    "suspected_victim": _("Dugaan korban"),
-    "suspected_recruiter": _("Dugaan perekrut"),
-    "illegal_company": _("Perusahaan ilegal"),
-    "scam_returnee": _("WNI dipulangkan dari online scam"),
-    "exploitation_risk": _("Risiko eksploitasi"),
-    "other": _("Lainnya"),
-}
-ROLE_LABELS = {
-    "victim": _("Korban"),
-    "recruiter": _("Perekrut"),
-    "companion": _("Pendamping"),
-    "company": _("Perusahaan"),
-    "other": _("Lainnya"),
-}
+CATEGORY_LABELS = {code: capfirst(word) for code, word in VOCABULARY["report_category"].items()}
+ROLE_LABELS = {code: capfirst(word) for code, word in VOCABULARY["report_role"].items()}
 SUBJECTS = 3
 SUBJECT_FIELDS = ("role", "full_name", "nik", "birth_date", "sex", "phone", "passport_number", "organisation")
 

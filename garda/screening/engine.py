@@ -33,6 +33,7 @@ class Result:
                 "severity": i.severity,
                 "evidence": i.evidence,
                 "params": i.params,
+                **({} if i.counted else {"counted": False}),
             }
             for i in self.indicators
         ]

@@ -6,9 +6,11 @@ from typing import Any
 
 from django import forms
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from garda.core.models import Country
+from garda.core.vocabulary import VOCABULARY
 from garda.identity.nik import InvalidNumber, parse_nik
 from garda.screening.models import REVIEW_OUTCOMES
 
@@ -77,13 +79,7 @@ FUNDS = [
     ("agent", _("Agen")),
     ("unknown", _("Tidak diketahui")),
 ]
-OUTCOME_LABELS = {
-    "proceed": _("Lanjutkan proses"),
-    "request_documents": _("Minta dokumen tambahan"),
-    "in_depth_interview": _("Wawancara mendalam"),
-    "propose_postponement": _("Usulkan penundaan"),
-    "propose_refusal": _("Usulkan penolakan"),
-}
+OUTCOME_LABELS = {code: capfirst(word) for code, word in VOCABULARY["outcome"].items()}
 
 
 class QueueFilterForm(forms.Form):

@@ -9,6 +9,8 @@ Change a rule's meaning → bump the version (the old results keep theirs).
 from dataclasses import dataclass, field
 from typing import Any
 
+from garda.core.vocabulary import Pairs
+
 RULES_VERSION = "2026.11-1"
 
 CATEGORIES = ("non_procedural", "inconsistency", "illegal_agent", "agency_report", "prior_decision")
@@ -337,42 +339,16 @@ _RULES = [
 
 RULES: dict[str, Rule] = {rule.code: rule for rule in _RULES}
 
-# Words used inside the sentences, in both languages.
-PURPOSE_LABELS = {
-    "tourism": ("wisata", "tourism"),
-    "umrah": ("umrah", "umrah"),
-    "hajj": ("haji", "hajj"),
-    "family_visit": ("kunjungan keluarga", "family visit"),
-    "work": ("bekerja", "work"),
-    "internship": ("magang", "internship"),
-    "study": ("belajar", "study"),
-    "business": ("bisnis", "business"),
-    "medical": ("berobat", "medical"),
-    "other": ("lainnya", "other"),
-}
-DOCUMENT_LABELS = {
-    "ktp": ("KTP", "KTP (identity card)"),
-    "kk": ("Kartu Keluarga", "family card (KK)"),
-    "birth_certificate": ("akta kelahiran", "birth certificate"),
-    "diploma": ("ijazah", "diploma"),
-    "marriage_book": ("buku nikah", "marriage book"),
-    "old_passport": ("paspor lama", "old passport"),
-    "recommendation_disnaker": ("rekomendasi Disnaker", "Disnaker recommendation"),
-    "id_pmi": ("ID PMI", "ID PMI"),
-    "recommendation_kemenag": ("rekomendasi Kemenag", "Kemenag recommendation"),
-    "travel_agent_letter": ("surat keterangan penyelenggara/biro perjalanan", "organiser's or travel agent's letter"),
-    "guarantee_letter": ("surat jaminan", "guarantee letter"),
-    "host_passport_copy": ("fotokopi paspor keluarga yang dikunjungi", "copy of the host's passport"),
-    "return_ticket": ("tiket pulang", "return ticket"),
-    "hotel_booking": ("pemesanan hotel", "hotel booking"),
-    "employment_contract": ("kontrak kerja", "employment contract"),
-    "work_visa": ("visa kerja", "work visa"),
-    "invitation_letter": ("surat undangan", "invitation letter"),
-    "study_admission": ("surat penerimaan studi", "study admission"),
-    "other": ("dokumen lain", "other document"),
-    "employer": ("pemberi kerja di luar negeri", "an employer abroad"),
-    "placement_company": ("perusahaan penempatan", "a placement company"),
-}
+# Words used inside the sentences, in both languages: the vocabulary's, so that a page and a sentence say a code
+# the same way.
+PURPOSE_LABELS = Pairs("purpose")
+DOCUMENT_LABELS = Pairs(
+    "document",
+    {
+        "employer": ("pemberi kerja di luar negeri", "an employer abroad"),
+        "placement_company": ("perusahaan penempatan", "a placement company"),
+    },
+)
 FIELD_LABELS = {
     "full_name": ("Nama", "The name"),
     "birth_date": ("Tanggal lahir", "The birth date"),
@@ -384,17 +360,7 @@ FIELD_LABELS = {
     "purpose": ("tujuan", "purpose"),
     "destination_country": ("negara tujuan", "destination"),
 }
-OBSERVATION_LABELS = {
-    "cannot_explain_itinerary": ("tidak dapat menjelaskan rencana perjalanan", "cannot explain the itinerary"),
-    "admits_work_intent": ("mengaku akan bekerja", "admits an intent to work"),
-    "answers_appear_coached": ("jawaban tampak diarahkan", "answers appear coached"),
-    "companion_answers_for_applicant": ("pendamping menjawab untuk pemohon", "the companion answers for the applicant"),
-    "does_not_know_host": ("tidak mengenal pihak yang dikunjungi", "does not know the host"),
-    "met_sponsor_online": ("mengenal sponsor lewat internet", "met the sponsor online"),
-    "fee_paid_to_recruiter": ("membayar biaya kepada perekrut", "paid a fee to a recruiter"),
-    "documents_held_by_third_party": ("dokumen dipegang pihak ketiga", "documents held by a third party"),
-    "other": ("catatan lain", "other observation"),
-}
+OBSERVATION_LABELS = Pairs("observation")
 DECISION_LABELS = {
     "postponed": ("ditunda permohonannya", "postponed"),
     "refused": ("ditolak permohonannya", "refused"),
@@ -405,7 +371,7 @@ DECISION_LABELS = {
 }
 
 
-def labels(table: dict[str, tuple[str, str]], keys: list[str] | tuple[str, ...]) -> tuple[str, str]:
+def labels(table: dict[str, tuple[str, str]] | Pairs, keys: list[str] | tuple[str, ...]) -> tuple[str, str]:
     """Join the Indonesian and the English labels of several keys."""
     pairs = [table.get(k, (k, k)) for k in keys]
     return ", ".join(p[0] for p in pairs), ", ".join(p[1] for p in pairs)

@@ -7,13 +7,10 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
+from garda.core.vocabulary import Pairs
+
 WIDTH, HEIGHT = 640, 360
-KIND_LABELS = {
-    "application": ("keputusan terdahulu", "earlier decision"),
-    "companion_application": ("pendamping sama", "same companion"),
-    "phone_application": ("telepon sama", "same phone"),
-    "agency_report_subject": ("laporan mitra", "partner report"),
-}
+KIND_LABELS = Pairs("match")
 
 
 @dataclass

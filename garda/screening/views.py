@@ -18,10 +18,11 @@ from django.views.decorators.http import require_http_methods, require_POST
 from garda.core.access import has_capability, requires
 from garda.core.models import User
 from garda.core.roles import Capability
-from garda.screening import work
+from garda.core.vocabulary import label
+from garda.screening import evidence, work
 from garda.screening.access import access_application, applications_in_scope
 from garda.screening.forms import OUTCOME_LABELS, CounterForm, QueueFilterForm, ReviewForm
-from garda.screening.indicators import DECISION_LABELS, DOCUMENT_LABELS, RULES, explain, interview_guide
+from garda.screening.indicators import DECISION_LABELS, RULES, explain, interview_guide
 from garda.screening.network import HEIGHT, WIDTH, picture
 
 PAGE_SIZE = 50
@@ -107,13 +108,6 @@ def _risk_counts(apps: Any) -> Any:
     return apps.values("risk_level").annotate(n=Count("pk")).order_by()
 
 
-def _evidence_rows(evidence: dict[str, Any]) -> list[tuple[str, str]]:
-    return [
-        (key, value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, default=str))
-        for key, value in evidence.items()
-    ]
-
-
 @requires(Capability.SCREENING_VIEW)
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
     user = _user(request)
@@ -133,14 +127,14 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
                 {
                     **item,
                     "explanation": explain(item["code"], item.get("params", {}), language),
-                    "evidence_rows": _evidence_rows(item.get("evidence", {})),
+                    "evidence_rows": evidence.rows(item.get("evidence", {})),
                     "recommends": rule.recommends if rule else "",
                 }
             )
             for doc in (
                 item.get("evidence", {}).get("missing", []) if item["code"] == "NP_MISSING_PURPOSE_DOCUMENTS" else []
             ):
-                documents_to_request.append(DOCUMENT_LABELS.get(doc, (doc, doc))[1 if language == "en" else 0])
+                documents_to_request.append(evidence.text(doc))
     refs = {str(m["id"]).split("#")[0] for m in [*matches, *relatives] if m["kind"] != "agency_report_subject"}
     links: dict[str, str] = {}
     if refs:
@@ -226,7 +220,9 @@ def rescreen(request: HttpRequest, pk: int) -> HttpResponse:
     app = access_application(user, pk)
     row = work.do_screen_again(app, acting_user=user)
     messages.success(
-        request, _("Disaring ulang: risiko %(risk)s, skor %(score)s.") % {"risk": row.risk_level, "score": row.score}
+        request,
+        _("Disaring ulang: risiko %(risk)s, skor %(score)s.")
+        % {"risk": label("risk", row.risk_level), "score": row.score},
     )
     return redirect("screening:detail", pk=app.pk)
 
@@ -250,7 +246,7 @@ def counter(request: HttpRequest) -> HttpResponse:
             messages.success(
                 request,
                 _("Permohonan %(id)s disimpan dan disaring: risiko %(risk)s.")
-                % {"id": app.external_id, "risk": row.risk_level},
+                % {"id": app.external_id, "risk": label("risk", row.risk_level)},
             )
             return redirect("screening:detail", pk=app.pk)
     return render(request, "screening/counter.html", {"form": form})

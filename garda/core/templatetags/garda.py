@@ -3,6 +3,8 @@ from typing import Any
 from django import template
 from django.utils.translation import get_language
 
+from garda.core import vocabulary
+
 register = template.Library()
 
 
@@ -11,3 +13,22 @@ def localized(item: dict[str, Any], field: str) -> str:
     """`label_id`/`label_en` (or `title_*`) of a reference-list item, in the active language."""
     lang = "en" if (get_language() or "id").startswith("en") else "id"
     return str(item.get(f"{field}_{lang}") or item.get(f"{field}_id") or "")
+
+
+@register.filter(name="label")
+def label_filter(code: object, domain: str) -> str:
+    """`{{ app.purpose|label:"purpose" }}`: the word for a stored code (garda.core.vocabulary)."""
+    return vocabulary.label(domain, code)
+
+
+@register.filter(name="labels")
+def labels_filter(codes: object, domain: str) -> str:
+    """A list of codes as words, comma-separated."""
+    if not isinstance(codes, list | tuple):
+        return vocabulary.label(domain, codes)
+    return ", ".join(vocabulary.label(domain, c) for c in codes)
+
+
+@register.filter(name="country")
+def country_filter(code: object) -> str:
+    return vocabulary.country(code)

@@ -99,7 +99,7 @@ def test_propose_review_approve_letter_and_verification(page, personas: dict[str
     page.get_by_role("button", name="Simpan dan saring").click()
     page.wait_for_url("**/penyaringan/*/")
     shown = page.locator("main").inner_text()
-    assert "PD_EARLIER_DECISION" in shown and f"JAKSEL/{app.external_id}" in shown
+    assert "Keputusan sebelumnya di kantor mana pun" in shown and f"JAKSEL/{app.external_id}" in shown
     page.get_by_role("button", name="Keluar").click()
 
     page.goto("/verifikasi/")

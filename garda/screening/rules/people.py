@@ -5,6 +5,7 @@ from collections.abc import Sequence
 from datetime import timedelta
 from typing import Any
 
+from garda.core.vocabulary import Pairs
 from garda.identity.api import Person, WatchMatch, prepare
 from garda.intel.p3mi import company_key
 from garda.screening import lookups
@@ -137,21 +138,8 @@ def _people_around(s: Subject) -> list[tuple[str, Person, tuple[str, str]]]:
     return people
 
 
-_ROLE_LABELS = {
-    "victim": ("korban",),
-    "recruiter": ("perekrut",),
-    "companion": ("pendamping",),
-    "company": ("perusahaan",),
-    "other": ("pihak lain",),
-}
-_CATEGORY_LABELS = {
-    "suspected_victim": ("dugaan korban",),
-    "suspected_recruiter": ("dugaan perekrut",),
-    "illegal_company": ("perusahaan ilegal",),
-    "scam_returnee": ("WNI dipulangkan dari online scam",),
-    "exploitation_risk": ("risiko eksploitasi",),
-    "other": ("lainnya",),
-}
+_ROLE_LABELS = Pairs("report_role")
+_CATEGORY_LABELS = Pairs("report_category")
 
 
 def reported_companies(s: Subject, ctx: Context) -> list[Indicator]:

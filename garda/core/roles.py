@@ -33,6 +33,7 @@ class Capability(StrEnum):
     SCREENING_VIEW = "screening.view"
     SCREENING_INTAKE = "screening.intake"
     SCREENING_REVIEW = "screening.review"
+    SCREENING_CONFIRM_CLEARANCE = "screening.confirm_clearance"
     REPORTS_ENTER = "reports.enter"
     DECISIONS_PROPOSE = "decisions.propose"
     DECISIONS_REVIEW = "decisions.review"
@@ -62,6 +63,9 @@ CAPABILITIES: dict[Capability, frozenset[Role]] = {
     Capability.SCREENING_INTAKE: frozenset({Role.COUNTER, Role.INTERVIEWER}),
     # The interview outcome is the interviewer's; the Kepala Seksi may record it too.
     Capability.SCREENING_REVIEW: frozenset({Role.INTERVIEWER, Role.KASI}),
+    # Clearing a high-risk application takes two: the officer records "proceed", a Kepala Seksi (or the Kepala
+    # Bidang Intelijen, or the Kepala Kantor) who is not that officer confirms it (screening.work).
+    Capability.SCREENING_CONFIRM_CLEARANCE: frozenset({Role.KASI, Role.KABID_INTEL, Role.KAKANIM}),
     # Partner reports are entered by the intelligence section.
     Capability.REPORTS_ENTER: frozenset({Role.KABID_INTEL, Role.ANALYST}),
     # Maker → checker → approver (domain brief §1.8): the interviewer proposes, the Kepala Seksi (or the Kepala

@@ -46,6 +46,7 @@ VOCABULARY: dict[str, dict[str, Word]] = {
         "in_depth_interview": _("wawancara mendalam"),
         "propose_postponement": _("usulkan penundaan"),
         "propose_refusal": _("usulkan penolakan"),
+        "proceed_unconfirmed": _("lanjutkan, menunggu konfirmasi Kepala Seksi"),
     },
     "category": {
         "non_procedural": _("dugaan PMI non-prosedural"),

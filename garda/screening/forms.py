@@ -86,7 +86,20 @@ class QueueFilterForm(forms.Form):
     day = forms.DateField(label=_("Tanggal"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
     risk = forms.ChoiceField(label=_("Risiko"), choices=RISKS, required=False)
     alert = forms.BooleanField(label=_("Hanya yang berindikasi baru"), required=False)
+    awaiting = forms.BooleanField(label=_("Menunggu konfirmasi Kepala Seksi (semua tanggal)"), required=False)
     q = forms.CharField(label=_("Cari nama, NIK atau nomor"), required=False, max_length=100)
+
+
+class ClearanceForm(forms.Form):
+    """The second officer's word on a cleared high flag."""
+
+    decision = forms.ChoiceField(
+        label=_("Keputusan"),
+        choices=[("confirm", _("Konfirmasi: permohonan dilanjutkan")), ("refuse", _("Tolak: periksa kembali"))],
+    )
+    reason = forms.CharField(
+        label=_("Alasan"), widget=forms.Textarea(attrs={"rows": 3}), max_length=2000, min_length=10
+    )
 
 
 class ReviewForm(forms.Form):

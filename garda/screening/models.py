@@ -134,11 +134,23 @@ class Review(models.Model):
     outcome = models.CharField(_("hasil"), max_length=24)
     interview_notes = models.TextField(_("catatan wawancara"), blank=True)
     reason = models.TextField(_("alasan"))
+    # "Proceed" on a high-risk application waits for a second officer (a Kepala Seksi), who confirms or refuses it.
+    risk_level = models.CharField(_("risiko saat dicatat"), max_length=8, blank=True)
+    needs_confirmation = models.BooleanField(default=False)
+    confirmed = models.BooleanField(null=True)  # None: waiting; True: confirmed; False: refused
+    confirmed_by = models.ForeignKey("core.User", null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    confirmed_at = models.DateTimeField(null=True, blank=True)
+    confirmation_reason = models.TextField(blank=True)
 
     class Meta:
         ordering = ["-created_at", "-id"]
         constraints = [
-            models.CheckConstraint(condition=models.Q(outcome__in=REVIEW_OUTCOMES), name="review_outcome_valid")
+            models.CheckConstraint(condition=models.Q(outcome__in=REVIEW_OUTCOMES), name="review_outcome_valid"),
+            # The second officer is never the first.
+            models.CheckConstraint(
+                condition=models.Q(confirmed_by__isnull=True) | ~models.Q(confirmed_by=models.F("officer")),
+                name="review_confirmed_by_another",
+            ),
         ]
 
     def __str__(self) -> str:

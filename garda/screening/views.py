@@ -21,7 +21,7 @@ from garda.core.roles import Capability
 from garda.core.vocabulary import label
 from garda.screening import evidence, work
 from garda.screening.access import access_application, applications_in_scope
-from garda.screening.forms import OUTCOME_LABELS, CounterForm, QueueFilterForm, ReviewForm
+from garda.screening.forms import OUTCOME_LABELS, ClearanceForm, CounterForm, QueueFilterForm, ReviewForm
 from garda.screening.indicators import DECISION_LABELS, RULES, explain, interview_guide
 from garda.screening.network import HEIGHT, WIDTH, picture
 
@@ -51,14 +51,17 @@ def queue(request: HttpRequest) -> HttpResponse:
     day = timezone.localdate()
     apps = applications_in_scope(user)
     risk = ""
+    awaiting = False
     if form.is_valid():
         day = form.cleaned_data["day"] or day
         risk = form.cleaned_data["risk"]
+        awaiting = form.cleaned_data["awaiting"]
         if form.cleaned_data["alert"]:
             apps = apps.exclude(alert="")
         if q := form.cleaned_data["q"].strip():
             apps = apps.filter(Q(applicant_name__icontains=q) | Q(applicant_nik=q) | Q(external_id=q))
-    apps = apps.filter(submitted_at__date=day)
+    # The Kasi's work: every cleared high flag still waiting, whatever day it was submitted.
+    apps = apps.filter(outcome=work.AWAITING_CONFIRMATION) if awaiting else apps.filter(submitted_at__date=day)
     counts = {row["risk_level"] or "": row["n"] for row in _risk_counts(apps)}
     if risk:
         apps = apps.filter(risk_level=risk)
@@ -146,6 +149,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             applications_in_scope(user).filter(wanted).values_list("pk", "office_code", "external_id")
         ):
             links[f"{office}/{external}"] = reverse("screening:detail", args=[other_pk])
+    pending = work.pending_clearance(app)
     companion = app.record.get("companion") or {}
     nodes, edges = picture(
         app.applicant_name,
@@ -177,7 +181,12 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             "guide": interview_guide(latest.indicators if latest else [], language),
             "documents_to_request": documents_to_request,
             "history": app.screenings.all()[1:10],
-            "reviews": app.reviews.select_related("officer")[:10],
+            "reviews": app.reviews.select_related("officer", "confirmed_by")[:10],
+            "pending_clearance": pending,
+            "can_confirm": pending is not None
+            and pending.officer_id != user.pk
+            and has_capability(user, Capability.SCREENING_CONFIRM_CLEARANCE),
+            "clearance_form": ClearanceForm(prefix="clearance"),
             "nodes": nodes,
             "edges": edges,
             "width": WIDTH,
@@ -210,6 +219,29 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
         interview_notes=form.cleaned_data["interview_notes"],
     )
     messages.success(request, _("Hasil pemeriksaan dicatat."))
+    return redirect("screening:detail", pk=app.pk)
+
+
+@requires(Capability.SCREENING_CONFIRM_CLEARANCE)
+@require_POST
+def confirm_clearance(request: HttpRequest, pk: int) -> HttpResponse:
+    user = _user(request)
+    app = access_application(user, pk)
+    form = ClearanceForm(request.POST, prefix="clearance")
+    if not form.is_valid():
+        for field, errors in form.errors.items():
+            for error in errors:
+                messages.error(request, f"{form.fields[field].label if field in form.fields else ''}: {error}")
+        return redirect("screening:detail", pk=app.pk)
+    confirm = form.cleaned_data["decision"] == "confirm"
+    try:
+        work.do_confirm_clearance(app, acting_user=user, confirm=confirm, reason=form.cleaned_data["reason"])
+    except work.ClearanceError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(
+            request, _("Konfirmasi dicatat.") if confirm else _("Penolakan dicatat; permohonan diperiksa kembali.")
+        )
     return redirect("screening:detail", pk=app.pk)
 
 

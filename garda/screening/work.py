@@ -6,11 +6,13 @@ from datetime import timedelta
 from typing import Any
 
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 
 from garda.core import audit
 from garda.core.models import User
 from garda.core.numbering import next_number
+from garda.core.vocabulary import label
 from garda.screening import context as screening_context
 from garda.screening.actions import store_many
 from garda.screening.engine import SEVERITY_ORDER
@@ -74,23 +76,87 @@ def store_and_screen(record: dict[str, Any], *, source: str) -> tuple[str, Appli
     return outcome, app, row
 
 
+AWAITING_CONFIRMATION = "proceed_unconfirmed"  # Application.outcome while a cleared high flag waits for the Kasi
+
+
+class ClearanceError(PermissionError):
+    """A confirmation the rules do not allow (the officer's own, nothing waiting, not the user's office)."""
+
+
 def do_record_review(
     app: Application, *, acting_user: User, outcome: str, reason: str, interview_notes: str = ""
 ) -> Review:
+    """The officer's outcome. "Proceed" on an application screened high is a clearance of the flag: it is recorded
+    and waits for a second officer (do_confirm_clearance) before the application proceeds."""
     with transaction.atomic():
+        locked = Application.objects.select_for_update().get(pk=app.pk)
+        clearing = outcome == "proceed" and locked.risk_level == "high"
         review = Review.objects.create(
-            application=app, officer=acting_user, outcome=outcome, reason=reason, interview_notes=interview_notes
+            application=app,
+            officer=acting_user,
+            outcome=outcome,
+            reason=reason,
+            interview_notes=interview_notes,
+            risk_level=locked.risk_level,
+            needs_confirmation=clearing,
         )
-        before = {"outcome": app.outcome, "alert": app.alert}
-        Application.objects.filter(pk=app.pk).update(outcome=outcome, alert="")
-        app.outcome, app.alert = outcome, ""
+        # An earlier clearance still waiting is overtaken by this outcome.
+        Review.objects.filter(application=app, needs_confirmation=True, confirmed__isnull=True).exclude(
+            pk=review.pk
+        ).update(confirmed=False, confirmation_reason="digantikan hasil pemeriksaan yang lebih baru")
+        shown = AWAITING_CONFIRMATION if clearing else outcome
+        before = {"outcome": locked.outcome, "alert": locked.alert}
+        Application.objects.filter(pk=app.pk).update(outcome=shown, alert="")
+        app.outcome, app.alert = shown, ""
         audit.record(
             "application.review",
             actor=acting_user,
             obj=app,
-            summary=f"Hasil pemeriksaan {app.office_code}/{app.external_id}: {outcome}",
+            summary=f"Hasil pemeriksaan {app.office_code}/{app.external_id}: {outcome}"
+            + (" (risiko tinggi: menunggu konfirmasi Kepala Seksi)" if clearing else ""),
             before=before,
-            after={"outcome": outcome, "reason": reason},
+            after={"outcome": shown, "reason": reason, "needs_confirmation": clearing},
+        )
+    return review
+
+
+def pending_clearance(app: Application) -> Review | None:
+    return app.reviews.filter(needs_confirmation=True, confirmed__isnull=True).select_related("officer").first()
+
+
+def do_confirm_clearance(app: Application, *, acting_user: User, confirm: bool, reason: str) -> Review:
+    """The second officer's word on a cleared high flag: confirmed, the application proceeds; refused, it returns
+    to the interview with the reason. Never the officer who cleared it."""
+    with transaction.atomic():
+        locked = Application.objects.select_for_update().get(pk=app.pk)
+        review = pending_clearance(locked)
+        if review is None:
+            raise ClearanceError(gettext("Tidak ada pembersihan risiko tinggi yang menunggu konfirmasi."))
+        if review.officer_id == acting_user.pk:
+            raise ClearanceError(
+                gettext("Petugas yang membersihkan tanda risiko tidak boleh mengonfirmasinya sendiri.")
+            )
+        if not reason.strip():
+            raise ClearanceError(gettext("Konfirmasi atau penolakan memerlukan alasan."))
+        now = timezone.now()
+        Review.objects.filter(pk=review.pk).update(
+            confirmed=confirm, confirmed_by=acting_user, confirmed_at=now, confirmation_reason=reason
+        )
+        review.confirmed, review.confirmed_by, review.confirmed_at = confirm, acting_user, now
+        review.confirmation_reason = reason
+        outcome = "proceed" if confirm else ""
+        alert = "" if confirm else "Kepala Seksi tidak mengonfirmasi: periksa kembali"
+        Application.objects.filter(pk=app.pk).update(outcome=outcome, alert=alert)
+        app.outcome, app.alert = outcome, alert
+        audit.record(
+            "application.clearance_confirmed" if confirm else "application.clearance_refused",
+            actor=acting_user,
+            obj=app,
+            summary=f"Pembersihan risiko tinggi {app.office_code}/{app.external_id} "
+            + ("dikonfirmasi" if confirm else "ditolak")
+            + f" (dicatat oleh {review.officer.username})",
+            before={"outcome": locked.outcome},
+            after={"outcome": outcome, "reason": reason, "cleared_by": review.officer.username},
         )
     return review
 
@@ -112,7 +178,9 @@ def do_screen_again(app: Application, *, acting_user: User) -> Screening:
 
 def pending() -> Any:
     since = timezone.now() - timedelta(days=PENDING_DAYS)
-    return Application.objects.filter(decision_kind="", outcome="", submitted_at__gte=since)
+    return Application.objects.filter(
+        decision_kind="", outcome__in=["", AWAITING_CONFIRMATION], submitted_at__gte=since
+    )
 
 
 def rescreen_pending() -> dict[str, int]:
@@ -129,7 +197,10 @@ def rescreen_pending() -> dict[str, int]:
         new_codes = sorted({i["code"] for i in row.indicators} - old_codes)
         worse = previous is not None and SEVERITY_ORDER[row.risk_level] > SEVERITY_ORDER[previous.risk_level]
         if new_codes or worse:
-            alert = f"Indikasi baru: {', '.join(new_codes)}" if new_codes else f"Risiko naik ke {row.risk_level}"
+            # Stored once for every reader, so in the office's language; the words, never the codes.
+            with translation.override("id"):
+                titles = ", ".join(label("indicator", code) for code in new_codes)
+                alert = f"Indikasi baru: {titles}" if new_codes else f"Risiko naik ke {label('risk', row.risk_level)}"
             Application.objects.filter(pk=app.pk).update(alert=alert[:300])
             alerted += 1
     if seen:

@@ -129,3 +129,34 @@ def test_a_sister_keyed_at_the_counter_sees_her_brothers_refusal_as_family_conte
     assert_accessible(page)
     sister = Application.objects.get(external_id__startswith="LKT")
     assert sister.risk_level == "low"
+
+
+def test_clearing_a_high_flag_takes_the_kasi(page, live_server, personas: dict[str, User]) -> None:  # type: ignore[no-untyped-def]
+    from garda.screening.tests.test_pages import _queue
+
+    [app] = _queue(1, seed=77)
+    Application.objects.filter(pk=app.pk).update(risk_level="high")
+    browser_login(page, personas["interviewer"])
+    page.goto(f"{live_server.url}/penyaringan/{app.pk}/")
+    page.locator("#id_outcome").select_option("proceed")
+    page.get_by_label("Alasan").fill("Wawancara mendalam: keterangan konsisten, tiket pulang ada.")
+    page.get_by_role("button", name="Catat hasil").click()
+    expect(page.get_by_text("Menunggu konfirmasi Kepala Seksi").first).to_be_visible()
+    assert page.get_by_role("button", name="Catat konfirmasi").count() == 0  # not the officer's own
+    assert_accessible(page)
+    page.get_by_role("button", name="Keluar").click()
+
+    browser_login(page, personas["kasi"])
+    page.get_by_role("navigation").get_by_role("link", name="Antrean penyaringan").click()
+    page.get_by_label("Menunggu konfirmasi Kepala Seksi (semua tanggal)").check()
+    page.get_by_role("button", name="Saring").click()
+    assert_accessible(page)
+    page.get_by_role("link", name=f"JAKSEL/{app.external_id}").click()
+    page.locator("#id_clearance-decision").select_option("confirm")
+    page.locator("#id_clearance-reason").fill("Bukti cukup; pendamping adalah suami pemohon.")
+    page.get_by_role("button", name="Catat konfirmasi").click()
+    assert "Konfirmasi dicatat" in page.locator(".messages").inner_text()
+    assert_accessible(page)
+    app.refresh_from_db()
+    assert app.outcome == "proceed"
+    assert AuditEvent.objects.filter(action="application.clearance_confirmed", actor_username="kasi").exists()

@@ -82,7 +82,7 @@ def test_the_counter_form_names_what_is_wrong_and_keeps_what_was_typed(login_as,
 
 def test_recording_the_outcome_is_audited_and_clears_the_alert(login_as, personas: dict[str, User]) -> None:  # type: ignore[no-untyped-def]
     [app] = _queue(1)
-    Application.objects.filter(pk=app.pk).update(alert="Indikasi baru: AR_SUBJECT_MATCH")
+    Application.objects.filter(pk=app.pk).update(alert="Indikasi baru: Tercatat dalam laporan instansi mitra")
     client = login_as(personas["interviewer"])
     response = client.post(
         reverse("screening:review", args=[app.pk]),
@@ -119,5 +119,5 @@ def test_a_new_partner_report_alerts_the_pending_application(db: None) -> None:
     assert outcome["alerted"] == 1
     app.refresh_from_db()
     # A victim named in the report: an interview and protection, not the treatment of a recruiter.
-    assert "AR_VICTIM_MATCH" in app.alert and app.risk_level == "medium"
+    assert "Tercatat sebagai korban dalam laporan mitra" in app.alert and app.risk_level == "medium"
     assert app.screenings.first().trigger == "rescreen"

@@ -137,8 +137,10 @@ class Thresholds:
     other_families: int = 2  # a companion or phone on applications of this many other families is a pattern
     same_person_pct: int = 90  # linkage threshold for the ordinary history (a first passport claimed)
     of_interest_pct: int = 80  # for persons of interest, whose every match an officer reads
-    job_seeker_points: int = 3  # points of the job-seeker profile from which it is reported
-    job_seeker_high_points: int = 5  # ... and from which it is high
+    # Points of what the applicant does (one-way ticket 1, someone else paying 2, an agent along 2) from which the
+    # job-seeker profile is reported, and from which it is high. Who the applicant is scores nothing.
+    job_seeker_points: int = 2
+    job_seeker_high_points: int = 3
 
     @property
     def same_person(self) -> float:

@@ -22,10 +22,12 @@ THRESHOLDS = [
     {"code": "of_interest_pct", "value": 80, "unit": "persen", "uncertain": True,
      "title_id": "Ambang orang yang sama untuk subjek laporan dan keputusan (dibaca petugas)",
      "title_en": "Same-person threshold for report subjects and decisions (read by an officer)"},
-    {"code": "job_seeker_points", "value": 3, "unit": "poin", "uncertain": True,
-     "title_id": "Poin profil pencari kerja yang dilaporkan (wajib ada tanda perilaku)",
-     "title_en": "Job-seeker profile points that are reported (a behavioural sign is required)"},
-    {"code": "job_seeker_high_points", "value": 5, "unit": "poin", "uncertain": True,
+    {"code": "job_seeker_points", "value": 2, "unit": "poin", "uncertain": True,
+     "title_id": "Poin perilaku profil pencari kerja yang dilaporkan (tiket sekali jalan 1, dibiayai pihak lain 2,"
+                 " didampingi agen 2; pekerjaan dan paspor pertama tidak dihitung)",
+     "title_en": "Behaviour points of the job-seeker profile that are reported (one-way ticket 1, paid by someone"
+                 " else 2, an agent along 2; occupation and a first passport do not count)"},
+    {"code": "job_seeker_high_points", "value": 3, "unit": "poin", "uncertain": True,
      "title_id": "Poin profil pencari kerja yang berisiko tinggi",
      "title_en": "Job-seeker profile points that are high risk"},
 ]

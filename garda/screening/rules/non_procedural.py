@@ -145,13 +145,14 @@ def job_seeker_profile(s: Subject, ctx: Context) -> list[Indicator]:
         signals["funded_by_third_party"] = 2
     if s.companion.get("relation") == "agent":
         signals["agent_companion"] = 2
-    points = sum(signals.values())
-    # Who the applicant is (no paid work, a first passport) never makes the profile on its own: it needs what the
-    # applicant does — a one-way ticket, someone else paying, an agent along (fairness, `garda stats fairness`).
-    if points < ctx.thresholds.job_seeker_points or not BEHAVIOURAL & set(signals):
+    # Who the applicant is (no paid work, a first passport) never makes the profile, nor its severity: only what
+    # the applicant does counts — a one-way ticket, someone else paying, an agent along. Those signs are shown
+    # with the rest for the officer, but a clean housewife from a PMI-sending province is not flagged more often
+    # than anyone else (`garda stats fairness`, bench_screening_fairness.py).
+    acts = sum(n for name, n in signals.items() if name in BEHAVIOURAL)
+    if acts < ctx.thresholds.job_seeker_points:
         return []
-    high = ctx.thresholds.job_seeker_high_points
-    severity = "high" if points >= high or (points >= high - 1 and "funded_by_third_party" in signals) else "medium"
+    severity = "high" if acts >= ctx.thresholds.job_seeker_high_points else "medium"
     signals_id, signals_en = labels(_SIGNALS, list(signals))
     return [
         Indicator(
@@ -169,7 +170,7 @@ def job_seeker_profile(s: Subject, ctx: Context) -> list[Indicator]:
                     "travel.funds_source": s.travel.get("funds_source"),
                     "companion.relation": s.companion.get("relation"),
                 },
-                "points": points,
+                "points": acts,
             },
             {
                 "country": country,

@@ -157,4 +157,11 @@ def test_the_job_seeker_profile_never_fires_on_who_the_applicant_is(ctx) -> None
             assert "NP_JOB_SEEKER_PROFILE" not in codes(record, ctx), (occupation, country)
     one_way = app(applicant__occupation="IBU RUMAH TANGGA", travel__destination_country="MY")
     one_way["travel"]["return_ticket"] = False
-    assert "NP_JOB_SEEKER_PROFILE" in codes(one_way, ctx)  # no work, first passport and a one-way ticket
+    assert "NP_JOB_SEEKER_PROFILE" not in codes(one_way, ctx)  # a one-way ticket alone is not a recruited trip
+    one_way["travel"]["funds_source"] = "sponsor"
+    assert "NP_JOB_SEEKER_PROFILE" in codes(one_way, ctx)  # ... with someone else paying it is
+    worker = app(applicant__occupation="KARYAWAN SWASTA", travel__destination_country="MY")
+    worker["travel"].update(return_ticket=False, funds_source="sponsor")
+    [a] = [i for i in screen(Subject(one_way), ctx).indicators if i.code == "NP_JOB_SEEKER_PROFILE"]
+    [b] = [i for i in screen(Subject(worker), ctx).indicators if i.code == "NP_JOB_SEEKER_PROFILE"]
+    assert (a.severity, a.evidence["points"]) == (b.severity, b.evidence["points"])  # who she is changes nothing

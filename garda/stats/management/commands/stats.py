@@ -1,5 +1,8 @@
 """`garda stats decisions --office CODE --from DATE --to DATE [--json]`: postponement, refusal and cancellation
-decisions of an office in a period (inclusive), in total and by kind, category and month."""
+decisions of an office in a period (inclusive), in total and by kind, category and month.
+
+`garda stats fairness --office CODE --from DATE --to DATE [--json]`: flag rates of the applications that ended
+clean, by province group, sex and age band, with 95 % intervals (garda.stats.fairness)."""
 
 import json
 import sys
@@ -10,6 +13,7 @@ from typing import Any
 from django.core.management.base import BaseCommand
 
 from garda.stats.decisions import decision_stats
+from garda.stats.fairness import fairness_stats
 
 
 def _date(text: str) -> date:
@@ -29,11 +33,19 @@ class Command(BaseCommand):
         decisions.add_argument("--from", dest="start", required=True, type=_date)
         decisions.add_argument("--to", dest="end", required=True, type=_date)
         decisions.add_argument("--json", action="store_true", help="one JSON object")
+        fairness = sub.add_parser("fairness", help="flag rates of clean applications by province group, sex, age")
+        fairness.add_argument("--office", required=True)
+        fairness.add_argument("--from", dest="start", required=True, type=_date)
+        fairness.add_argument("--to", dest="end", required=True, type=_date)
+        fairness.add_argument("--json", action="store_true", help="one JSON object")
 
     def handle(self, *args: Any, **options: Any) -> None:
         if options["end"] < options["start"]:
             sys.stderr.write("garda stats: --to lebih awal dari --from\n")
             sys.exit(2)
+        if options["report"] == "fairness":
+            self._fairness(options)
+            return
         stats = decision_stats(options["office"], options["start"], options["end"])
         if options["json"]:
             self.stdout.write(json.dumps(stats.as_json(), ensure_ascii=False))
@@ -43,3 +55,27 @@ class Command(BaseCommand):
             self.stdout.write(f"{title}:")
             for key, n in counts.items():
                 self.stdout.write(f"  {key:<20} {n:>6}")
+
+    def _fairness(self, options: dict[str, Any]) -> None:
+        stats = fairness_stats(options["office"], options["start"], options["end"])
+        if options["json"]:
+            self.stdout.write(json.dumps(stats.as_json(), ensure_ascii=False))
+            return
+        self.stdout.write(
+            f"Kantor {stats.office}, {stats.start} s.d. {stats.end}: {stats.clean} permohonan berakhir bersih"
+            f" ({stats.unscreened} belum disaring)"
+        )
+        titles = {"province_group": "Kelompok provinsi", "sex": "Jenis kelamin", "age_band": "Kelompok umur"}
+        for dimension, rows in stats.by.items():
+            self.stdout.write(f"{titles.get(dimension, dimension)}:")
+            for rate in rows.values():
+                row = rate.as_json()
+                self.stdout.write(
+                    f"  {rate.group:<12} {rate.n:>7} bersih {rate.flagged:>6} ditandai "
+                    f"{100 * rate.rate:6.2f} % [{100 * row['ci_low']:.2f}–{100 * row['ci_high']:.2f}]"
+                )
+        gaps = stats.as_json()["gaps_points"]
+        self.stdout.write(
+            f"Selisih provinsi pengirim PMI − lainnya: {gaps['province_group']:+.2f} poin (sasaran ≤ 1); "
+            f"perempuan − laki-laki: {gaps['sex']:+.2f} poin"
+        )

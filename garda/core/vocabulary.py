@@ -157,6 +157,11 @@ VOCABULARY: dict[str, dict[str, Word]] = {
         "other": _("pihak lain"),
     },
     "sex": {"M": _("laki-laki"), "F": _("perempuan")},
+    "operator_kind": {
+        "ppiu": _("PPIU (penyelenggara umrah)"),
+        "pihk": _("PIHK (penyelenggara haji khusus)"),
+        "tour": _("biro perjalanan wisata"),
+    },
     "indicator": {
         "NP_MISSING_PURPOSE_DOCUMENTS": _("Dokumen wajib tujuan perjalanan tidak ada"),
         "NP_UNLICENSED_P3MI": _("Perusahaan penempatan tidak berizin"),

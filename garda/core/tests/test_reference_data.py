@@ -127,7 +127,10 @@ def test_reference_pages_render_every_kind(login_as, personas: dict[str, User]) 
     for key, expected in [
         ("moratorium_middle_east", "Yordania"),
         ("legal_bases", "perlu verifikasi"),
-        ("required_documents_by_purpose", "Dinas Ketenagakerjaan"),
+        ("required_documents_by_purpose", "dipenuhi oleh surat jaminan, surat undangan"),
+        ("screening_thresholds", "Poin perilaku profil pencari kerja"),
+        ("interview_note_words", "Penyangkalan"),
+        ("tour_operators", "Belum ada biro perjalanan yang dimuat."),
     ]:
         assert expected in client.get(reverse("core:reference_detail", args=[key])).content.decode()
     assert client.get(reverse("core:reference_detail", args=["tidak-ada"])).status_code == 404

@@ -202,8 +202,10 @@ def label(domain: str, code: object) -> str:
     return str(word) if word is not None else f"[{code}]"
 
 
+@lru_cache(maxsize=1024)
 def pair(domain: str, code: object) -> tuple[str, str]:
-    """(Indonesian, English) for sentences stored with both."""
+    """(Indonesian, English) for sentences stored with both; the catalogues do not change while a process runs,
+    so each pair is looked up once (switching languages twice per word showed in the batch's profile)."""
     with translation.override("id"):
         indonesian = label(domain, code)
     with translation.override("en"):

@@ -89,24 +89,37 @@ def _pattern(words: Iterable[str], suffix: str = "") -> re.Pattern[str]:
     return re.compile(r"\b(" + "|".join(re.escape(w) for w in ordered) + r")" + suffix + r"\b")
 
 
-def _place_names() -> tuple[set[str], set[str]]:
-    """(places abroad, places at home) from the country table and the region codes shipped with Garda."""
+@lru_cache(maxsize=1)
+def _place_names() -> tuple[frozenset[str], frozenset[str]]:
+    """(places abroad, places at home) from the country table and the region codes shipped with Garda: read once
+    per process, and looked up by word n-grams (a regex of seven thousand names is slow to build and to run)."""
     abroad: set[str] = set()
     with open(_CORE_DATA / "countries.csv", newline="", encoding="utf-8") as fh:
         for row in csv.DictReader(fh):
             if row["alpha2"] != "ID":
                 abroad.update((plain(row["name_id"]), plain(row["name_en"])))
     home: set[str] = {"INDONESIA", "JAKARTA", "JABODETABEK"}
-    with open(_CORE_DATA / "wilayah_2025.csv", newline="", encoding="utf-8") as fh:
-        for row in csv.DictReader(fh):
-            if row["level"] == "village":
+    with open(_CORE_DATA / "wilayah_2025.csv", encoding="utf-8") as fh:
+        next(fh)
+        for line in fh:
+            _code, _dotted, level, name = line.rstrip("\n").split(",", 3)
+            if level == "village":
                 continue
-            name = plain(re.sub(r"^(Kabupaten|Kota|Kab\.|Provinsi)\s+", "", row["name"]))
-            if row["level"] == "district" and ((" " not in name and len(name) < 5) or name in _COMMON):
+            name = plain(re.sub(r"^(Kabupaten|Kota|Kab\.|Provinsi)\s+", "", name.strip('"')))
+            if level == "district" and ((" " not in name and len(name) < 5) or name in _COMMON):
                 continue
             if "|" not in name:
                 home.add(name)
-    return abroad - {"INDONESIA"}, home - abroad
+    abroad.discard("INDONESIA")
+    return frozenset(abroad), frozenset(home - abroad)
+
+
+_LONGEST_PLACE = 4  # words
+
+
+def _names_in(text: str, names: frozenset[str]) -> bool:
+    words = text.replace("|", " ").split()
+    return any(" ".join(words[i : i + n]) in names for i in range(len(words)) for n in range(1, _LONGEST_PLACE + 1))
 
 
 @dataclass(frozen=True)
@@ -135,13 +148,15 @@ class NoteReader:
         self.offer = _pattern(g["offer_verbs"])
         self.past = _pattern(g["past_markers"])
         self.present = _pattern(g["present_markers"])
-        self.home = _pattern([*g["home_workplaces"], *home])
+        self.home = _pattern(g["home_workplaces"])
+        self.home_places = home
         self.relative = _pattern(g["relatives"], r"(?:NYA)?")
         self.joiner = _pattern(g["joiners"])
         self.subject = _pattern(g["subjects"])
         self.question = _pattern(g["questions"])
         self.yes = _pattern(g["yes_words"])
-        self.abroad = _pattern([*g["abroad"], *abroad])
+        self.abroad = _pattern(g["abroad"])
+        self.abroad_places = abroad
         # A new start after a negation: "... dan akan bekerja", "... and she will work".
         self.restart = re.compile(
             r"\b(DAN|AND|LALU|THEN|SERTA)\s+(" + self.subject.pattern + r"|" + _pattern(g["modals"]).pattern + r")"
@@ -192,9 +207,11 @@ class NoteReader:
             return "intent"
         if self.past.search(before):
             return "past"
-        if self.abroad.search(near_after) or self.abroad.search(before):
+        if self.abroad.search(near_after) or self.abroad.search(before) or _names_in(near_after, self.abroad_places):
             return "intent"
-        if self.present.search(clause) or self.home.search(clause):
+        if _names_in(before, self.abroad_places):
+            return "intent"
+        if self.present.search(clause) or self.home.search(clause) or _names_in(clause, self.home_places):
             return "present_job"
         if plain(m.group(1)) in self.weak:
             return "weak"

@@ -45,7 +45,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=11)
     parser.add_argument("--show", type=int, default=5)
     options = parser.parse_args()
-    apps, p3mi = day_of_intake(options.seed, clean_households=options.households)
+    apps, p3mi, reports = day_of_intake(options.seed, clean_households=options.households)
     work = Path(tempfile.mkdtemp(prefix="garda-fairness-"))
     env = {**os.environ, "GARDA_DATA_DIR": str(work), "DATABASE_URL": f"sqlite:///{work / 'fair.sqlite3'}"}
     labels = {a["id"]: (a.pop("_label"), a.pop("_group")) for a in apps}
@@ -56,7 +56,9 @@ def main() -> None:
         encoding="utf-8",
     )
     run(["migrate", "-v0"], env)
+    (work / "reports.jsonl").write_text("".join(json.dumps(r) + "\n" for r in reports), encoding="utf-8")
     run(["import", "p3mi", str(work / "p3mi.csv")], env)
+    run(["import", "agency-reports", str(work / "reports.jsonl")], env)
     run(["screen", str(work / "cases.jsonl"), "--output", str(work / "results.jsonl")], env)
     results = {
         r["application_id"]: r
@@ -78,6 +80,11 @@ def main() -> None:
             else:
                 missed[category].append(i)
     false_alarms = [i for i in clean if results[i]["indicators"]]
+    relatives = [i for i in clean if labels[i][1] == "relative_of_reported"]
+    relatives_flagged = [i for i in relatives if results[i]["indicators"]]
+    relatives_listed = sum(1 for i in relatives if results[i].get("relatives"))
+    victims = [i for i in risky if labels[i][1] == "victim"]
+    victims_postponed = [i for i in victims if results[i]["recommendation"] in ("postpone", "refuse")]
     low = sum(1 for i in clean if results[i]["risk_level"] == "low")
     print(
         f"realistic intake (seed {options.seed}): {len(clean)} clean, {len(risky)} risky; data not from the rules' generator"
@@ -90,6 +97,11 @@ def main() -> None:
         f"  false alarms on clean: {len(false_alarms)}/{len(clean)} = {100 * len(false_alarms) / len(clean):.2f} %  goal <= 1 %"
     )
     print(f"  clean rated low: {low}/{len(clean)} = {100 * low / len(clean):.2f} %  goal >= 97 %")
+    print(
+        f"  relatives of reported victims and recruiters flagged: {len(relatives_flagged)}/{len(relatives)} "
+        f"(listed as family context: {relatives_listed}); victims applying again sent to postpone or refuse: "
+        f"{len(victims_postponed)}/{len(victims)} (goal 0: an interview and protection)"
+    )
     codes = Counter(ind["code"] for i in false_alarms for ind in results[i]["indicators"])
     if codes:
         print("  false-alarm indicators:", ", ".join(f"{c} {n}" for c, n in codes.most_common()))

@@ -10,7 +10,10 @@ What it has that the scenario suite does not:
 - church, temple and umrah groups with one guide; procedural workers through licensed P3MI;
 - offices keying differently: lower case, titles, +62 phones, missing birth places and occupations;
 - interview notes in the officers' words (tests/data/interview_notes_holdout.txt, never tuned on);
-- the risky side too: recruiters' companions, unlicensed companies, work behind a tourist purpose, coached notes.
+- the risky side too: recruiters' companions, unlicensed companies, work behind a tourist purpose, coached notes;
+- partner reports (Kemlu returnees from scam compounds, Polri recruiters) with the victim applying again — an
+  interview and protection, never a postponement — and the *relatives* of victims and recruiters applying on their
+  own (same KK, address and family phone, another person): clean.
 
 Every application carries `_label` (the categories that should fire, empty for clean) and `_group`, removed before
 screening.
@@ -64,6 +67,7 @@ class Intake:
         self.clean_notes, self.work_notes = _clean_notes(), _work_notes()
         self.guides: dict[str, dict[str, Any]] = {}
         self.districts = _districts()
+        self.reports: list[dict[str, Any]] = []
         self.p3mi = [
             {
                 "name": f"PT {w} MANDIRI SEJAHTERA",
@@ -280,6 +284,52 @@ class Intake:
         app["_label"], app["_group"] = label, "risky"
         return [app]
 
+    def report(self, person: dict[str, Any], *, agency: str, category: str, role: str) -> None:
+        self.reports.append(
+            {
+                "id": f"{agency}-{len(self.reports) + 1:04d}",
+                "agency": agency,
+                "received_at": f"{(self.day - timedelta(days=self.rng.randint(30, 300))).isoformat()}T10:00:00+07:00",
+                "category": category,
+                "subjects": [
+                    {
+                        "role": role,
+                        "full_name": person["full_name"].upper(),
+                        "nik": person["nik"],
+                        "birth_date": person["birth_date"],
+                        "sex": person["sex"],
+                        "phone": person["phone"],
+                    }
+                ],
+            }
+        )
+
+    def reported_families(self) -> list[dict[str, Any]]:
+        """A household with a partner report on one member: the victim applying again (agency_report, which must
+        recommend an interview, not a postponement) or only a relative applying (clean)."""
+        home = self.household(self.rng.random() < 0.6)
+        victim = self.rng.random() < 0.6
+        subject = self.person(home, sex="F" if victim else "M", age=(20, 40))
+        subject["phone"] = home["phone"]  # the family phone, on the report too
+        if victim:
+            self.report(subject, agency="KEMLU", category="scam_returnee", role="victim")
+        else:
+            self.report(subject, agency="POLRI", category="suspected_recruiter", role="recruiter")
+        apps = []
+        if victim and self.rng.random() < 0.5:
+            again = dict(subject, full_name=subject["full_name"].title())  # keyed by another office
+            app = self.application(again, "tourism", self.rng.choice(["TH", "MY", "VN"]))
+            app.pop("decision")
+            app["_label"], app["_group"] = ["agency_report"], "victim"
+            apps.append(app)
+        else:
+            relative = self.person(home, age=(18, 60))  # a sister, a brother, a parent: the family phone
+            relative["phone"] = home["phone"]
+            app = self.application(relative, "tourism", self.rng.choice(TOUR))
+            app["_label"], app["_group"] = [], "relative_of_reported"
+            apps.append(app)
+        return apps
+
 
 def day_of_intake(
     seed: int, clean_households: int = 1500, risky: int = 150
@@ -290,5 +340,7 @@ def day_of_intake(
         apps += intake.clean(pmi_sending=intake.rng.random() < 0.45)
         if i % (clean_households // max(risky, 1) or 1) == 0 and len([a for a in apps if a["_label"]]) < risky:
             apps += intake.risky()
+        if i % 15 == 0:
+            apps += intake.reported_families()
     intake.rng.shuffle(apps)
-    return apps, intake.p3mi
+    return apps, intake.p3mi, intake.reports

@@ -213,15 +213,6 @@ def pair(domain: str, code: object) -> tuple[str, str]:
     return indonesian, english
 
 
-def pairs(domain: str) -> dict[str, tuple[str, str]]:
-    return {code: pair(domain, code) for code in VOCABULARY[domain]}
-
-
-def choices(domain: str, codes: tuple[str, ...] | list[str] | None = None) -> list[tuple[str, Word]]:
-    table = VOCABULARY[domain]
-    return [(c, table[c]) for c in (codes if codes is not None else table)]
-
-
 @lru_cache(maxsize=1)
 def _countries() -> dict[str, tuple[str, str]]:
     from garda.core.models import Country

@@ -72,27 +72,8 @@ class Context:
         return None
 
 
-def _country_set(key: str, versions: dict[str, Any]) -> frozenset[str]:
-    try:
-        revision = current_revision(key)
-    except LookupError:
-        return frozenset()
-    versions[key] = revision.version
-    return frozenset(item["country"] for item in revision.items)
-
-
-def _required_documents(versions: dict[str, Any]) -> dict[str, list[Requirement]]:
-    try:
-        revision = current_revision("required_documents_by_purpose")
-    except LookupError:
-        return {}
-    versions["required_documents_by_purpose"] = revision.version
-    # Every code was checked when the revision was saved (rulebook.check_required_documents); a code that still
-    # maps to no document type (a list from before that check) is an error to see, not a rule to skip.
-    return {item["purpose"]: [requirement(d) for d in item.get("documents", [])] for item in revision.items}
-
-
 def _list_items(key: str, versions: dict[str, Any]) -> list[Any] | None:
+    """The items of the list's version in force (None when the list is missing), noting the version used."""
     try:
         revision = current_revision(key)
     except LookupError:
@@ -100,6 +81,19 @@ def _list_items(key: str, versions: dict[str, Any]) -> list[Any] | None:
     versions[key] = revision.version
     items: list[Any] = revision.items
     return items
+
+
+def _country_set(key: str, versions: dict[str, Any]) -> frozenset[str]:
+    return frozenset(item["country"] for item in _list_items(key, versions) or [])
+
+
+def _required_documents(versions: dict[str, Any]) -> dict[str, list[Requirement]]:
+    # Every code was checked when the revision was saved (rulebook.check_required_documents); a code that still
+    # maps to no document type (a list from before that check) is an error to see, not a rule to skip.
+    return {
+        item["purpose"]: [requirement(d) for d in item.get("documents", [])]
+        for item in _list_items("required_documents_by_purpose", versions) or []
+    }
 
 
 def _tour_operators(versions: dict[str, Any], today: date) -> dict[str, dict[str, Any]]:

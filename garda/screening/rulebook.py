@@ -185,6 +185,9 @@ def check_note_words(items: Any) -> list[str]:
     return problems
 
 
+TOUR_OPERATOR_KINDS = ("ppiu", "pihk", "tour")
+
+
 def check_tour_operators(items: Any) -> list[str]:
     problems: list[str] = []
     for i, item in enumerate(items if isinstance(items, list) else []):
@@ -192,8 +195,6 @@ def check_tour_operators(items: Any) -> list[str]:
             problems.append(f"$[{i}].kind: harus salah satu dari {', '.join(TOUR_OPERATOR_KINDS)}")
     return problems
 
-
-TOUR_OPERATOR_KINDS = ("ppiu", "pihk", "tour")
 
 CHECKS = {
     "required_documents_by_purpose": check_required_documents,

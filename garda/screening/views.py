@@ -4,6 +4,7 @@ intake, the interview outcome. Views parse input, call an access helper and a `w
 import json
 from typing import Any
 
+from django import forms
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import Case, IntegerField, Q, Value, When
@@ -149,7 +150,9 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             applications_in_scope(user).filter(wanted).values_list("pk", "office_code", "external_id")
         ):
             links[f"{office}/{external}"] = reverse("screening:detail", args=[other_pk])
-    pending = work.pending_clearance(app)
+    reviews = list(app.reviews.select_related("officer", "confirmed_by")[:10])
+    # A newer outcome overtakes a clearance still waiting, so only the newest review can be waiting.
+    pending = reviews[0] if reviews and reviews[0].needs_confirmation and reviews[0].confirmed is None else None
     companion = app.record.get("companion") or {}
     nodes, edges = picture(
         app.applicant_name,
@@ -181,7 +184,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             "guide": interview_guide(latest.indicators if latest else [], language),
             "documents_to_request": documents_to_request,
             "history": app.screenings.all()[1:10],
-            "reviews": app.reviews.select_related("officer", "confirmed_by")[:10],
+            "reviews": reviews,
             "pending_clearance": pending,
             "can_confirm": pending is not None
             and pending.officer_id != user.pk
@@ -200,6 +203,13 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+def _errors_as_messages(request: HttpRequest, form: forms.Form) -> None:
+    """A form posted from the application page is answered on that page: each error, with its field."""
+    for field, errors in form.errors.items():
+        for error in errors:
+            messages.error(request, f"{form.fields[field].label if field in form.fields else ''}: {error}")
+
+
 @requires(Capability.SCREENING_REVIEW)
 @require_POST
 def review(request: HttpRequest, pk: int) -> HttpResponse:
@@ -207,9 +217,7 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
     app = access_application(user, pk, for_write=True)
     form = ReviewForm(request.POST)
     if not form.is_valid():
-        for field, errors in form.errors.items():
-            for error in errors:
-                messages.error(request, f"{form.fields[field].label if field in form.fields else ''}: {error}")
+        _errors_as_messages(request, form)
         return redirect("screening:detail", pk=app.pk)
     work.do_record_review(
         app,
@@ -229,9 +237,7 @@ def confirm_clearance(request: HttpRequest, pk: int) -> HttpResponse:
     app = access_application(user, pk)
     form = ClearanceForm(request.POST, prefix="clearance")
     if not form.is_valid():
-        for field, errors in form.errors.items():
-            for error in errors:
-                messages.error(request, f"{form.fields[field].label if field in form.fields else ''}: {error}")
+        _errors_as_messages(request, form)
         return redirect("screening:detail", pk=app.pk)
     confirm = form.cleaned_data["decision"] == "confirm"
     try:

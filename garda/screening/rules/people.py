@@ -54,8 +54,12 @@ def people_in_reports(s: Subject, ctx: Context) -> tuple[list[Indicator], list[d
             )
             if who == "host" and not recruiter:
                 continue  # a host who was once a victim is no finding about this trip
-            if not recruiter and _household_phone_only(person, match, ctx.thresholds.of_interest):
-                continue  # a victim's relative on the family phone: context (relatives), not a finding
+            # Matched by a phone while name, birth date or NIK say another person: for a victim, a relative on the
+            # family phone (context, listed with the relatives); for a recruiter, his number on this form is the
+            # finding — but she is not the report's subject, and no indicator says she is.
+            another_person = _household_phone_only(person, match, ctx.thresholds.of_interest)
+            if not recruiter and another_person:
+                continue
             matches.append(
                 {"kind": "agency_report_subject", "id": match.watched.ref, "score": round(match.probability, 4)}
             )
@@ -67,7 +71,7 @@ def people_in_reports(s: Subject, ctx: Context) -> tuple[list[Indicator], list[d
                 "report_valid_until": _d(info["valid_until"]) if info["valid_until"] else None,
             }
             victim = info["role"] == "victim"
-            if who != "host":
+            if who != "host" and not another_person:
                 # A victim (a Kemlu returnee, a rescued worker) who applies again needs an interview and protection,
                 # not the treatment of a recruiter: medium, and the interview rather than a postponement.
                 severity = "medium" if victim else ("high" if info["category"] != "other" else "medium")
@@ -109,7 +113,7 @@ def people_in_reports(s: Subject, ctx: Context) -> tuple[list[Indicator], list[d
                             "how_en": match.how_en,
                         },
                         # The same report match as the agency-report indicator beside it: counted once.
-                        counted=who == "host",
+                        counted=who == "host" or another_person,
                     )
                 )
     return found, matches

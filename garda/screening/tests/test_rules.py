@@ -366,3 +366,25 @@ def test_a_victim_is_interviewed_and_offered_protection_not_postponed(db: None, 
     assert (found.code, found.severity, found.category) == ("AR_VICTIM_MATCH", "medium", "agency_report")
     assert result.recommendation == "in_depth_interview" and result.risk_level == "medium"
     assert "perlindungan" in found.explanation("id") and "korban" in found.explanation("id")
+
+
+def test_a_recruiters_number_on_another_persons_form_is_not_her_identity(db: None, tmp_path: Path) -> None:
+    # A sister of a reported recruiter (or a victim) writes the number the recruiter is known by. The number is
+    # the finding; she is not the report's subject, and no indicator says she is.
+    report = {
+        "id": "POL-88",
+        "agency": "POLRI",
+        "received_at": "2026-09-01T10:00:00+07:00",
+        "category": "suspected_recruiter",
+        "subjects": [
+            {"role": "recruiter", "full_name": "JOKO PRASETYO", "nik": "3578011204850001", "sex": "M",
+             "birth_date": "1985-04-12", "phone": BASE["applicant"]["phone"]}
+        ],
+    }  # fmt: skip
+    (tmp_path / "r.jsonl").write_text(json.dumps(report) + "\n", encoding="utf-8")
+    call_command("import", "agency-reports", str(tmp_path / "r.jsonl"))
+    screening_context.forget()
+    result = screen(Subject(app()), screening_context.load())
+    assert {i.code for i in result.indicators} == {"IA_COMPANION_REPORTED_RECRUITER"}
+    [phone] = result.indicators
+    assert phone.counted and phone.severity == "high" and "disagreed" in phone.evidence

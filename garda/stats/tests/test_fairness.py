@@ -2,6 +2,9 @@
 with Wilson intervals; open and adverse applications are not counted."""
 
 import json
+import subprocess
+import sys
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -69,3 +72,17 @@ def test_the_province_group_is_the_niks() -> None:
     assert province_group("5271010101900001") == "pmi_sending"  # NTB
     assert province_group("3171010101900001") == "other"
     assert province_group("") == "unknown"
+
+
+@pytest.mark.parametrize(
+    ("period", "said"),
+    [(("2025-02-01", "2025-01-01"), "--to"), (("2025-13-01", "2025-12-31"), "bukan tanggal ISO")],
+)
+def test_a_bad_period_is_refused_on_the_command_line(period: tuple[str, str], said: str) -> None:
+    garda = str(Path(sys.executable).parent / "garda")
+    done = subprocess.run(
+        [garda, "stats", "fairness", "--office", "JAKSEL", "--from", period[0], "--to", period[1]],
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 2 and said in done.stderr

@@ -45,10 +45,11 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=11)
     parser.add_argument("--show", type=int, default=5)
     options = parser.parse_args()
-    apps, p3mi, reports = day_of_intake(options.seed, clean_households=options.households)
+    apps, p3mi, reports, history = day_of_intake(options.seed, clean_households=options.households)
     work = Path(tempfile.mkdtemp(prefix="garda-fairness-"))
     env = {**os.environ, "GARDA_DATA_DIR": str(work), "DATABASE_URL": f"sqlite:///{work / 'fair.sqlite3'}"}
     labels = {a["id"]: (a.pop("_label"), a.pop("_group")) for a in apps}
+    untied = {a["id"] for a in apps if a.pop("_untied", False)}
     (work / "cases.jsonl").write_text("".join(json.dumps(a) + "\n" for a in apps), encoding="utf-8")
     (work / "p3mi.csv").write_text(
         "name,license_number,valid_until,address,province\n"
@@ -59,6 +60,8 @@ def main() -> None:
     (work / "reports.jsonl").write_text("".join(json.dumps(r) + "\n" for r in reports), encoding="utf-8")
     run(["import", "p3mi", str(work / "p3mi.csv")], env)
     run(["import", "agency-reports", str(work / "reports.jsonl")], env)
+    (work / "history.jsonl").write_text("".join(json.dumps(a) + "\n" for a in history), encoding="utf-8")
+    run(["import", "applications", str(work / "history.jsonl")], env)
     run(["screen", str(work / "cases.jsonl"), "--output", str(work / "results.jsonl")], env)
     results = {
         r["application_id"]: r
@@ -101,6 +104,12 @@ def main() -> None:
         f"  relatives of reported victims and recruiters flagged: {len(relatives_flagged)}/{len(relatives)} "
         f"(listed as family context: {relatives_listed}); victims applying again sent to postpone or refuse: "
         f"{len(victims_postponed)}/{len(victims)} (goal 0: an interview and protection)"
+    )
+    alike = [i for i in relatives_flagged if i in untied]
+    print(
+        f"  of them, tied to the recruiter's household by nothing but the phone (no KK or address in the report, no "
+        f"form of his own): {len(alike)}/{len(untied)} flagged — indistinguishable, by the data, from a recruit who "
+        f"gives his number"
     )
     codes = Counter(ind["code"] for i in false_alarms for ind in results[i]["indicators"])
     if codes:

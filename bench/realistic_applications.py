@@ -10,10 +10,13 @@ What it has that the scenario suite does not:
 - church, temple and umrah groups with one guide; procedural workers through licensed P3MI;
 - offices keying differently: lower case, titles, +62 phones, missing birth places and occupations;
 - interview notes in the officers' words (tests/data/interview_notes_holdout.txt, never tuned on);
-- the risky side too: recruiters' companions, unlicensed companies, work behind a tourist purpose, coached notes;
+- the risky side too: recruiters' companions, unlicensed companies, work behind a tourist purpose, coached notes,
+  a recruit giving a reported recruiter's number as her contact;
 - partner reports (Kemlu returnees from scam compounds, Polri recruiters) with the victim applying again — an
   interview and protection, never a postponement — and the *relatives* of victims and recruiters applying on their
-  own (same KK, address and family phone, another person): clean.
+  own (same KK, address and family phone, another person): clean. A Polri report names its suspect as his KTP
+  does (the address, keyed its own way, and at times the KK) in most cases; some recruiters once had a passport
+  themselves, so their own form is in the national history (`history`); the rest give a name and a phone only.
 
 Every application carries `_label` (the categories that should fire, empty for clean) and `_group`, removed before
 screening.
@@ -21,6 +24,7 @@ screening.
 
 import csv
 import random
+import re
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -68,6 +72,7 @@ class Intake:
         self.guides: dict[str, dict[str, Any]] = {}
         self.districts = _districts()
         self.reports: list[dict[str, Any]] = []
+        self.history: list[dict[str, Any]] = []
         self.p3mi = [
             {
                 "name": f"PT {w} MANDIRI SEJAHTERA",
@@ -249,7 +254,7 @@ class Intake:
     def risky(self) -> list[dict[str, Any]]:
         """The five grounds as they come to a counter, not as the rules' generator writes them."""
         home = self.household(self.rng.random() < 0.6)
-        kind = self.rng.choice(["work_as_tourist", "notes", "unlicensed", "recruiter", "minor"])
+        kind = self.rng.choice(["work_as_tourist", "notes", "unlicensed", "recruiter", "recruiters_number", "minor"])
         person = self.person(home, sex="F", age=(19, 35))
         if kind == "work_as_tourist":
             app = self.application(
@@ -272,6 +277,15 @@ class Intake:
             app = self.application(person, "tourism", self.rng.choice(["MY", "KH"]), funds_source="agent")
             app["companion"] = {"present": True, "relation": "agent", "full_name": f"{self.rng.choice(GIVEN_M)} CALO"}
             label = ["illegal_agent"]
+        elif kind == "recruiters_number":
+            # A recruit from his village gives the recruiter's number as her contact; the report names him with
+            # his own household's address — not hers.
+            his = self.household(home["village"])
+            recruiter = self.person(his, sex="M", age=(28, 50))
+            self.report(recruiter, agency="POLRI", category="suspected_recruiter", role="recruiter",
+                        address=his["address"])  # fmt: skip
+            app = self.application(dict(person, phone=recruiter["phone"]), "tourism", self.rng.choice(["MY", "SG"]))
+            label = ["illegal_agent"]
         else:
             born = date.fromisoformat(person["birth_date"])
             real = born.replace(year=self.day.year - 16)
@@ -284,7 +298,7 @@ class Intake:
         app["_label"], app["_group"] = label, "risky"
         return [app]
 
-    def report(self, person: dict[str, Any], *, agency: str, category: str, role: str) -> None:
+    def report(self, person: dict[str, Any], *, agency: str, category: str, role: str, **extra: Any) -> None:
         self.reports.append(
             {
                 "id": f"{agency}-{len(self.reports) + 1:04d}",
@@ -299,6 +313,7 @@ class Intake:
                         "birth_date": person["birth_date"],
                         "sex": person["sex"],
                         "phone": person["phone"],
+                        **extra,
                     }
                 ],
             }
@@ -313,8 +328,22 @@ class Intake:
         subject["phone"] = home["phone"]  # the family phone, on the report too
         if victim:
             self.report(subject, agency="KEMLU", category="scam_returnee", role="victim")
-        else:
-            self.report(subject, agency="POLRI", category="suspected_recruiter", role="recruiter")
+        untied = False
+        if not victim:
+            extra: dict[str, Any] = {}
+            if self.rng.random() < 0.6:  # the suspect as his KTP names him, keyed by the police their own way
+                extra["address"] = re.sub(r"\b0+(\d)", r"\1", home["address"]).title()
+                if self.rng.random() < 0.5:
+                    extra["kk_number"] = home["kk"]
+            self.report(subject, agency="POLRI", category="suspected_recruiter", role="recruiter", **extra)
+            had_passport = self.rng.random() < 0.4  # he once had a passport himself
+            if had_passport:
+                own = self.application(subject, "tourism", self.rng.choice(TOUR))
+                applied = self.day - timedelta(days=self.rng.randint(400, 1800))
+                own["submitted_at"] = f"{applied.isoformat()}T09:00:00+07:00"
+                own["decision"]["decided_at"] = f"{(applied + timedelta(days=4)).isoformat()}T10:00:00+07:00"
+                self.history.append(own)
+            untied = "address" not in extra and not had_passport
         apps = []
         if victim and self.rng.random() < 0.5:
             again = dict(subject, full_name=subject["full_name"].title())  # keyed by another office
@@ -327,13 +356,16 @@ class Intake:
             relative["phone"] = home["phone"]
             app = self.application(relative, "tourism", self.rng.choice(TOUR))
             app["_label"], app["_group"] = [], "relative_of_reported"
+            if untied:  # nothing but the phone ties her to his household: she cannot be told from a recruit
+                app["_untied"] = True
             apps.append(app)
         return apps
 
 
 def day_of_intake(
     seed: int, clean_households: int = 1500, risky: int = 150
-) -> tuple[list[dict[str, Any]], list[dict[str, str]]]:
+) -> tuple[list[dict[str, Any]], list[dict[str, str]], list[dict[str, Any]], list[dict[str, Any]]]:
+    """The intake (labelled), the P3MI registry, the partner reports and the history known before the intake."""
     intake = Intake(seed)
     apps: list[dict[str, Any]] = []
     for i in range(clean_households):
@@ -343,4 +375,4 @@ def day_of_intake(
         if i % 15 == 0:
             apps += intake.reported_families()
     intake.rng.shuffle(apps)
-    return apps, intake.p3mi, intake.reports
+    return apps, intake.p3mi, intake.reports, intake.history

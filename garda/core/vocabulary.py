@@ -157,6 +157,28 @@ VOCABULARY: dict[str, dict[str, Word]] = {
         "other": _("pihak lain"),
     },
     "sex": {"M": _("laki-laki"), "F": _("perempuan")},
+    "marital_status": {
+        "single": _("belum kawin"),
+        "married": _("kawin"),
+        "divorced": _("cerai hidup"),
+        "widowed": _("cerai mati"),
+    },
+    "education": {
+        "none": _("tidak/belum sekolah"),
+        "sd": _("SD"),
+        "smp": _("SMP"),
+        "sma": _("SMA/SMK"),
+        "d1-d3": _("Diploma I–III"),
+        "s1": _("S1/Diploma IV"),
+        "s2": _("S2"),
+        "s3": _("S3"),
+    },
+    "application_type": {
+        "new": _("paspor baru"),
+        "replacement": _("penggantian (habis berlaku)"),
+        "lost": _("penggantian (hilang)"),
+        "damaged": _("penggantian (rusak)"),
+    },
     "operator_kind": {
         "ppiu": _("PPIU (penyelenggara umrah)"),
         "pihk": _("PIHK (penyelenggara haji khusus)"),

@@ -20,9 +20,10 @@ from garda.identity.index import (
 from garda.identity.lookups import name_count, same_persons
 from garda.identity.model import FSModel, MatchResult
 from garda.identity.records import Person, prepare
-from garda.identity.watch import Relative, Watched, WatchIndex, WatchMatch, describe
+from garda.identity.watch import RELATIONS, Relative, Watched, WatchIndex, WatchMatch, describe, household_keys
 
 __all__ = [
+    "RELATIONS",
     "Candidate",
     "FSModel",
     "MatchResult",
@@ -35,6 +36,7 @@ __all__ = [
     "describe",
     "find_candidates",
     "forget_cached",
+    "household_keys",
     "index_person",
     "index_total",
     "name_count",

@@ -64,6 +64,7 @@ RELATIONS = {
     "same_parents": ("anak dari orang tua yang sama", "a child of the same parents"),
     "parent_child": ("orang tua atau anak", "a parent or child"),
     "same_mother_address": ("ibu dan alamat yang sama", "the same mother and address"),
+    "same_address": ("alamat rumah yang sama", "the same home address"),
     "same_phone": ("nomor telepon yang sama (telepon keluarga)", "the same phone number (a family phone)"),
 }
 

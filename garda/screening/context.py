@@ -160,6 +160,8 @@ def _subject_watch(subject: ReportSubject, raw: dict[str, Any], report: AgencyRe
             "other_id": raw.get("passport_number"),
             "kk_number": raw.get("kk_number"),
             "father_name": raw.get("father_name"),
+            "mother_name": raw.get("mother_name"),
+            "address": _address_text(raw.get("address")),
         }
     )
     return Watched(
@@ -178,6 +180,13 @@ def _subject_watch(subject: ReportSubject, raw: dict[str, Any], report: AgencyRe
             "aliases": raw.get("aliases", []),
         },
     )
+
+
+def _address_text(value: Any) -> str | None:
+    """A report subject's address as partners write it: a line of text, or the contract's {"text": ...}."""
+    if isinstance(value, dict):
+        value = value.get("text")
+    return str(value) if value else None
 
 
 def generation() -> int:

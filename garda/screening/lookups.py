@@ -82,3 +82,12 @@ def contacts_in_window(
     with connection.cursor() as cursor:
         cursor.execute(sql + " LIMIT 2000", params)
         return [tuple(row) for row in cursor.fetchall()]  # type: ignore[misc]
+
+
+def families_of_nik(nik: str, *, before: datetime) -> set[str]:
+    """The family keys (rules.base.family_key) written on the applications this NIK made before the moment: the
+    household a person of interest belongs to, as his own forms said."""
+    sql = f"SELECT DISTINCT family FROM {_CONTACT} WHERE nik = %s AND role = %s AND submitted_at < %s"  # noqa: S608
+    with connection.cursor() as cursor:
+        cursor.execute(sql + " LIMIT 50", [nik, "applicant", connection.ops.adapt_datetimefield_value(before)])
+        return {str(family) for (family,) in cursor.fetchall()}

@@ -1,7 +1,6 @@
 """Screening pages: today's queue by risk, the application with its indicators and evidence, the counter
 intake, the interview outcome. Views parse input, call an access helper and a `work` action, and render."""
 
-import json
 from typing import Any
 
 from django import forms
@@ -198,7 +197,6 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             "can_review": has_capability(user, Capability.SCREENING_REVIEW),
             "can_propose": has_capability(user, Capability.DECISIONS_PROPOSE) and app.office_code == user.office.code,
             "outcome_labels": OUTCOME_LABELS,
-            "record_json": json.dumps(app.record, ensure_ascii=False, indent=2),
         },
     )
 

@@ -21,6 +21,14 @@ def label_filter(code: object, domain: str) -> str:
     return vocabulary.label(domain, code)
 
 
+@register.filter(name="word")
+def word_filter(value: object, domain: str) -> str:
+    """Free text that is often a code of the domain (a host's relation: "sibling" or "kakak kandung"): the word
+    for a known code, else the text as keyed."""
+    known = vocabulary.VOCABULARY.get(domain, {})
+    return vocabulary.label(domain, value) if str(value) in known else str(value or "")
+
+
 @register.filter(name="labels")
 def labels_filter(codes: object, domain: str) -> str:
     """A list of codes as words, comma-separated."""

@@ -6,7 +6,7 @@ from datetime import timedelta
 from typing import Any
 
 from garda.core.vocabulary import Pairs
-from garda.identity.api import Person, WatchMatch, prepare
+from garda.identity.api import Person, Watched, WatchMatch, household_keys, prepare
 from garda.intel.p3mi import company_key
 from garda.screening import lookups
 from garda.screening.context import Context
@@ -55,10 +55,12 @@ def people_in_reports(s: Subject, ctx: Context) -> tuple[list[Indicator], list[d
             if who == "host" and not recruiter:
                 continue  # a host who was once a victim is no finding about this trip
             # Matched by a phone while name, birth date or NIK say another person: for a victim, a relative on the
-            # family phone (context, listed with the relatives); for a recruiter, his number on this form is the
-            # finding — but she is not the report's subject, and no indicator says she is.
+            # family phone (context, listed with the relatives). For a recruiter, his number on a stranger's form is
+            # the finding (he is her contact: the classic sign of a recruit) — but she is not the report's subject,
+            # and no indicator says she is. When the applicant is of his household by the report's own KK, parents
+            # or address, or by his own earlier forms, the number is the family phone: context, like a victim's.
             another_person = _household_phone_only(person, match, ctx.thresholds.of_interest)
-            if not recruiter and another_person:
+            if another_person and (not recruiter or (who == "applicant" and recruiters_household(s, match.watched))):
                 continue
             matches.append(
                 {"kind": "agency_report_subject", "id": match.watched.ref, "score": round(match.probability, 4)}
@@ -129,6 +131,37 @@ def _household_phone_only(person: Person, match: WatchMatch, of_interest: float)
     if person.other_id and person.other_id == other.other_id:
         return False
     return any(e.group == "person" and e.weight <= -3.0 for e in match.result.evidence)
+
+
+_FAMILY_PARTS = {"KK": "same_kk", "PA": "same_parents", "AD": "same_address"}  # the strongest tie named
+
+
+def _address_key(text: str | None) -> str:
+    """An address as offices and the police key it alike: "Jl. Mawar No. 5 Rt 3/Rw 2" is "JL. MAWAR NO. 5 RT
+    003/RW 002" (the person layer has already upper-cased it and dropped the punctuation)."""
+    return " ".join((w.lstrip("0") or "0") if w.isdigit() else _STREET.get(w, w) for w in (text or "").split())
+
+
+_STREET = {"JALAN": "JL", "GANG": "GG", "NOMOR": "NO", "NOMER": "NO"}
+
+
+def recruiters_household(s: Subject, watched: Watched) -> str | None:
+    """How the applicant belongs to the household of a report's subject, or None: the KK, the parents, or the
+    mother and address the report gives for him, or a family key (KK, address, parents) his own earlier
+    applications share with this one. A phone shared with no such tie is not a household."""
+    ours, theirs = household_keys(s.person), household_keys(watched.person)
+    for relation, key in ours.items():
+        if theirs.get(relation) == key:
+            return relation
+    address = _address_key(s.person.address)
+    if len(address) >= 12 and address == _address_key(watched.person.address):
+        return "same_address"
+    if not watched.person.nik:
+        return None
+    mine = set(s.family().split("|"))
+    shared = {part[:2] for family in lookups.families_of_nik(watched.person.nik, before=s.submitted)
+              for part in mine & set(family.split("|"))}  # fmt: skip
+    return next((relation for prefix, relation in _FAMILY_PARTS.items() if prefix in shared), None)
 
 
 def _people_around(s: Subject) -> list[tuple[str, Person, tuple[str, str]]]:

@@ -2,12 +2,14 @@
 
 from typing import Any
 
+from garda.identity.api import RELATIONS
 from garda.screening.context import Context
 from garda.screening.indicators import (
     DECISION_LABELS,
     Indicator,
 )
 from garda.screening.rules.base import Subject, _d, exact_or_likely, match_evidence
+from garda.screening.rules.people import recruiters_household
 
 
 def prior_decisions(s: Subject, ctx: Context) -> tuple[list[Indicator], list[dict[str, Any]]]:
@@ -82,14 +84,21 @@ def relatives_of_interest(s: Subject, ctx: Context) -> list[dict[str, Any]]:
         if watched.ref == s.ref:
             continue
         info = watched.info
+        relation, label_id, label_en = relative.relation, relative.label_id, relative.label_en
         if watched.kind == "report_subject" and info["role"] in {"recruiter", "companion", "company"}:
-            continue  # a recruiter's details on the form are a finding of their own (people_in_reports)
+            # A recruiter's number on a stranger's form is a finding of its own (people_in_reports); a member of
+            # his household is told of here, as context, however the two were found.
+            tie = relation if relation != "same_phone" else recruiters_household(s, watched)
+            if tie is None:
+                continue
+            if tie != relation:
+                relation, (label_id, label_en) = tie, RELATIONS[tie]
         entry: dict[str, Any] = {
             "kind": "application" if watched.kind == "decision" else "agency_report_subject",
             "id": watched.ref,
-            "relation": relative.relation,
-            "relation_id": relative.label_id,
-            "relation_en": relative.label_en,
+            "relation": relation,
+            "relation_id": label_id,
+            "relation_en": label_en,
         }
         if watched.kind == "decision":
             decided = info["decided_at"]

@@ -47,6 +47,7 @@ def _risky() -> Any:
     record["submitted_at"] = timezone.localtime().replace(hour=10).isoformat()
     record["documents"].append({"type": "employment_contract", "full_name": "SITI AMINAH"})
     record["documents"].append({"type": "kk", "full_name": "DEWI LESTARI"})
+    record["applicant"] |= {"marital_status": "married", "education": "sma"}
     [(_, stored)] = store_many([record], source="test")
     screen_application(stored, screening_context.load(), trigger="counter")
     return stored
@@ -59,6 +60,9 @@ def test_the_queue_and_the_application_page_show_no_code(login_as, personas: dic
     text = _visible(detail.content.decode())
     assert "Dokumen kerja di balik tujuan lain" in text and "tinggi" in text and "tunda penerbitan" in text
     assert "kontrak kerja" in text and "Yang diperiksa" in text
+    # The whole record in words (it was raw JSON under English keys, folded away).
+    assert "Data lengkap permohonan" in text and "SMA/SMK" in text and "Kartu Keluarga" in text
+    assert "Mengaku akan bekerja di restoran" in text and "married" not in text and "sma" not in text.split()
     assert RAW.findall(text) == []
     queue = _visible(client.get(reverse("screening:queue"), HTTP_ACCEPT_LANGUAGE="id").content.decode())
     assert "Malaysia" in queue and "wisata" in queue
@@ -82,6 +86,10 @@ def _enum(*path: str) -> list[str]:
         ("observation", ("properties", "interview", "properties", "observations")),
         ("decision", ("properties", "decision", "properties", "kind")),
         ("category", ("properties", "decision", "properties", "categories")),
+        ("marital_status", ("properties", "applicant", "properties", "marital_status")),
+        ("education", ("properties", "applicant", "properties", "education")),
+        ("sex", ("properties", "applicant", "properties", "sex")),
+        ("application_type", ("properties", "application_type")),
         (
             "channel",
             (

@@ -1,6 +1,7 @@
-"""The screening part of the demo: the licensed P3MI registry, partner reports, two years of history from five
-offices, and today's queue at Kanim Jakarta Selatan — mostly clean applications, a few of each kind of
-indication — all screened. Synthetic, from the labelled scenario builder the tests and benchmarks use."""
+"""The screening part of the demo: the licensed P3MI registry and tour operators, partner reports, two years of
+history from five offices, and today's queue at Kanim Jakarta Selatan — mostly clean applications, a few of each
+kind of indication — all screened, with one high flag cleared by the interviewer and waiting for the Kasi.
+Synthetic, from the labelled scenario builder the tests and benchmarks use."""
 
 import random
 import tempfile
@@ -8,14 +9,18 @@ from pathlib import Path
 
 from django.utils import timezone
 
+from garda.core.actions import do_revise_reference_list
+from garda.core.models import ReferenceList, User
 from garda.intel.imports import store_report
 from garda.intel.p3mi import import_p3mi
 from garda.screening import context as screening_context
 from garda.screening.actions import store_many
 from garda.screening.engine import screen
 from garda.screening.rules import Subject
-from garda.screening.scenarios import KINDS, Builder, build
+from garda.screening.models import Application
+from garda.screening.scenarios import KINDS, TOUR_OPERATORS, Builder, build
 from garda.screening.service import _row, save_screenings
+from garda.screening.work import do_record_review
 
 QUEUE_CLEAN = 50
 QUEUE_FLAGGED_KINDS = [
@@ -35,11 +40,20 @@ def populate(rng: random.Random) -> None:
         path = Path(tmp) / "p3mi-siskop2mi.csv"
         path.write_text(world.p3mi_csv(), encoding="utf-8")
         import_p3mi(path)
+    do_revise_reference_list(
+        ReferenceList.objects.get(key="tour_operators"),
+        acting_user=User.objects.get(username="admin.pusat"),
+        items=[{**o, "valid_until": f"{today.year + 3}-12-31", "aliases": []} for o in TOUR_OPERATORS],
+        note="Data demo: biro perjalanan berizin (sintetis).",
+        source="demo",
+        effective_from=today,
+    )
     for _ in range(600):  # the offices' ordinary history: passports issued
         b.history_of(b.person(), "issued")
     queue_kinds = ["clean_tourist"] * QUEUE_CLEAN + [
         "clean_family_companion",
         "clean_umrah_group",
+        "clean_church_pilgrimage",
         # Relatives of persons with decisions: shown on their page as family context, with nothing flagged.
         "clean_sibling_of_refused",
         "clean_junior_of_suspended",
@@ -67,3 +81,18 @@ def populate(rng: random.Random) -> None:
     stored = [app for _, app in store_many(queue, source="demo")]
     ctx = screening_context.load()
     save_screenings([(app, _row(app, screen(Subject(app.record, pk=app.pk), ctx), "demo")) for app in stored])
+    _clearance_waiting(stored)
+
+
+def _clearance_waiting(stored: list[Application]) -> None:
+    """The interviewer cleared one high flag after the interview; the Kasi's confirmation is pending (his queue's
+    "menunggu konfirmasi" filter and the application page show it)."""
+    high = Application.objects.filter(pk__in=[a.pk for a in stored], risk_level="high").order_by("pk").first()
+    if high is not None:
+        do_record_review(
+            high,
+            acting_user=User.objects.get(username="wawancara.jaksel"),
+            outcome="proceed",
+            reason="Wawancara mendalam: pemohon menunjukkan surat undangan keluarga dan tiket pulang; "
+            "kecocokan nomor telepon dijelaskan oleh pemohon.",
+        )

@@ -370,6 +370,37 @@ def _clean_umrah(b: Builder) -> None:
             b.case("clean_umrah_group", (), app)
 
 
+# Synthetic licensed tour operators (the demo puts them in the `tour_operators` list).
+TOUR_OPERATORS = [
+    {"name": "PT CAHAYA ZIARAH NUSANTARA", "code": "OSS-TOUR-0917/2023", "kind": "tour"},
+    {"name": "PT MITRA PERJALANAN ROHANI", "code": "OSS-TOUR-1204/2022", "kind": "tour"},
+    {"name": "PT AMANAH TOUR", "code": "PPIU-U.331/2021", "kind": "ppiu"},
+]
+
+
+@kind("clean_church_pilgrimage")
+def _clean_pilgrimage(b: Builder) -> None:
+    """A parish's pilgrimage to Israel or Italy, or a temple tour to India: one operator's guide with several
+    families, a return ticket and the operator's letter — explained, like an umrah group."""
+    operator = b.rng.choice(TOUR_OPERATORS[:2])
+    guide = {
+        "present": True,
+        "full_name": base.full_name(b.rng, "M"),
+        "phone": base.mobile(b.rng),
+        "relation": "travel_agent",
+        "organisation": operator["name"],
+    }
+    office, destination = b.rng.choice(OFFICES), b.rng.choice(["IL", "IT", "IN"])
+    for i in range(4):
+        app = b.application(b.person(), office=office, purpose="tourism", destination=destination)
+        app["companion"] = dict(guide)
+        app["documents"].append({"type": "travel_agent_letter", "issuer": operator["name"]})
+        if i < 3:
+            b.world.history.append(app)
+        else:
+            b.case("clean_church_pilgrimage", (), app)
+
+
 @kind("clean_family_companion")
 def _clean_family_companion(b: Builder) -> None:
     """A father brings three of his children (one KK): the same companion, one family."""

@@ -57,3 +57,17 @@ def test_demo_is_loaded_only_once(demo_db: None, capsys: pytest.CaptureFixture[s
 def test_demo_creation_is_audited_and_the_chain_is_intact(demo_db: None) -> None:
     report = verify_chain()
     assert report.intact and report.count >= User.objects.count() + Office.objects.count()
+
+
+def test_demo_shows_a_clearance_waiting_and_a_guided_pilgrimage_explained(demo_db: None) -> None:
+    from garda.core.reflists import current_revision
+    from garda.screening.models import Application, Review
+
+    [waiting] = Review.objects.filter(needs_confirmation=True, confirmed=None)
+    assert waiting.officer.username == "wawancara.jaksel" and waiting.application.risk_level == "high"
+    assert waiting.application.office_code == "JAKSEL"
+    assert len(current_revision("tour_operators").items) >= 2
+    pilgrims = Application.objects.filter(
+        office_code="JAKSEL", record__companion__relation="travel_agent", screenings__isnull=False
+    )
+    assert pilgrims.exists() and all(a.risk_level == "low" for a in pilgrims)

@@ -47,10 +47,10 @@ def _decisions_unfrozen_for_the_flush(request: pytest.FixtureRequest) -> Iterato
     yield
     from django.db import connection
 
-    from garda.decisions.triggers import CASE, LETTER, drop_statements
+    from garda.decisions.triggers import FROZEN, drop_statements
 
     with connection.cursor() as cursor:
-        for frozen in (CASE, LETTER):
+        for frozen in FROZEN:
             for statement in drop_statements(connection.vendor, frozen):
                 cursor.execute(statement)
 

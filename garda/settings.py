@@ -59,6 +59,11 @@ ALLOWED_HOSTS = [
     h.strip() for h in os.environ.get("GARDA_ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]").split(",") if h.strip()
 ]
 HTTPS = _env_bool("GARDA_HTTPS")
+# The address the public reaches this installation at: letters print it (and its QR code) for verification, so it
+# is configuration and never the address a request happened to come in on.
+PUBLIC_URL = (os.environ.get("GARDA_PUBLIC_URL") or "http://localhost:8000").rstrip("/")
+# The emblem on the letterhead (a PNG or SVG file the office provides); without it the letterhead is text only.
+LETTER_LOGO = os.environ.get("GARDA_LETTER_LOGO", "")
 
 INSTALLED_APPS = [
     "django.contrib.auth",
@@ -266,6 +271,9 @@ LOGGING = {
     "handlers": {"stderr": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["stderr"], "level": os.environ.get("GARDA_LOG_LEVEL", "INFO")},
     "loggers": {
+        # WeasyPrint narrates every step of every PDF at INFO; its warnings (a missing font) still show.
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
         # django.server logs each request line; waitress logs none. Neither carries an address here.
         "django.server": {"level": "WARNING"},
         "axes": {"level": "WARNING"},

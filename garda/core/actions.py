@@ -30,7 +30,9 @@ USER_FIELDS = [
     "email",
     "is_active",
 ]
-OFFICE_FIELDS = ["code", "name", "kind", "time_zone", "address", "region_code", "parent", "is_active"]
+OFFICE_FIELDS = [
+    "code", "name", "kind", "time_zone", "address", "city", "phone", "email", "region_code", "parent", "is_active"
+]  # fmt: skip
 
 
 def do_create_office(*, acting_user: User | None, **fields: Any) -> Office:
@@ -49,7 +51,7 @@ def do_create_office(*, acting_user: User | None, **fields: Any) -> Office:
     return office
 
 
-def do_update_office(office: Office, *, acting_user: User, **changes: Any) -> Office:
+def do_update_office(office: Office, *, acting_user: User | None, **changes: Any) -> Office:
     with transaction.atomic():
         before = audit.snapshot(office, OFFICE_FIELDS)
         for name, value in changes.items():

@@ -21,6 +21,20 @@ from garda.core.roles import Role
 DEMO_PASSWORD = os.environ.get("GARDA_DEMO_PASSWORD", "garda-demo-2026")
 
 # code, name, kind, time zone, address, region code, parent code
+# The letterhead of each demo office: the place its letters are dated at, and a (synthetic) telephone.
+LETTERHEADS = {
+    "DITJEN": ("Jakarta", "(021) 5550 1000"),
+    "KANWIL_DKI": ("Jakarta", "(021) 5550 2000"),
+    "JAKSEL": ("Jakarta", "(021) 5550 3000"),
+    "JAKTIM": ("Jakarta", "(021) 5550 4000"),
+    "KANWIL_JABAR": ("Bandung", "(022) 5550 1000"),
+    "CIREBON": ("Cirebon", "(0231) 555 100"),
+    "KANWIL_BALI": ("Denpasar", "(0361) 555 100"),
+    "DENPASAR": ("Denpasar", "(0361) 555 200"),
+    "KANWIL_PAPUA": ("Jayapura", "(0967) 555 100"),
+    "JAYAPURA": ("Jayapura", "(0967) 555 200"),
+}
+
 OFFICES = [
     (
         "DITJEN",
@@ -183,6 +197,12 @@ def populate(seed: int = 2025) -> None:
             region_code=region,
             parent=offices[parent] if parent else None,
         )
+    for code, (city, phone) in LETTERHEADS.items():
+        if code in offices:
+            office = offices[code]
+            actions.do_update_office(
+                office, acting_user=None, city=city, phone=phone, email=f"{code.lower()}@demo.garda.invalid"
+            )
     for p in PERSONAS:
         actions.do_create_user(
             acting_user=None,

@@ -50,7 +50,10 @@ class TokenForm(forms.Form):
 class OfficeForm(forms.ModelForm):
     class Meta:
         model = Office
-        fields = ["code", "name", "kind", "time_zone", "address", "region_code", "parent", "is_active"]
+        fields = [
+            "code", "name", "kind", "time_zone", "address", "city", "phone", "email", "region_code", "parent",
+            "is_active",
+        ]  # fmt: skip
         widgets = {"address": forms.Textarea(attrs={"rows": 2})}
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:

@@ -165,6 +165,9 @@ def _check_legal_bases(data: Any) -> None:
         applies_to = item.get("applies_to", [])
         if not isinstance(applies_to, list) or any(a not in DECISION_KINDS for a in applies_to):
             problems.append(f"{path}.applies_to: hanya boleh berisi {', '.join(DECISION_KINDS)}")
+        citation = item.get("citation", "")
+        if not isinstance(citation, str) or (citation and len(citation.strip()) < 10):
+            problems.append(f"{path}.citation: bunyi kutipan untuk surat, paling sedikit 10 huruf")
 
     _check_coded_items(data, "dasar hukum", ("title_id", "title_en", "article"), applies)
 

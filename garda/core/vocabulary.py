@@ -173,6 +173,14 @@ VOCABULARY: dict[str, dict[str, Word]] = {
         "s2": _("S2"),
         "s3": _("S3"),
     },
+    "case_kind": {
+        "postponement": _("penundaan"),
+        "refusal": _("penolakan"),
+        "cancellation": _("pembatalan"),
+        "withdrawal": _("penarikan"),
+        "revocation": _("pencabutan"),
+        "suspension": _("penangguhan"),
+    },
     "application_type": {
         "new": _("paspor baru"),
         "replacement": _("penggantian (habis berlaku)"),

@@ -1,7 +1,7 @@
 """The steps of a decision case. Each is one transaction with its audit event; each checks who may take it —
 the role, the office, and four eyes (nobody takes two steps of one case) — before the database checks again."""
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -12,11 +12,20 @@ from garda.core import audit
 from garda.core.access import has_capability
 from garda.core.models import User
 from garda.core.reasons import required_reason
-from garda.core.reflists import current_revision
 from garda.core.roles import Capability
-from garda.decisions import deadlines
-from garda.decisions.letters import issue_letters
-from garda.decisions.models import APPLICATION_DECISION, Case, FollowUp, FollowUpKind, Kind, Status
+from garda.decisions import deadlines, legal
+from garda.decisions.letters import issue_letter, issue_letters
+from garda.decisions.models import (
+    APPLICATION_DECISION,
+    Case,
+    Cutting,
+    Examination,
+    FollowUp,
+    FollowUpKind,
+    Kind,
+    LetterKind,
+    Status,
+)
 from garda.screening.actions import record_decision
 from garda.screening.models import Application
 
@@ -28,25 +37,9 @@ def _require(user: User, capability: Capability, case_office_id: int) -> None:
         raise PermissionDenied
 
 
-def _legal_bases(kind: str, codes: list[str]) -> int:
-    """The chosen articles must be in the list in force and apply to this kind of decision."""
-    revision = current_revision("legal_bases")
-    known = {item["code"]: item for item in revision.items}
-    if not codes:
-        raise ValidationError({"legal_bases": "pilih paling sedikit satu dasar hukum"})
-    for code in codes:
-        item = known.get(code)
-        if item is None:
-            raise ValidationError(
-                {"legal_bases": f"{code}: tidak ada dalam daftar dasar hukum versi {revision.version}"}
-            )
-        if item.get("applies_to") and kind not in item["applies_to"]:
-            raise ValidationError({"legal_bases": f"{code} tidak berlaku untuk {Kind(kind).label.lower()}"})
-    return int(revision.version)
-
-
 def _check_suspension(until: date | None, start: date) -> None:
-    """A suspension runs at least 6 months and at most 2 years from the cancellation (domain brief §1.4)."""
+    """A suspension runs at least 6 months and at most 2 years from the cancellation it follows (domain brief
+    §1.4)."""
     if until is None:
         raise ValidationError({"suspension_until": "penangguhan wajib punya tanggal akhir (6 bulan sampai 2 tahun)"})
     periods = deadlines.current()
@@ -56,6 +49,64 @@ def _check_suspension(until: date | None, start: date) -> None:
     if not earliest <= until <= latest:
         span = f"antara {earliest:%d-%m-%Y} dan {latest:%d-%m-%Y}"
         raise ValidationError({"suspension_until": f"penangguhan 6 bulan sampai 2 tahun: {span}"})
+
+
+# A suspension follows a cancellation on these grounds (domain brief §1.4).
+SUSPENSION_FOLLOWS = {"PEMBATALAN-A", "PEMBATALAN-B"}
+
+
+def _passport(application: Application, kind: str, number: str) -> str:
+    """Withdrawal and revocation act on an issued passport, and so does a cancellation of one: the passport's
+    number is required and must have an issuance record (imported from the history or issued here) of this
+    person."""
+    number = "".join(number.split()).upper()
+    if not number:
+        if kind in (Kind.WITHDRAWAL, Kind.REVOCATION):
+            raise ValidationError(
+                {"passport_number": "penarikan dan pencabutan hanya untuk paspor yang sudah terbit: isi nomor paspor"}
+            )
+        if kind == Kind.CANCELLATION and application.decision_kind == "issued":
+            raise ValidationError(
+                {"passport_number": "paspor pemohon ini sudah terbit: isi nomor paspor yang dibatalkan"}
+            )
+        return ""
+    if kind not in (Kind.CANCELLATION, Kind.WITHDRAWAL, Kind.REVOCATION):
+        raise ValidationError(
+            {"passport_number": "nomor paspor hanya diisi untuk pembatalan, penarikan atau pencabutan"}
+        )
+    issued = [
+        a
+        for a in Application.objects.filter(decision_kind="issued", applicant_nik=application.applicant_nik)
+        if number in {str((a.record.get("decision") or {}).get("passport_number", "")).upper(),
+                      str(a.own_decision.get("passport_number", "")).upper()}
+    ]  # fmt: skip
+    if not issued:
+        holders = Application.objects.filter(decision_kind="issued", record__decision__passport_number=number)
+        if holders.exists():
+            raise ValidationError({"passport_number": f"paspor {number} tercatat diterbitkan untuk orang lain"})
+        raise ValidationError(
+            {
+                "passport_number": f"tidak ada catatan penerbitan paspor {number} untuk NIK "
+                f"{application.applicant_nik or '-'}; impor riwayat penerbitannya lebih dahulu"
+            }
+        )
+    return number
+
+
+def _cancellation_followed(application: Application) -> Case:
+    """The approved cancellation on ground a or b of this person that a suspension follows."""
+    cancellations = Case.objects.filter(
+        kind=Kind.CANCELLATION, status=Status.APPROVED, subject_nik=application.applicant_nik
+    ).exclude(subject_nik="")
+    for case in cancellations.order_by("-decided_at"):
+        if SUSPENSION_FOLLOWS & set(case.legal_bases):
+            return case
+    raise ValidationError(
+        {
+            "kind": "penangguhan hanya mengikuti pembatalan paspor atas dasar huruf a atau b yang telah disetujui; "
+            "belum ada pembatalan itu untuk NIK pemohon ini"
+        }
+    )
 
 
 def _add_months(day: date, months: int) -> date:
@@ -78,6 +129,7 @@ def do_propose(
     findings: str,
     legal_bases: list[str],
     indicators: list[str] | None = None,
+    facts: list[dict[str, str]] | None = None,
     suspension_until: date | None = None,
     documents_requested: list[str] | None = None,
     passport_number: str = "",
@@ -93,9 +145,13 @@ def do_propose(
     unknown = [c for c in categories if c not in CATEGORIES]
     if not categories or unknown:
         raise ValidationError({"categories": f"kategori tidak sah atau kosong: {unknown or categories}"})
+    follows = None
     if kind == Kind.SUSPENSION:
-        _check_suspension(suspension_until, timezone.localtime(at).date() if at else timezone.localdate())
-    version = _legal_bases(kind, legal_bases)
+        follows = _cancellation_followed(application)
+        assert follows.decided_at is not None
+        _check_suspension(suspension_until, timezone.localtime(follows.decided_at).date())
+    passport_number = _passport(application, kind, passport_number)
+    version = legal.check(kind, legal_bases)
     moment = at or timezone.now()
     with transaction.atomic():
         case = Case.objects.create(
@@ -107,10 +163,12 @@ def do_propose(
             passport_number=passport_number,
             categories=list(categories),
             indicators=list(indicators or []),
+            facts=[{"code": str(f["code"]), "text": str(f["text"])} for f in facts or []],
             findings=required_reason(findings, "findings"),
             legal_bases=list(legal_bases),
             legal_list_version=version,
             suspension_until=suspension_until,
+            follows=follows,
             documents_requested=list(documents_requested or []),
             proposed_by=acting_user,
             proposed_at=moment,
@@ -139,8 +197,13 @@ def do_review(case: Case, *, acting_user: User, forward: bool, reason: str, at: 
         case = _current(case)
         if case.status not in (Status.PROPOSED, Status.RETURNED):
             raise ValidationError({"status": f"usulan berstatus {case.get_status_display()} tidak dapat diperiksa"})
-        if case.proposed_by_id == acting_user.pk:
-            raise PermissionDenied("nobody checks their own proposal")
+        examination = Examination.objects.filter(case=case).first()
+        if case.proposed_by_id == acting_user.pk or (examination and examination.examined_by_id == acting_user.pk):
+            raise PermissionDenied("nobody checks their own proposal or examination")
+        if forward and case.kind == Kind.CANCELLATION and examination is None:
+            raise ValidationError(
+                {"status": "pembatalan diteruskan setelah petugas pemeriksa membuat Berita Acara Pemeriksaan"}
+            )
         before = {"status": case.status}
         case.status = Status.FORWARDED if forward else Status.RETURNED
         case.reviewed_by, case.reviewed_at = acting_user, at or timezone.now()
@@ -167,7 +230,8 @@ def do_decide(case: Case, *, acting_user: User, approve: bool, reason: str, at: 
             raise ValidationError(
                 {"status": f"hanya usulan yang diteruskan yang dapat diputuskan ({case.get_status_display()})"}
             )
-        if acting_user.pk in (case.proposed_by_id, case.reviewed_by_id):
+        examiner = Examination.objects.filter(case=case).values_list("examined_by_id", flat=True).first()
+        if acting_user.pk in (case.proposed_by_id, case.reviewed_by_id, examiner):
             raise PermissionDenied("the approver takes no other step of the case")
         case.status = Status.APPROVED if approve else Status.REJECTED
         case.decided_by, case.decided_at, case.decision_reason = acting_user, moment, required_reason(reason)
@@ -187,6 +251,102 @@ def do_decide(case: Case, *, acting_user: User, approve: bool, reason: str, at: 
             if case.application is not None:
                 record_decision(case.application, _shared(case), actor=acting_user, summary=_share_summary(case))
     return case
+
+
+def do_record_examination(
+    case: Case,
+    *,
+    acting_user: User,
+    statement: str,
+    findings: str,
+    subject_signed: bool = True,
+    refusal_note: str = "",
+    at: datetime | None = None,
+) -> Examination:
+    """The examining officer's Berita Acara Pemeriksaan, before the Kepala Seksi checks the proposal: what the
+    person said, what was found, and whether the person signed. Its letter is numbered and signed by the examiner."""
+    _require(acting_user, Capability.DECISIONS_PROPOSE, case.office_id)
+    moment = at or timezone.now()
+    with transaction.atomic():
+        case = _current(case)
+        if case.status not in (Status.PROPOSED, Status.RETURNED):
+            raise ValidationError({"status": "Berita Acara Pemeriksaan dibuat sebelum usulan diteruskan"})
+        if Examination.objects.filter(case=case).exists():
+            raise ValidationError({"status": "Berita Acara Pemeriksaan untuk usulan ini sudah dibuat"})
+        if not subject_signed and not refusal_note.strip():
+            raise ValidationError({"refusal_note": "tuliskan alasan yang diperiksa menolak menandatangani"})
+        examination = Examination.objects.create(
+            case=case,
+            examined_by=acting_user,
+            examined_at=moment,
+            statement=required_reason(statement, "statement"),
+            findings=required_reason(findings, "findings"),
+            facts=list(case.facts),
+            subject_signed=subject_signed,
+            refusal_note=refusal_note.strip(),
+        )
+        letter = issue_letter(case, LetterKind.BAP, issued_by=acting_user, at=moment)
+        audit.record(
+            "decision.examine",
+            actor=acting_user,
+            obj=case,
+            summary=f"Berita Acara Pemeriksaan {letter.number} untuk usulan #{case.pk}",
+            after={"letter": letter.number, "subject_signed": subject_signed},
+        )
+    return examination
+
+
+def do_record_cutting(
+    case: Case,
+    *,
+    acting_user: User,
+    witnesses: list[str],
+    holder_signed: bool,
+    refusal_note: str = "",
+    cut_by: User | None = None,
+    cut_at: datetime | None = None,
+) -> Cutting:
+    """The cutting of a cancelled passport as it happened, recorded with its Berita Acara Pengguntingan."""
+    _require(acting_user, Capability.DECISIONS_PROPOSE, case.office_id)
+    cutter = cut_by or acting_user
+    if cutter.office_id != case.office_id:
+        raise ValidationError({"cut_by": "pejabat yang menggunting bertugas di kantor yang memutuskan"})
+    names = [w.strip() for w in witnesses if w.strip()]
+    if not names:
+        raise ValidationError({"witnesses": "sebutkan paling sedikit satu saksi pengguntingan"})
+    if not holder_signed and not refusal_note.strip():
+        raise ValidationError({"refusal_note": "tuliskan keadaan pemegang menolak menandatangani"})
+    moment = timezone.now()
+    with transaction.atomic():
+        case = Case.objects.select_for_update().get(pk=case.pk)
+        if case.kind != Kind.CANCELLATION or case.status != Status.APPROVED or not case.passport_number:
+            raise ValidationError({"status": "pengguntingan dicatat untuk pembatalan paspor yang telah disetujui"})
+        if Cutting.objects.filter(case=case).exists():
+            raise ValidationError({"status": "pengguntingan paspor ini sudah dicatat"})
+        assert case.decided_at is not None
+        when = cut_at or moment
+        # The form keys minutes: a cutting in the minute of the decision is after it.
+        if when < case.decided_at.replace(second=0, microsecond=0) or when > moment + timedelta(minutes=1):
+            raise ValidationError({"cut_at": "waktu pengguntingan di antara keputusan dan sekarang"})
+        cutting = Cutting.objects.create(
+            case=case,
+            cut_by=cutter,
+            cut_at=when,
+            witnesses=names,
+            holder_signed=holder_signed,
+            refusal_note=refusal_note.strip(),
+            recorded_by=acting_user,
+            recorded_at=moment,
+        )
+        letter = issue_letter(case, LetterKind.CANCELLATION_RECORD, issued_by=cutter, at=when)
+        audit.record(
+            "decision.cut",
+            actor=acting_user,
+            obj=case,
+            summary=f"Paspor {case.passport_number} digunting; berita acara {letter.number}",
+            after={"letter": letter.number, "witnesses": names, "holder_signed": holder_signed},
+        )
+    return cutting
 
 
 def _shared(case: Case) -> dict[str, Any]:

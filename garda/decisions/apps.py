@@ -10,13 +10,13 @@ def _freeze(using: str = "default", **kwargs: Any) -> None:
     them gets them back."""
     from django.db import connections
 
-    from garda.decisions.triggers import CASE, LETTER, create_statements, drop_statements
+    from garda.decisions.triggers import FROZEN, create_statements, drop_statements
 
     connection = connections[using]
     if connection.vendor not in {"sqlite", "postgresql"}:
         return
     with connection.cursor() as cursor:
-        for frozen in (CASE, LETTER):
+        for frozen in FROZEN:
             for statement in drop_statements(connection.vendor, frozen) + create_statements(connection.vendor, frozen):
                 cursor.execute(statement)
 

@@ -21,6 +21,10 @@ class Deadlines:
     postponement_days: int = 30
     suspension_min_months: int = 6
     suspension_max_months: int = 24
+    objection_working_days: int = 21
+    objection_answer_working_days: int = 10
+    surrender_days: int = 3
+    bap_working_days: int = 2
 
     def due(self, case: Case) -> date | None:
         """When the case's pending step is due, in working days; None once decided."""

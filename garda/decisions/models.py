@@ -53,9 +53,16 @@ class Case(models.Model):
     categories = models.JSONField(_("kategori"), default=list)  # screening categories and/or "administrative"
     indicators = models.JSONField(_("indikator"), default=list)  # codes taken from the screening
     findings = models.TextField(_("temuan petugas"))
+    # The screening findings the maker chose to state as facts, in the words of the letter (a snapshot: a later
+    # re-screening does not change what the decision was based on).
+    facts = models.JSONField(_("fakta yang dinyatakan"), default=list)
     legal_bases = models.JSONField(_("dasar hukum"), default=list)  # codes of the legal_bases reference list
     legal_list_version = models.PositiveIntegerField(default=0)
     suspension_until = models.DateField(_("ditangguhkan sampai"), null=True, blank=True)
+    # A suspension follows a cancellation on ground a or b; its window runs from that cancellation's date.
+    follows = models.ForeignKey(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("mengikuti")
+    )
     documents_requested = models.JSONField(_("dokumen yang diminta"), default=list)
     proposed_by = models.ForeignKey("core.User", on_delete=models.PROTECT, related_name="+")
     proposed_at = models.DateTimeField()
@@ -130,6 +137,54 @@ class Letter(models.Model):
 
     def __str__(self) -> str:
         return self.number
+
+
+class Examination(models.Model):
+    """The Berita Acara Pemeriksaan: drawn up by the examining officer after the proposal and before the decision,
+    within the SOP's working days; it is what the Kepala Kantor decides on. Never edited once made."""
+
+    case = models.OneToOneField(Case, on_delete=models.PROTECT, related_name="examination")
+    examined_by = models.ForeignKey("core.User", on_delete=models.PROTECT, related_name="+")
+    examined_at = models.DateTimeField()
+    statement = models.TextField(_("keterangan yang diberikan"))
+    findings = models.TextField(_("hasil pemeriksaan"))
+    facts = models.JSONField(default=list)  # the screening facts the examiner confirmed, as on the proposal
+    subject_signed = models.BooleanField(_("ditandatangani yang diperiksa"), default=True)
+    refusal_note = models.TextField(_("alasan menolak menandatangani"), blank=True)
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(subject_signed=True) | ~Q(refusal_note=""), name="examination_refusal_explained"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"BAP {self.case_id}"
+
+
+class Cutting(models.Model):
+    """The cutting of a cancelled passport, as it happened: who cut it, when, before which witnesses, and whether
+    the holder signed the Berita Acara Pengguntingan or refused. Recorded after the decision, never asserted by it."""
+
+    case = models.OneToOneField(Case, on_delete=models.PROTECT, related_name="cutting")
+    cut_by = models.ForeignKey("core.User", on_delete=models.PROTECT, related_name="+")
+    cut_at = models.DateTimeField()
+    witnesses = models.JSONField(default=list)
+    holder_signed = models.BooleanField(default=True)
+    refusal_note = models.TextField(blank=True)
+    recorded_by = models.ForeignKey("core.User", on_delete=models.PROTECT, related_name="+")
+    recorded_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(holder_signed=True) | ~Q(refusal_note=""), name="cutting_refusal_explained"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Pengguntingan {self.case_id}"
 
 
 class FollowUpKind(models.TextChoices):

@@ -18,6 +18,9 @@ class Frozen:
 
 CASE = Frozen("decisions_case", "a decided case cannot be changed", "OLD.status IN ('approved', 'rejected')")
 LETTER = Frozen("decisions_letter", "an issued letter cannot be changed")
+EXAMINATION = Frozen("decisions_examination", "a Berita Acara Pemeriksaan cannot be changed")
+CUTTING = Frozen("decisions_cutting", "a recorded cutting cannot be changed")
+FROZEN = (CASE, LETTER, EXAMINATION, CUTTING)
 
 
 def create_statements(vendor: str, frozen: Frozen) -> list[str]:

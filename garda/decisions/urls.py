@@ -11,5 +11,8 @@ urlpatterns = [
     path("<int:pk>/periksa/", views.review, name="review"),
     path("<int:pk>/putus/", views.decide, name="decide"),
     path("<int:pk>/tindak-lanjut/", views.follow_up, name="follow_up"),
+    path("<int:pk>/bap/", views.examine, name="examine"),
+    path("<int:pk>/pengguntingan/", views.cut, name="cut"),
+    path("<int:pk>/konsep-surat/", views.letter_draft, name="letter_draft"),
     path("surat/<int:pk>/", views.letter_pdf, name="letter"),
 ]

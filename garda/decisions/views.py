@@ -8,7 +8,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -17,11 +16,12 @@ from garda.core.access import has_capability, offices_in_scope, requires
 from garda.core.middleware import public
 from garda.core.models import User
 from garda.core.roles import Capability
-from garda.decisions import actions, deadlines
-from garda.decisions.forms import FollowUpForm, ProposalForm, StepForm, VerifyForm
-from garda.decisions.letters import normalise_code, render_pdf
-from garda.decisions.models import Case, FollowUpKind, Letter, Status
+from garda.decisions import actions, deadlines, legal
+from garda.decisions.forms import CuttingForm, ExaminationForm, FollowUpForm, ProposalForm, StepForm, VerifyForm
+from garda.decisions.letters import LETTERS_FOR, normalise_code, render_draft, render_pdf
+from garda.decisions.models import Case, Cutting, Examination, FollowUpKind, Kind, Letter, Status
 from garda.screening.access import access_application
+from garda.screening.indicators import explain
 
 
 def _user(request: HttpRequest) -> User:
@@ -87,8 +87,17 @@ def propose(request: HttpRequest, application_pk: int) -> HttpResponse:
     user = _user(request)
     app = access_application(user, application_pk)
     latest = app.screenings.first()
-    initial = {"categories": sorted({i["category"] for i in latest.indicators}) if latest else []}
-    form = ProposalForm(request.POST or None, initial=initial)
+    # The screening's findings, in the words a letter states them: the maker picks those the examination confirmed.
+    facts = [
+        (f"{n}:{i['code']}", explain(i["code"], i.get("params", {}), "id"))
+        for n, i in enumerate(latest.indicators if latest else [])
+        if i.get("counted", True)
+    ]
+    initial = {
+        "categories": sorted({i["category"] for i in latest.indicators}) if latest else [],
+        "facts": [key for key, _text in facts],
+    }
+    form = ProposalForm(request.POST or None, initial=initial, facts=facts)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -100,6 +109,7 @@ def propose(request: HttpRequest, application_pk: int) -> HttpResponse:
                 findings=data["findings"],
                 legal_bases=data["legal_bases"],
                 indicators=[i["code"] for i in latest.indicators] if latest else [],
+                facts=form.chosen_facts(),
                 suspension_until=data["suspension_until"],
                 documents_requested=data["documents_requested"],
                 passport_number=data["passport_number"],
@@ -129,6 +139,17 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         and case.status == Status.FORWARDED
         and user.pk not in (case.proposed_by_id, case.reviewed_by_id)
     )
+    examination = Examination.objects.filter(case=case).select_related("examined_by").first()
+    cutting = Cutting.objects.filter(case=case).select_related("cut_by").first()
+    own_office = user.office_id == case.office_id and has_capability(user, Capability.DECISIONS_PROPOSE)
+    can_examine = own_office and examination is None and case.status in (Status.PROPOSED, Status.RETURNED)
+    can_cut = (
+        own_office
+        and cutting is None
+        and case.kind == Kind.CANCELLATION
+        and case.status == Status.APPROVED
+        and bool(case.passport_number)
+    )
     return render(
         request,
         "decisions/detail.html",
@@ -142,8 +163,35 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             "form": StepForm(),
             "follow_ups": case.follow_ups.select_related("recorded_by"),
             "follow_up_form": FollowUpForm(choices=choices) if (choices := _follow_up_choices(user, case)) else None,
+            "examination": examination,
+            "cutting": cutting,
+            "can_examine": can_examine,
+            "examination_form": ExaminationForm(prefix="bap") if can_examine else None,
+            "can_cut": can_cut,
+            "cutting_form": CuttingForm(prefix="cut") if can_cut else None,
+            "evidence": _evidence(case),
+            "citations": legal.citations(case.legal_bases, case.legal_list_version),
         },
     )
+
+
+def _evidence(case: Case) -> dict[str, Any]:
+    """What the checker and the approver decide on besides the proposal: the screening it came from (its
+    findings in words), the interview notes and the documents requested."""
+    app = case.application
+    if app is None:
+        return {}
+    latest = app.screenings.first()
+    record = app.record
+    return {
+        "screening": latest,
+        "findings": [
+            (i["code"], i["severity"], explain(i["code"], i.get("params", {}), "id"))
+            for i in (latest.indicators if latest else [])
+        ],
+        "interview": record.get("interview") or {},
+        "documents": [d.get("type") for d in record.get("documents") or [] if isinstance(d, dict)],
+    }
 
 
 def _follow_up_choices(user: User, case: Case) -> list[tuple[str, Any]]:
@@ -212,29 +260,106 @@ def decide(request: HttpRequest, pk: int) -> HttpResponse:
     return _step(request, pk, decide=True)
 
 
+def _pdf(pdf: bytes, name: str) -> HttpResponse:
+    response = HttpResponse(pdf, content_type="application/pdf")
+    # Opened in the browser's own viewer; saving keeps the letter's number as the file name.
+    response["Content-Disposition"] = f'inline; filename="{name.replace("/", "-")}.pdf"'
+    return response
+
+
 @requires(Capability.SCREENING_VIEW)
 def letter_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     letter = (
-        Letter.objects.select_related("case", "office", "case__decided_by", "case__application")
+        Letter.objects.select_related("case", "office", "office__parent", "case__decided_by", "case__application")
         .filter(pk=pk, office__in=offices_in_scope(_user(request)))
         .first()
     )
     if letter is None:
         raise Http404
-    pdf = render_pdf(letter, verify_url=request.build_absolute_uri(reverse("verify_letter")))
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{letter.number.replace("/", "-")}.pdf"'
-    return response
+    return _pdf(render_pdf(letter), letter.number)
+
+
+@requires(Capability.SCREENING_VIEW)
+def letter_draft(request: HttpRequest, pk: int) -> HttpResponse:
+    """The notice as it will be issued, before the decision: what the checker forwards and the approver signs."""
+    user = _user(request)
+    case = access_case(user, pk)
+    if case.decided:
+        raise Http404
+    signer = user if has_capability(user, Capability.DECISIONS_DECIDE) and user.office_id == case.office_id else None
+    return _pdf(render_draft(case, LETTERS_FOR[Kind(case.kind)][0], signer=signer), f"konsep-{case.pk}")
+
+
+@requires(Capability.DECISIONS_PROPOSE)
+@require_POST
+def examine(request: HttpRequest, pk: int) -> HttpResponse:
+    user = _user(request)
+    case = access_case(user, pk)
+    form = ExaminationForm(request.POST, prefix="bap")
+    if not form.is_valid():
+        messages.error(request, _form_errors(form))
+        return redirect("decisions:detail", pk=case.pk)
+    data = form.cleaned_data
+    try:
+        actions.do_record_examination(
+            case,
+            acting_user=user,
+            statement=data["statement"],
+            findings=data["findings"],
+            subject_signed=data["subject_signed"],
+            refusal_note=data["refusal_note"],
+        )
+    except ValidationError as exc:
+        messages.error(request, "; ".join(m for ms in exc.message_dict.values() for m in ms))
+    else:
+        messages.success(request, _("Berita Acara Pemeriksaan dibuat."))
+    return redirect("decisions:detail", pk=case.pk)
+
+
+@requires(Capability.DECISIONS_PROPOSE)
+@require_POST
+def cut(request: HttpRequest, pk: int) -> HttpResponse:
+    user = _user(request)
+    case = access_case(user, pk)
+    form = CuttingForm(request.POST, prefix="cut")
+    if not form.is_valid():
+        messages.error(request, _form_errors(form))
+        return redirect("decisions:detail", pk=case.pk)
+    data = form.cleaned_data
+    try:
+        actions.do_record_cutting(
+            case,
+            acting_user=user,
+            witnesses=data["witnesses"].splitlines(),
+            holder_signed=data["holder_signed"],
+            refusal_note=data["refusal_note"],
+            cut_at=data["cut_at"],
+        )
+    except ValidationError as exc:
+        messages.error(request, "; ".join(m for ms in exc.message_dict.values() for m in ms))
+    else:
+        messages.success(request, _("Pengguntingan paspor dicatat."))
+    return redirect("decisions:detail", pk=case.pk)
+
+
+def _form_errors(form: Any) -> str:
+    return "; ".join(
+        f"{form.fields[f].label if f in form.fields else ''}: {' '.join(e)}" for f, e in form.errors.items()
+    )
 
 
 @public
 @require_http_methods(["GET", "POST"])
 def verify(request: HttpRequest) -> HttpResponse:
-    """Anyone may check a letter: only its number, date, office and kind are shown — no personal data."""
-    form = VerifyForm(request.POST or None)
+    """Anyone may check a letter: only its number, date, office and kind are shown — no personal data. The QR code
+    on a letter opens this page with the code filled in (`?kode=`)."""
+    data = (
+        request.POST if request.method == "POST" else ({"code": request.GET["kode"]} if "kode" in request.GET else None)
+    )
+    form = VerifyForm(data)
     letter = None
     checked = False
-    if request.method == "POST" and form.is_valid():
+    if data is not None and form.is_valid():
         checked = True
         code = normalise_code(form.cleaned_data["code"])
         letter = Letter.objects.select_related("office").filter(verification_code=code).first() if code else None

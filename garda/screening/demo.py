@@ -16,8 +16,8 @@ from garda.intel.p3mi import import_p3mi
 from garda.screening import context as screening_context
 from garda.screening.actions import store_many
 from garda.screening.engine import screen
-from garda.screening.rules import Subject
 from garda.screening.models import Application
+from garda.screening.rules import Subject
 from garda.screening.scenarios import KINDS, TOUR_OPERATORS, Builder, build
 from garda.screening.service import _row, save_screenings
 from garda.screening.work import do_record_review

@@ -7,6 +7,7 @@ from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from garda.core.models import Office
+from garda.decisions.models import DECIDED, Case, Kind
 from garda.screening.models import Application
 
 # The application contract's decision → the kind counted ("postponement, refusal and cancellation decisions").
@@ -23,6 +24,8 @@ class DecisionStats:
     by_kind: dict[str, int] = field(default_factory=dict)
     by_category: dict[str, int] = field(default_factory=dict)
     by_month: dict[str, int] = field(default_factory=dict)
+    # Garda's own cases, all six kinds: proposals made in the period, and decisions taken in it (approved or not).
+    steps: dict[str, dict[str, int]] = field(default_factory=dict)
 
     def as_json(self) -> dict[str, object]:
         return {
@@ -33,6 +36,7 @@ class DecisionStats:
             "by_kind": self.by_kind,
             "by_category": self.by_category,
             "by_month": self.by_month,
+            "proposals_and_decisions": self.steps,
         }
 
 
@@ -57,6 +61,7 @@ def decision_stats(office_code: str, start: date, end: date) -> DecisionStats:
         for category in sorted(set((record.get("decision") or {}).get("categories") or ["uncategorised"])):
             categories[category] += 1
     return DecisionStats(
+        steps=_steps(office_code, since, until),
         office=office_code,
         start=start,
         end=end,
@@ -65,6 +70,19 @@ def decision_stats(office_code: str, start: date, end: date) -> DecisionStats:
         by_category=dict(sorted(categories.items())),
         by_month=dict(sorted(months.items())),
     )
+
+
+def _steps(office_code: str, since: datetime, until: datetime) -> dict[str, dict[str, int]]:
+    steps = {kind: {"proposed": 0, "approved": 0, "rejected": 0, "pending": 0} for kind in Kind.values}
+    cases = Case.objects.filter(office__code=office_code)
+    proposed = cases.filter(proposed_at__gte=since, proposed_at__lt=until)
+    for kind, status in proposed.values_list("kind", "status"):
+        steps[kind]["proposed"] += 1
+        if status not in DECIDED:
+            steps[kind]["pending"] += 1
+    for kind, status in cases.filter(decided_at__gte=since, decided_at__lt=until).values_list("kind", "status"):
+        steps[kind][status] += 1
+    return steps
 
 
 def _months(start: date, end: date) -> list[str]:

@@ -28,6 +28,10 @@ class Office(models.Model):
         _("zona waktu"), max_length=16, choices=OfficeTimeZone.choices, default=OfficeTimeZone.WIB
     )
     address = models.TextField(_("alamat"), blank=True)
+    # The letterhead: the place a letter is dated at ("Jakarta, 30 November 2026"), and how to reach the office.
+    city = models.CharField(_("kota (tempat surat)"), max_length=80, blank=True)
+    phone = models.CharField(_("telepon"), max_length=40, blank=True)
+    email = models.EmailField(_("surel"), blank=True)
     region_code = models.CharField(_("kode wilayah"), max_length=13, blank=True)
     parent = models.ForeignKey(
         "self",

@@ -12,7 +12,7 @@ from pypdf import PdfReader
 from garda.conftest import assert_accessible, browser_login, make_user
 from garda.core.models import User
 from garda.core.roles import Role
-from garda.decisions.models import Case, Letter, Status
+from garda.decisions.models import Case, Kind, Letter, Status
 from garda.screening import context as screening_context
 from garda.screening.actions import store_many
 from garda.screening.scenarios import Builder
@@ -56,15 +56,28 @@ def test_propose_review_approve_letter_and_verification(page, personas: dict[str
 
     browser_login(page, personas["kakanim"])
     page.goto(f"/keputusan/{case.pk}/")
+    # The approver reads the exact letter before approving: a draft in the browser's own PDF viewer.
+    draft = page.request.get(page.get_by_role("link", name=re.compile("konsep surat")).get_attribute("href"))
+    assert draft.headers["content-type"] == "application/pdf" and draft.headers["content-disposition"].startswith(
+        "inline"
+    )
+    text = " ".join("".join(p.extract_text() for p in PdfReader(io.BytesIO(draft.body())).pages).split())
+    assert "KONSEP" in text and personas["kakanim"].full_name in text and "ditunda" in text
     page.get_by_label("Alasan").fill("Disetujui; pemohon dapat melanjutkan dengan surat jaminan.")
     page.get_by_role("button", name="Setujui").click()
     assert_accessible(page)
     letter = Letter.objects.get()
-    with page.expect_download() as download:
-        page.get_by_role("link", name=re.compile("Surat pemberitahuan penundaan")).click()
-    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(open(download.value.path(), "rb").read())).pages)
-    for expected in ("SITI NURJANAH", letter.number, letter.verification_code, "Kepala Kantor", "Surat jaminan"):
-        assert expected.lower() in " ".join(text.split()).lower(), expected
+    href = page.get_by_role("link", name=re.compile("Surat pemberitahuan penundaan")).get_attribute("href")
+    issued = page.request.get(href)
+    assert issued.headers["content-disposition"].startswith("inline")
+    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(issued.body())).pages)
+    flat = " ".join(text.split())
+    for expected in ("SITI NURJANAH", letter.number, letter.verification_code, "Kepala Kantor", "Surat jaminan",
+                     "Yth.", "Hal", "Surat Edaran Direktur Jenderal Imigrasi Nomor IMI-0277.GR.02.06 Tahun 2017",
+                     "Pasal 77 Undang-Undang Nomor 30 Tahun 2014", "http://localhost:8000/verifikasi/"):  # fmt: skip
+        assert expected.lower() in flat.lower(), expected
+    # No internal code and no internal note: the approver's reason is not the letter's.
+    assert "SE-IMI-0277-2017" not in flat and "non_procedural" not in flat and "Disetujui;" not in flat
     months = "Januari Februari Maret April Mei Juni Juli Agustus September Oktober November Desember".split()
     assert any(m in text for m in months)  # the date in Indonesian
     page.get_by_role("button", name="Keluar").click()
@@ -108,6 +121,53 @@ def test_propose_review_approve_letter_and_verification(page, personas: dict[str
     page.get_by_role("button", name="Periksa").click()
     shown = page.locator("main").inner_text()
     assert "Surat asli" in shown and letter.number in shown and "SITI" not in shown  # no personal data
+    page.goto(f"/verifikasi/?kode={letter.verification_code}")  # what the QR code on the letter opens
+    expect(page.locator("main")).to_contain_text("Surat asli")
     page.get_by_label("Kode verifikasi").fill("0000-0000-0000")
     page.get_by_role("button", name="Periksa").click()
     expect(page.locator("main")).to_contain_text("Tidak ada surat")
+
+
+def test_a_cancellation_in_the_browser_bap_first_cutting_last(page, personas: dict[str, User]) -> None:  # type: ignore[no-untyped-def]
+    from garda.decisions.models import LetterKind
+    from garda.decisions.tests.test_due_process import _application, _issued, _propose
+
+    app, _ = _application("JAKSEL")
+    _issued(app, "E7654321")
+    case = _propose(
+        app, personas["interviewer"], kind=Kind.CANCELLATION, legal_bases=["PEMBATALAN-B"], passport_number="E7654321"
+    )
+    browser_login(page, personas["interviewer"])
+    page.goto(f"/keputusan/{case.pk}/")
+    assert_accessible(page)
+    page.get_by_label("Keterangan yang diberikan pemohon/pemegang paspor").fill("Saya diminta agen mengaku wisata.")
+    page.get_by_label("Hasil pemeriksaan").fill("Tujuan wisata tidak benar; tiket dibelikan agen.")
+    page.get_by_role("button", name="Buat Berita Acara Pemeriksaan").click()
+    expect(page.locator(".messages")).to_contain_text("Berita Acara Pemeriksaan dibuat")
+    expect(page.locator("main")).to_contain_text("Berita Acara Pemeriksaan —")  # its letter, before the decision
+    page.get_by_role("button", name="Keluar").click()
+
+    browser_login(page, personas["kasi"])
+    page.goto(f"/keputusan/{case.pk}/")
+    page.get_by_label("Alasan").fill("BAP lengkap dan sesuai temuan.")
+    page.get_by_role("button", name="Teruskan ke Kepala Kantor").click()
+    page.get_by_role("button", name="Keluar").click()
+
+    browser_login(page, personas["kakanim"])
+    page.goto(f"/keputusan/{case.pk}/")
+    page.get_by_label("Alasan").fill("Dibatalkan berdasarkan BAP.")
+    page.get_by_role("button", name="Setujui").click()
+    expect(page.locator(".messages")).to_contain_text("Langkah dicatat")
+    assert not Letter.objects.filter(case=case, kind=LetterKind.CANCELLATION_RECORD).exists()  # not asserted
+    page.get_by_role("button", name="Keluar").click()
+
+    colleague = make_user(personas["interviewer"].office, Role.INTERVIEWER, "wawancara3")
+    browser_login(page, colleague)
+    page.goto(f"/keputusan/{case.pk}/")
+    page.get_by_label("Waktu pengguntingan").fill(timezone.localtime().strftime("%Y-%m-%dT%H:%M"))
+    page.get_by_label("Saksi (satu nama per baris)").fill("Rina Marlina\nAgus Salim")
+    page.get_by_role("button", name="Catat pengguntingan").click()
+    expect(page.locator(".messages")).to_contain_text("Pengguntingan paspor dicatat")
+    assert_accessible(page)
+    kinds = set(Letter.objects.filter(case=case).values_list("kind", flat=True))
+    assert kinds == {LetterKind.BAP, LetterKind.DECISION_NOTICE, LetterKind.CANCELLATION_RECORD}

@@ -12,7 +12,7 @@ from django.utils import timezone
 from garda.conftest import make_user
 from garda.core.models import AuditEvent, User
 from garda.core.roles import Role
-from garda.decisions.actions import do_decide, do_propose, do_review
+from garda.decisions.actions import do_decide, do_propose, do_record_examination, do_review
 from garda.decisions.models import Case, Kind, Status
 from garda.screening import context as screening_context
 from garda.screening.actions import store_many
@@ -31,6 +31,14 @@ def _application(office: str, person: dict | None = None, seed: int = 1) -> tupl
     return app, person
 
 
+def _issued(app: Application, number: str) -> Application:
+    """The passport issued to the applicant of `app` earlier, as the history import brings it."""
+    record = dict(app.record, id=f"{app.external_id}-P", submitted_at="2024-01-10T09:00:00+07:00")
+    record["decision"] = {"kind": "issued", "decided_at": "2024-01-15T10:00:00+07:00", "passport_number": number}
+    [(_, issued)] = store_many([record], source="test")
+    return issued
+
+
 def _propose(app: Application, maker: User, **extra) -> Case:  # type: ignore[no-untyped-def]
     return do_propose(
         app,
@@ -41,6 +49,19 @@ def _propose(app: Application, maker: User, **extra) -> Case:  # type: ignore[no
         legal_bases=extra.pop("legal_bases", ["SE-IMI-0277-2017"]),
         **extra,
     )
+
+
+def cancel(app: Application, personas: dict[str, User], ground: str = "PEMBATALAN-B", **extra) -> Case:  # type: ignore[no-untyped-def]
+    """A cancellation carried through: proposed, examined (BAP), checked and approved."""
+    case = _propose(app, personas["interviewer"], kind=Kind.CANCELLATION, legal_bases=[ground], **extra)
+    do_record_examination(
+        case,
+        acting_user=personas["interviewer"],
+        statement="Pemohon mengakui tiket dibelikan oleh perekrut.",
+        findings="Keterangan tujuan wisata tidak benar; pemohon akan bekerja.",
+    )
+    do_review(case, acting_user=personas["kasi"], forward=True, reason="BAP lengkap, diteruskan.")
+    return do_decide(case, acting_user=personas["kakanim"], approve=True, reason="Dibatalkan sesuai BAP.")
 
 
 @pytest.fixture
@@ -106,6 +127,9 @@ def test_reasons_legal_bases_and_offices_are_checked(personas, offices) -> None:
     app, _ = _application("JAKSEL")
     with pytest.raises(ValidationError, match="tidak berlaku"):
         _propose(app, personas["interviewer"], legal_bases=["PEMBATALAN-A"])  # a cancellation ground
+    with pytest.raises(ValidationError, match="mengikuti pembatalan"):  # no cancellation on ground a/b yet
+        _propose(app, personas["interviewer"], kind=Kind.SUSPENSION, legal_bases=["PENANGGUHAN"])
+    cancel(app, personas)
     with pytest.raises(ValidationError, match="tanggal akhir"):
         _propose(app, personas["interviewer"], kind=Kind.SUSPENSION, legal_bases=["PENANGGUHAN"])
     today = timezone.localdate()

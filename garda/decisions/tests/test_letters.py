@@ -4,36 +4,67 @@ offers no step to the person who may not take it."""
 import io
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 from pypdf import PdfReader
 
 from garda.core.models import User
-from garda.decisions.actions import do_decide, do_review
+from garda.decisions.actions import do_decide, do_record_cutting, do_record_examination, do_review
 from garda.decisions.letters import normalise_code, render_pdf
 from garda.decisions.models import Kind, LetterKind
-from garda.decisions.tests.test_due_process import _application, _propose
+from garda.decisions.tests.test_due_process import _application, _issued, _propose
 
 
-def test_cancellation_letters_render_with_their_text(personas: dict[str, User]) -> None:
+def _text(pdf: bytes) -> str:
+    return " ".join("".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages).split())
+
+
+def test_a_cancellation_has_its_bap_before_and_its_cutting_record_after(personas: dict[str, User]) -> None:
     app, _ = _application("JAKSEL")
+    _issued(app, "E1234567")
     case = _propose(
         app,
         personas["interviewer"],
         kind=Kind.CANCELLATION,
         legal_bases=["PEMBATALAN-B"],
-        passport_number="E1234567",
+        passport_number="e 123 4567",
         findings="Pemohon memberi keterangan palsu; mengaku ke Jepang, tiket ke Kamboja (café internet di Phnom Penh).",
     )
+    with pytest.raises(ValidationError, match="Berita Acara Pemeriksaan"):  # no BAP: not forwarded
+        do_review(case, acting_user=personas["kasi"], forward=True, reason="Diteruskan tanpa BAP.")
+    do_record_examination(
+        case,
+        acting_user=personas["interviewer"],
+        statement="Saya dijanjikan kerja di kafe oleh kenalan dari media sosial.",
+        findings="Tiket ke Phnom Penh dibelikan pihak lain; tujuan wisata ke Jepang tidak benar.",
+        subject_signed=False,
+        refusal_note="Pemohon menolak menandatangani setelah dibacakan.",
+    )
+    [bap] = case.letters.all()
+    assert bap.kind == LetterKind.BAP and bap.issued_by == personas["interviewer"]  # before the decision
     do_review(case, acting_user=personas["kasi"], forward=True, reason="BAP lengkap, diteruskan.")
-    do_decide(case, acting_user=personas["kakanim"], approve=True, reason="Paspor dibatalkan dan digunting.")
+    do_decide(case, acting_user=personas["kakanim"], approve=True, reason="Paspor dibatalkan; catatan internal.")
     letters = {letter.kind: letter for letter in case.letters.all()}
-    assert set(letters) == {LetterKind.BAP, LetterKind.CANCELLATION_RECORD}
-    assert letters[LetterKind.BAP].sequence + 1 == letters[LetterKind.CANCELLATION_RECORD].sequence
-    for kind, expected in ((LetterKind.BAP, "café internet"), (LetterKind.CANCELLATION_RECORD, "digunting")):
-        pdf = render_pdf(letters[kind], verify_url="https://garda.example/verifikasi/")
-        text = " ".join("".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages).split())
-        assert expected in text and "E1234567" in text and "Kantor Imigrasi" in text.title()
-        assert letters[kind].number in text
+    assert set(letters) == {LetterKind.BAP, LetterKind.DECISION_NOTICE}  # the cutting is not asserted
+    do_record_cutting(
+        case, acting_user=personas["interviewer"], witnesses=["Rina Marlina", "Agus Salim"], holder_signed=True
+    )
+    letters = {letter.kind: letter for letter in case.letters.all()}
+    assert set(letters) == {LetterKind.BAP, LetterKind.DECISION_NOTICE, LetterKind.CANCELLATION_RECORD}
+    texts = {kind: _text(render_pdf(letter)) for kind, letter in letters.items()}
+    assert "dijanjikan kerja di kafe" in texts[LetterKind.BAP] and "menolak menandatangani" in texts[LetterKind.BAP]
+    assert personas["interviewer"].full_name in texts[LetterKind.BAP]
+    notice = texts[LetterKind.DECISION_NOTICE]
+    for expected in ("Yth.", "Hal", "Pemberitahuan Pembatalan Paspor", "E1234567", "dibatalkan", "café internet",
+                     "keterangan palsu atau tidak benar", "Undang-Undang Nomor 30 Tahun 2014",
+                     "21 hari kerja", personas["kakanim"].full_name,
+                     letters[LetterKind.DECISION_NOTICE].number):  # fmt: skip
+        assert expected in notice, expected
+    assert "PEMBATALAN-B" not in notice and "catatan internal" not in notice
+    record = texts[LetterKind.CANCELLATION_RECORD]
+    assert "digunting" in record and "Rina Marlina; Agus Salim" in record and "E1234567" in record
+    with pytest.raises(ValidationError, match="sudah dicatat"):
+        do_record_cutting(case, acting_user=personas["interviewer"], witnesses=["Rina"], holder_signed=True)
 
 
 def test_a_code_typed_loosely_is_still_found() -> None:

@@ -55,6 +55,11 @@ class Command(BaseCommand):
             self.stdout.write(f"{title}:")
             for key, n in counts.items():
                 self.stdout.write(f"  {key:<20} {n:>6}")
+        self.stdout.write("Usulan dan keputusan di Garda (diusulkan / berjalan / disetujui / tidak disetujui):")
+        for kind, row in stats.steps.items():
+            self.stdout.write(
+                f"  {kind:<20} {row['proposed']:>6} {row['pending']:>6} {row['approved']:>6} {row['rejected']:>6}"
+            )
 
     def _fairness(self, options: dict[str, Any]) -> None:
         stats = fairness_stats(options["office"], options["start"], options["end"])

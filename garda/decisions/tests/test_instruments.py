@@ -124,7 +124,10 @@ def test_garda_decisions_letters_writes_the_archive_with_a_manifest(personas, tm
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     assert [r["kind"] for r in manifest["letters"]] == [LetterKind.BAP, LetterKind.DECISION_NOTICE]
     for row in manifest["letters"]:
-        assert hashlib.sha256((out / row["file"]).read_bytes()).hexdigest() == row["sha256"]
+        pdf = (out / row["file"]).read_bytes()
+        assert hashlib.sha256(pdf).hexdigest() == row["sha256"]
+        text = _text(pdf)  # every letter, the BAP too: an addressee, a subject, no internal code
+        assert "Yth." in text and "Hal" in text and "/verifikasi/" in text and CODE.findall(text) == []
     assert (out / "manifest.csv").read_text(encoding="utf-8").count("\n") == 3
     with pytest.raises(SystemExit) as exit_:
         call_command("decisions", "letters", "--office", "NOPE", "--from", today, "--to", today, "--output", str(out))

@@ -8,6 +8,7 @@ internal note, and no internal code is printed."""
 
 import base64
 import mimetypes
+import re
 import secrets
 from dataclasses import dataclass
 from datetime import datetime
@@ -150,7 +151,7 @@ def context(letter: Letter | Draft, *, signer: User | None, draft: bool) -> dict
         "subject": SUBJECTS[Kind(case.kind)],
         "grounds": _joined([GROUNDS[c] for c in categories]),
         "verdict": _verdict(case),
-        "facts": [f["text"] for f in case.facts],
+        "facts": [plain_fact(f["text"]) for f in case.facts],
         "citations": legal.citations(case.legal_bases, case.legal_list_version),
         "objection_citation": legal.objection_citation(case.legal_list_version),
         "documents": [DOCUMENT_LABELS.get(d, (d, d))[0] for d in case.documents_requested],
@@ -165,6 +166,14 @@ def context(letter: Letter | Draft, *, signer: User | None, draft: bool) -> dict
         if letter.verification_code
         else "",
     }
+
+
+_SCORE = re.compile(r";?\s*p=\d+(?:\.\d+)?")
+
+
+def plain_fact(text: str) -> str:
+    """A screening finding as a letter states it: without the matcher's probability ("; p=0.97")."""
+    return _SCORE.sub("", text).replace("()", "").strip()
 
 
 def _joined(parts: list[str]) -> str:

@@ -18,7 +18,7 @@ from garda.core.models import User
 from garda.core.roles import Capability
 from garda.decisions import actions, deadlines, legal
 from garda.decisions.forms import CuttingForm, ExaminationForm, FollowUpForm, ProposalForm, StepForm, VerifyForm
-from garda.decisions.letters import LETTERS_FOR, normalise_code, render_draft, render_pdf
+from garda.decisions.letters import LETTERS_FOR, normalise_code, plain_fact, render_draft, render_pdf
 from garda.decisions.models import Case, Cutting, Examination, FollowUpKind, Kind, Letter, Status
 from garda.screening.access import access_application
 from garda.screening.indicators import explain
@@ -89,7 +89,7 @@ def propose(request: HttpRequest, application_pk: int) -> HttpResponse:
     latest = app.screenings.first()
     # The screening's findings, in the words a letter states them: the maker picks those the examination confirmed.
     facts = [
-        (f"{n}:{i['code']}", explain(i["code"], i.get("params", {}), "id"))
+        (f"{n}:{i['code']}", plain_fact(explain(i["code"], i.get("params", {}), "id")))
         for n, i in enumerate(latest.indicators if latest else [])
         if i.get("counted", True)
     ]

@@ -74,6 +74,11 @@ def _passport(application: Application, kind: str, number: str) -> str:
         raise ValidationError(
             {"passport_number": "nomor paspor hanya diisi untuk pembatalan, penarikan atau pencabutan"}
         )
+    if not application.applicant_nik:
+        # Without a NIK no issuance record can be shown to be this person's (an empty NIK matches everyone's).
+        raise ValidationError(
+            {"passport_number": "permohonan tanpa NIK: catatan penerbitan paspor tidak dapat dicocokkan"}
+        )
     issued = [
         a
         for a in Application.objects.filter(decision_kind="issued", applicant_nik=application.applicant_nik)
@@ -87,7 +92,7 @@ def _passport(application: Application, kind: str, number: str) -> str:
         raise ValidationError(
             {
                 "passport_number": f"tidak ada catatan penerbitan paspor {number} untuk NIK "
-                f"{application.applicant_nik or '-'}; impor riwayat penerbitannya lebih dahulu"
+                f"{application.applicant_nik}; impor riwayat penerbitannya lebih dahulu"
             }
         )
     return number

@@ -94,13 +94,11 @@ def check(kind: str, codes: list[str]) -> int:
     return version
 
 
-def citations(codes: list[str], version: int) -> list[str]:
+def citations(codes: list[str], version: int) -> tuple[list[str], str]:
+    """The wording of the chosen bases and of the objection route, as the list stood at `version` (read once)."""
     bases = of_version(version)
-    return [bases[c].citation if c in bases else c for c in codes]
-
-
-def objection_citation(version: int) -> str:
-    basis = of_version(version).get(OBJECTION) or in_force()[1].get(OBJECTION)
+    objection = bases.get(OBJECTION) or in_force()[1].get(OBJECTION)
     return (
-        basis.citation if basis is not None else "Undang-Undang Nomor 30 Tahun 2014 tentang Administrasi Pemerintahan"
+        [bases[c].citation if c in bases else c for c in codes],
+        objection.citation if objection is not None else "Pasal 77 Undang-Undang Nomor 30 Tahun 2014",
     )

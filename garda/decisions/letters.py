@@ -135,6 +135,7 @@ def context(letter: Letter | Draft, *, signer: User | None, draft: bool) -> dict
     issued = timezone.localtime(letter.issued_at)
     office = letter.office
     categories = [c for c in case.categories if c in GROUNDS]
+    cited, objection = legal.citations(case.legal_bases, case.legal_list_version)
     return {
         "letter": letter,
         "draft": draft,
@@ -152,8 +153,8 @@ def context(letter: Letter | Draft, *, signer: User | None, draft: bool) -> dict
         "grounds": _joined([GROUNDS[c] for c in categories]),
         "verdict": _verdict(case),
         "facts": [plain_fact(f["text"]) for f in case.facts],
-        "citations": legal.citations(case.legal_bases, case.legal_list_version),
-        "objection_citation": legal.objection_citation(case.legal_list_version),
+        "citations": cited,
+        "objection_citation": objection,
         "documents": [DOCUMENT_LABELS.get(d, (d, d))[0] for d in case.documents_requested],
         "periods": periods,
         "issued": issued,

@@ -1,6 +1,7 @@
 """Decision pages: the step queues, proposing from an application, a case with its steps, letters, and the
 public page that tells whether a letter is authentic."""
 
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
@@ -170,7 +171,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             "can_cut": can_cut,
             "cutting_form": CuttingForm(prefix="cut") if can_cut else None,
             "evidence": _evidence(case),
-            "citations": legal.citations(case.legal_bases, case.legal_list_version),
+            "citations": legal.citations(case.legal_bases, case.legal_list_version)[0],
         },
     )
 
@@ -215,37 +216,34 @@ def follow_up(request: HttpRequest, pk: int) -> HttpResponse:
     choices = _follow_up_choices(user, case)
     if not choices:
         raise PermissionDenied
-    form = FollowUpForm(request.POST, choices=choices)
-    if not form.is_valid():
-        messages.error(request, _("Pilih tindak lanjut dan isi catatan (paling sedikit 10 huruf)."))
-        return redirect("decisions:detail", pk=case.pk)
-    try:
-        actions.do_follow_up(case, acting_user=user, kind=form.cleaned_data["kind"], note=form.cleaned_data["note"])
-    except ValidationError as exc:
-        messages.error(request, "; ".join(m for ms in exc.message_dict.values() for m in ms))
-    else:
-        messages.success(request, _("Tindak lanjut dicatat."))
-    return redirect("decisions:detail", pk=case.pk)
+    return _apply(
+        request,
+        case,
+        FollowUpForm(request.POST, choices=choices),
+        lambda data: actions.do_follow_up(case, acting_user=user, kind=data["kind"], note=data["note"]),
+        done=_("Tindak lanjut dicatat."),
+        invalid=_("Pilih tindak lanjut dan isi catatan (paling sedikit 10 huruf)."),
+    )
 
 
 def _step(request: HttpRequest, pk: int, *, decide: bool) -> HttpResponse:
     user = _user(request)
     case = access_case(user, pk)
-    form = StepForm(request.POST)
     positive = request.POST.get("verdict") == "yes"
-    if not form.is_valid():
-        messages.error(request, _("Alasan wajib diisi, paling sedikit 10 huruf."))
-        return redirect("decisions:detail", pk=case.pk)
-    try:
+
+    def step(data: dict[str, Any]) -> object:
         if decide:
-            actions.do_decide(case, acting_user=user, approve=positive, reason=form.cleaned_data["reason"])
-        else:
-            actions.do_review(case, acting_user=user, forward=positive, reason=form.cleaned_data["reason"])
-    except ValidationError as exc:
-        messages.error(request, "; ".join(m for ms in exc.message_dict.values() for m in ms))
-    else:
-        messages.success(request, _("Langkah dicatat."))
-    return redirect("decisions:detail", pk=case.pk)
+            return actions.do_decide(case, acting_user=user, approve=positive, reason=data["reason"])
+        return actions.do_review(case, acting_user=user, forward=positive, reason=data["reason"])
+
+    return _apply(
+        request,
+        case,
+        StepForm(request.POST),
+        step,
+        done=_("Langkah dicatat."),
+        invalid=_("Alasan wajib diisi, paling sedikit 10 huruf."),
+    )
 
 
 @requires(Capability.DECISIONS_REVIEW)
@@ -295,25 +293,20 @@ def letter_draft(request: HttpRequest, pk: int) -> HttpResponse:
 def examine(request: HttpRequest, pk: int) -> HttpResponse:
     user = _user(request)
     case = access_case(user, pk)
-    form = ExaminationForm(request.POST, prefix="bap")
-    if not form.is_valid():
-        messages.error(request, _form_errors(form))
-        return redirect("decisions:detail", pk=case.pk)
-    data = form.cleaned_data
-    try:
-        actions.do_record_examination(
+    return _apply(
+        request,
+        case,
+        ExaminationForm(request.POST, prefix="bap"),
+        lambda data: actions.do_record_examination(
             case,
             acting_user=user,
             statement=data["statement"],
             findings=data["findings"],
             subject_signed=data["subject_signed"],
             refusal_note=data["refusal_note"],
-        )
-    except ValidationError as exc:
-        messages.error(request, "; ".join(m for ms in exc.message_dict.values() for m in ms))
-    else:
-        messages.success(request, _("Berita Acara Pemeriksaan dibuat."))
-    return redirect("decisions:detail", pk=case.pk)
+        ),
+        done=_("Berita Acara Pemeriksaan dibuat."),
+    )
 
 
 @requires(Capability.DECISIONS_PROPOSE)
@@ -321,24 +314,42 @@ def examine(request: HttpRequest, pk: int) -> HttpResponse:
 def cut(request: HttpRequest, pk: int) -> HttpResponse:
     user = _user(request)
     case = access_case(user, pk)
-    form = CuttingForm(request.POST, prefix="cut")
-    if not form.is_valid():
-        messages.error(request, _form_errors(form))
-        return redirect("decisions:detail", pk=case.pk)
-    data = form.cleaned_data
-    try:
-        actions.do_record_cutting(
+    return _apply(
+        request,
+        case,
+        CuttingForm(request.POST, prefix="cut"),
+        lambda data: actions.do_record_cutting(
             case,
             acting_user=user,
             witnesses=data["witnesses"].splitlines(),
             holder_signed=data["holder_signed"],
             refusal_note=data["refusal_note"],
             cut_at=data["cut_at"],
-        )
-    except ValidationError as exc:
-        messages.error(request, "; ".join(m for ms in exc.message_dict.values() for m in ms))
+        ),
+        done=_("Pengguntingan paspor dicatat."),
+    )
+
+
+def _apply(
+    request: HttpRequest,
+    case: Case,
+    form: Any,
+    act: Callable[[dict[str, Any]], object],
+    *,
+    done: str,
+    invalid: str | None = None,
+) -> HttpResponse:
+    """One posted step of a case: the form checked (what is wrong, and where), the action taken, the outcome told
+    on the case page. A refused action says why; a step the user may not take is refused by the action."""
+    if not form.is_valid():
+        messages.error(request, invalid or _form_errors(form))
     else:
-        messages.success(request, _("Pengguntingan paspor dicatat."))
+        try:
+            act(form.cleaned_data)
+        except ValidationError as exc:
+            messages.error(request, "; ".join(exc.messages))
+        else:
+            messages.success(request, done)
     return redirect("decisions:detail", pk=case.pk)
 
 

@@ -145,3 +145,39 @@ def test_statistics_count_proposals_and_decisions_of_every_kind(personas) -> Non
     assert steps["postponement"]["proposed"] == 1 and steps["postponement"]["pending"] == 1
     assert steps["withdrawal"]["proposed"] == 0
     assert Status.APPROVED in steps["cancellation"]
+
+
+def test_bad_bap_and_cutting_forms_are_named_and_nothing_is_recorded(personas, login_as) -> None:  # type: ignore[no-untyped-def]
+    from garda.decisions.models import Cutting, Examination
+
+    app, _ = _application("JAKSEL")
+    case = _propose(app, personas["interviewer"], kind=Kind.CANCELLATION, legal_bases=["PEMBATALAN-B"])
+    client = login_as(personas["interviewer"])
+    page = client.post(
+        reverse("decisions:examine", args=[case.pk]),
+        {"bap-statement": "pendek", "bap-findings": "Keterangan tujuan tidak benar.", "bap-refusal_note": ""},
+        follow=True,
+    ).content.decode()
+    assert "Keterangan yang diberikan pemohon/pemegang paspor" in page and not Examination.objects.exists()
+    page = client.post(  # not signed, and no word on why
+        reverse("decisions:examine", args=[case.pk]),
+        {"bap-statement": "Pemohon mengaku diarahkan agen.", "bap-findings": "Keterangan tujuan tidak benar."},
+        follow=True,
+    ).content.decode()
+    assert "alasan yang diperiksa menolak" in page and not Examination.objects.exists()
+    page = client.post(
+        reverse("decisions:cut", args=[case.pk]), {"cut-cut_at": "", "cut-witnesses": ""}, follow=True
+    ).content.decode()
+    assert "Waktu pengguntingan" in page and not Cutting.objects.exists()
+
+
+def test_a_passport_is_not_matched_to_an_application_without_a_nik(personas) -> None:  # type: ignore[no-untyped-def]
+    from garda.screening.models import Application
+
+    app, _ = _application("JAKSEL")
+    _issued(app, "C3333333")
+    Application.objects.filter(pk=app.pk).update(applicant_nik="")
+    app.refresh_from_db()
+    with pytest.raises(ValidationError, match="tanpa NIK"):
+        _propose(app, personas["interviewer"], kind=Kind.WITHDRAWAL, legal_bases=["PENARIKAN-B"],
+                 passport_number="C3333333")  # fmt: skip

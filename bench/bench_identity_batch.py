@@ -15,7 +15,7 @@ RECORDS_PER_PERSON = 1.67  # what synthetic.dataset yields: duplicates and names
 
 def main() -> None:
     setup_django()
-    from garda.identity.synthetic import dataset
+    from garda.synthetic.identities import dataset
 
     start = time.perf_counter()
     records = list(dataset(int(RECORDS / RECORDS_PER_PERSON), seed=1000))

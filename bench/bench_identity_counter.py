@@ -22,14 +22,14 @@ PG_ADMIN = os.environ.get("BENCH_DATABASE_URL", "")
 
 
 def _person(k: int):  # type: ignore[no-untyped-def]
-    from garda.identity.synthetic import true_person
+    from garda.synthetic.identities import true_person
 
     return true_person(random.Random(1_000_003 * 7 + k), k)
 
 
 def _variant(k: int) -> dict[str, str]:
     """A realistic later appearance of person k, of one of four kinds."""
-    from garda.identity.synthetic import _respell
+    from garda.synthetic.identities import _respell
 
     rng = random.Random(k * 31 + 5)
     p = _person(k)
@@ -63,7 +63,7 @@ def _percentiles(samples: list[float]) -> tuple[float, float]:
 def _build() -> None:
     from garda.identity.index import bulk_index, rebuild_name_frequencies
     from garda.identity.models import IndexedPerson, NameFrequency
-    from garda.identity.synthetic import appearance
+    from garda.synthetic.identities import appearance
 
     have = IndexedPerson.objects.filter(source="bench").count()
     if have == N:

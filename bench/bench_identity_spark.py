@@ -24,7 +24,7 @@ def main() -> None:
     from garda.identity.defaults import default_model
     from garda.identity.records import prepare
     from garda.identity.spark import dedupe_pairs
-    from garda.identity.synthetic import dataset
+    from garda.synthetic.identities import dataset
 
     # Spark's Python workers must run this interpreter, where Garda is installed.
     os.environ["PYSPARK_PYTHON"] = sys.executable

@@ -20,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from garda.screening.scenarios import CATEGORIES, RELATIVE_KINDS, build
+from garda.synthetic.scenarios import CATEGORIES, RELATIVE_KINDS, build
 
 GARDA = str(Path(sys.executable).parent / "garda")
 

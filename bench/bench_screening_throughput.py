@@ -35,7 +35,7 @@ def setup(db: Path) -> None:
 
 
 def world_builder(seed: int, first_serial: int = 0):  # type: ignore[no-untyped-def]
-    from garda.screening.scenarios import Builder, build
+    from garda.synthetic.scenarios import Builder, build
 
     world = build(per_kind=0, seed=seed, background=0, today=TODAY)
     b = Builder(seed, TODAY)
@@ -51,7 +51,7 @@ def build_history(db: Path, n: int) -> None:
 
     from garda.intel.imports import store_report
     from garda.screening.actions import store_many
-    from garda.screening.scenarios import KINDS
+    from garda.synthetic.scenarios import KINDS
 
     call_command("migrate", verbosity=0)
     b = world_builder(11)
@@ -86,7 +86,7 @@ def build_history(db: Path, n: int) -> None:
 
 def applications(n: int, seed: int) -> list[dict]:  # type: ignore[type-arg]
     """A day's mix: mostly clean applications, a few of every kind of indication."""
-    from garda.screening.scenarios import KINDS
+    from garda.synthetic.scenarios import KINDS
 
     b = world_builder(seed, first_serial=9_000_000)
     names = sorted(KINDS)

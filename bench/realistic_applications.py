@@ -1,4 +1,4 @@
-"""Realistic applications written apart from the screening rules' own scenario generator (garda.screening.scenarios):
+"""Realistic applications written apart from the screening rules' own scenario generator (garda.synthetic.scenarios):
 a day's intake of a Jakarta office as the domain brief describes it, to measure screening on data the rules were
 not tuned against.
 

@@ -83,6 +83,7 @@ INSTALLED_APPS = [
     "garda.stats",
     "garda.whistle",
     "garda.oversight",
+    "garda.synthetic",  # the `garda demo` command
 ]
 
 MIDDLEWARE = [

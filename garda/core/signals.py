@@ -15,6 +15,11 @@ password_verified = Signal()
 # Sent after a password is set. `request` is the request of the user changing their own password (whose session
 # may hold opened keys), None when an administrator set a temporary one. Arguments: user, password, request.
 password_changed = Signal()
+# Sent inside the transaction that changed what screening reads: an agency report, a P3MI registry snapshot, an
+# adverse decision. Defined here, in the ground floor, so the apps that change that data (intelligence, screening
+# itself) send it without importing screening; screening receives it (connected in its `ready()`): its context
+# stamp moves now and the pending applications are re-screened once the change is committed. Arguments: reason.
+screening_context_changed = Signal()
 
 
 def _known_user(username: str) -> User | None:

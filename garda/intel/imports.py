@@ -6,11 +6,11 @@ from typing import Any
 
 from django.db import transaction
 
+from garda.contracts import parse_datetime, problems
 from garda.core.imports import ImportSummary, import_json_lines, upsert
+from garda.core.signals import screening_context_changed
 from garda.identity.index import index_person, remove_persons
 from garda.intel.models import AgencyReport, ReportSubject
-from garda.screening import context as screening_context
-from garda.screening.contracts import parse_datetime, problems
 
 
 def _index_subjects(report: AgencyReport, subjects: list[dict[str, Any]]) -> None:
@@ -72,7 +72,8 @@ def store_report(record: dict[str, Any], *, source: str) -> str:
             ]
         )
         _index_subjects(report, record["subjects"])
-        screening_context.bump()  # pending applications are re-screened against the new report
+        # Pending applications are re-screened against the new report (screening receives the signal).
+        screening_context_changed.send(sender=AgencyReport, reason="agency_report")
     return outcome
 
 

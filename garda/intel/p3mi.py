@@ -14,6 +14,7 @@ from django.db import transaction
 
 from garda.core import audit
 from garda.core.imports import ImportSummary, UnreadableFile, read_bytes
+from garda.core.signals import screening_context_changed
 from garda.intel.models import P3MICompany, P3MISnapshot
 
 COLUMNS = ["name", "license_number", "valid_until", "address", "province"]
@@ -93,9 +94,7 @@ def import_p3mi(path: Path) -> ImportSummary:
         for company in rows:
             company.snapshot = snapshot
         P3MICompany.objects.bulk_create(rows, batch_size=2000)
-        from garda.screening.context import bump  # the registry is screening context (imported late: a cycle)
-
-        bump()
+        screening_context_changed.send(sender=P3MISnapshot, reason="p3mi_registry")
         audit.record(
             "p3mi.import",
             actor_username="system",

@@ -6,12 +6,12 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
+from garda.contracts import problems
 from garda.core import audit
 from garda.core.models import User
 from garda.core.numbering import next_number
 from garda.intel.imports import store_report
 from garda.intel.models import AgencyReport
-from garda.screening.contracts import problems
 
 
 class ReportError(ValueError):

@@ -9,14 +9,15 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
+from garda.contracts import applicant_person, parse_datetime, problems
 from garda.core import audit
 from garda.core.bulk import insert_rows
 from garda.core.imports import ImportSummary, import_json_lines, record_hash, upsert
+from garda.core.signals import screening_context_changed
 from garda.identity.index import PersonRow, index_person, insert_person_rows, person_row, remove_persons
 from garda.identity.names import name_or_none
 from garda.identity.phones import phone_or_none
 from garda.screening import context as screening_context
-from garda.screening.contracts import applicant_person, parse_datetime, problems
 from garda.screening.models import Application, Contact
 from garda.screening.rules import family_key
 
@@ -156,7 +157,7 @@ def store_application_returning(record: dict[str, Any], *, source: str) -> tuple
             _contacts(app, record)
             if app.decision_kind in screening_context.ADVERSE:
                 # Pending applications everywhere must be re-screened against this decision.
-                screening_context.bump()
+                screening_context_changed.send(sender=Application, reason="decision")
     return outcome, app
 
 
@@ -237,7 +238,7 @@ def store_many(records: list[dict[str, Any]], *, source: str) -> list[tuple[str,
         for i, app in zip(fresh, apps, strict=True):
             results[i] = ("stored", app)
         if any(app.decision_kind in screening_context.ADVERSE for app in apps):
-            screening_context.bump()
+            screening_context_changed.send(sender=Application, reason="decision")
     for i, record in enumerate(records):
         if results[i] is None:
             results[i] = store_application_returning(record, source=source)
@@ -279,5 +280,5 @@ def record_decision(app: Application, decision: dict[str, Any], *, actor: Any, s
     )
     audit.record("application.decision", actor=actor, obj=app, summary=summary[:300], before=before, after=decision)
     if app.decision_kind in screening_context.ADVERSE:
-        screening_context.bump()
+        screening_context_changed.send(sender=Application, reason="decision")
     return app

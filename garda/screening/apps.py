@@ -13,3 +13,8 @@ class ScreeningConfig(AppConfig):
 
         for key, check in CHECKS.items():
             register_check(key, check)
+
+        # Intelligence (below screening) announces new reports and registries through a core signal.
+        from garda.screening import receivers
+
+        receivers.connect()

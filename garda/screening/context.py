@@ -11,8 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from django.db import transaction
-
+from garda.contracts import applicant_person
 from garda.core.reflists import current_revision
 from garda.identity.api import (
     FSModel,
@@ -26,7 +25,6 @@ from garda.identity.api import (
 )
 from garda.intel.models import AgencyReport, P3MICompany, ReportSubject
 from garda.intel.p3mi import company_key, current_registry, licence_key
-from garda.screening.contracts import applicant_person
 from garda.screening.models import Application, ContextStamp
 from garda.screening.notes import NoteReader, default_groups, reader
 from garda.screening.rulebook import Requirement, Thresholds, requirement, thresholds
@@ -194,23 +192,13 @@ def generation() -> int:
     return int(value or 0)
 
 
-def bump() -> None:
-    """Screening context changed: cached contexts reload, and once the change is committed the pending
-    applications are re-screened in the background (one task per transaction, however many changes it made)."""
+def move_stamp() -> None:
+    """Screening context changed: every process's cached context reloads at its next use."""
     # A random stamp, not a counter: a counter starts again at 1 after a restore (or a test database flush) and
     # would make a process believe its old context is current.
     stamp = secrets.randbits(62) or 1
     if not ContextStamp.objects.filter(name=STAMP).update(generation=stamp):
         ContextStamp.objects.update_or_create(name=STAMP, defaults={"generation": stamp})
-    connection = transaction.get_connection()
-    if not any(getattr(f, "__name__", "") == "_enqueue_rescreen" for _, f, _ in connection.run_on_commit):
-        transaction.on_commit(_enqueue_rescreen)
-
-
-def _enqueue_rescreen() -> None:
-    from garda.screening.tasks import rescreen_pending_applications
-
-    rescreen_pending_applications.enqueue()
 
 
 def load(*, today: date | None = None) -> Context:

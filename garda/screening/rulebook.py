@@ -16,12 +16,12 @@ silently switched off by a code nobody maps.
 import json
 import re
 from dataclasses import dataclass, fields
-from pathlib import Path
 from typing import Any
 
+from garda.contracts import CONTRACTS
 from garda.screening.notes import GROUPS
 
-APPLICATION_SCHEMA = Path(__file__).resolve().parent / "contracts" / "application.schema.json"
+APPLICATION_SCHEMA = CONTRACTS / "application.schema.json"
 
 
 def _contract_enum(*path: str) -> tuple[str, ...]:

@@ -14,6 +14,7 @@ from django.db import connection, transaction
 from django.db.backends.signals import connection_created
 from django.utils import timezone
 
+from garda.contracts import problems
 from garda.core import audit
 from garda.core.bulk import insert_rows
 from garda.core.imports import ImportSummary, read_json_lines
@@ -21,7 +22,6 @@ from garda.core.jsonlines import dumps_line
 from garda.core.parallel import in_parallel
 from garda.screening import context as screening_context
 from garda.screening.actions import store_many
-from garda.screening.contracts import problems
 from garda.screening.engine import Result, as_contract, screen
 from garda.screening.models import Application, Screening
 from garda.screening.rules import Subject

@@ -43,7 +43,7 @@ def do_take_at_counter(record: dict[str, Any], *, acting_user: User) -> tuple[Ap
     The number is taken inside the transaction that stores the application, under the numbering lock (SQLite's
     write lock, PostgreSQL's advisory lock): eight officers saving at once get eight numbers. Taken outside, two
     got the same number and the second entry was stored as an update of the first applicant."""
-    from garda.screening.contracts import problems
+    from garda.contracts import problems
 
     office = str(record["office"])
     with transaction.atomic():

@@ -17,8 +17,8 @@ from garda.decisions.models import Case, Kind, Status
 from garda.screening import context as screening_context
 from garda.screening.actions import store_many
 from garda.screening.models import Application
-from garda.screening.scenarios import Builder
 from garda.screening.service import screen_application
+from garda.synthetic.scenarios import Builder
 
 
 def _application(office: str, person: dict | None = None, seed: int = 1) -> tuple[Application, dict]:  # type: ignore[type-arg]

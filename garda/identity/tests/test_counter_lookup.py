@@ -6,7 +6,7 @@ import pytest
 
 from garda.identity.index import bulk_index, find_candidates, forget_cached, index_person
 from garda.identity.models import BlockingKey, IndexedPerson
-from garda.identity.synthetic import appearance, namesake, true_person
+from garda.synthetic.identities import appearance, namesake, true_person
 
 REGISTERED = {
     "full_name": "Muhammad Rizki Saputra",
@@ -102,7 +102,7 @@ def test_training_stores_a_new_version_that_the_counter_uses(db: None, tmp_path)
     from garda.core.models import AuditEvent
     from garda.identity.index import current_model
     from garda.identity.models import MatchModel
-    from garda.identity.synthetic import dataset
+    from garda.synthetic.identities import dataset
 
     path = tmp_path / "list.csv"
     rows = [r for r, _ in dataset(1500, seed=3)]

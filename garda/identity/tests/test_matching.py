@@ -13,7 +13,7 @@ from garda.identity.comparisons import COMPARISONS, compare
 from garda.identity.defaults import default_model
 from garda.identity.model import FSModel, bounded, estimate, estimate_u, implausible
 from garda.identity.records import prepare
-from garda.identity.synthetic import dataset, household_dataset, linked_lists
+from garda.synthetic.identities import dataset, household_dataset, linked_lists
 
 RIZKI = {
     "id": "a",

@@ -7,10 +7,10 @@ from typing import Any
 
 from rapidfuzz.distance import JaroWinkler
 
+from garda.contracts import applicant_person, parse_datetime
 from garda.identity.api import Person, WatchMatch, prepare
 from garda.identity.names import Name, modernise, name_or_none, name_similarity
 from garda.screening.context import Context
-from garda.screening.contracts import applicant_person, parse_datetime
 
 # The linkage thresholds, the window and the family count are in the reference list `screening_thresholds`
 # (garda.screening.rulebook.Thresholds): persons of interest are few and every match is read by an officer, so

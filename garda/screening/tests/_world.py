@@ -6,7 +6,7 @@ from typing import Any
 
 from django.core.management import call_command
 
-from garda.screening.scenarios import World
+from garda.synthetic.scenarios import World
 
 
 def load_world(world: World, tmp_path: Path) -> None:

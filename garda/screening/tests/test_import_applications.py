@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
+from garda.contracts import CONTRACTS
 from garda.core.models import AuditEvent
 from garda.identity.index import find_candidates, forget_cached
-from garda.screening.contracts import CONTRACTS
 from garda.screening.models import Application
 
 GARDA = str(Path(sys.executable).parent / "garda")
@@ -142,9 +142,9 @@ def test_blank_lines_are_not_records(db: None, tmp_path: Path, line: str, capsys
 
 
 def test_an_import_stopped_half_way_leaves_no_stored_row_without_its_audit_event(db: None, tmp_path: Path) -> None:
+    from garda.contracts import problems
     from garda.core.imports import import_json_lines
     from garda.screening.actions import store_application
-    from garda.screening.contracts import problems
 
     records = []
     for i in range(5):

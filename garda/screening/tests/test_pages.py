@@ -14,9 +14,9 @@ from garda.intel.imports import store_report
 from garda.screening import context as screening_context
 from garda.screening.actions import store_many
 from garda.screening.models import Application
-from garda.screening.scenarios import Builder
 from garda.screening.service import screen_application
 from garda.screening.work import rescreen_pending
+from garda.synthetic.scenarios import Builder
 
 
 def _queue(n: int, office: str = "JAKSEL", seed: int = 1) -> list[Application]:

@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 from jsonschema import Draft202012Validator
 
+from garda.contracts import CONTRACTS
 from garda.core.models import AuditEvent
-from garda.screening.contracts import CONTRACTS
 from garda.screening.models import Application, Screening
-from garda.screening.scenarios import CATEGORIES, build
 from garda.screening.tests._world import load_world, screen, write_jsonl
+from garda.synthetic.scenarios import CATEGORIES, build
 
 RESULT_SCHEMA = Draft202012Validator(json.loads((CONTRACTS / "screening-result.schema.json").read_text()))
 
@@ -155,7 +155,7 @@ def test_a_run_stopped_half_way_has_written_what_it_saved(db: None, tmp_path: Pa
     from datetime import date
 
     from garda.screening import service
-    from garda.screening.scenarios import Builder
+    from garda.synthetic.scenarios import Builder
 
     b = Builder(5, date(2026, 11, 2))
     apps = [b.application(b.person()) for _ in range(5)]

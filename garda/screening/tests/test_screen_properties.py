@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
-from garda.screening.contracts import CONTRACTS, problems
+from garda.contracts import CONTRACTS, problems
 from garda.screening.tests._world import screen, write_jsonl
 
 RESULT_SCHEMA = Draft202012Validator(json.loads((CONTRACTS / "screening-result.schema.json").read_text()))

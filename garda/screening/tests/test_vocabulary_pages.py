@@ -4,13 +4,13 @@ in both languages."""
 
 import json
 import re
-from pathlib import Path
 from typing import Any
 
 import pytest
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from garda.contracts import CONTRACTS
 from garda.core.models import User
 from garda.core.vocabulary import VOCABULARY, label
 from garda.screening import context as screening_context
@@ -19,9 +19,7 @@ from garda.screening.indicators import RULES
 from garda.screening.service import screen_application
 from garda.screening.tests.test_rules import app
 
-SCHEMA = json.loads(
-    (Path(__file__).resolve().parents[1] / "contracts" / "application.schema.json").read_text(encoding="utf-8")
-)
+SCHEMA = json.loads((CONTRACTS / "application.schema.json").read_text(encoding="utf-8"))
 RAW = re.compile(
     r"\b((NP|INC|IA|AR|PD)_[A-Z_]+|high|medium|low|postpone|proceed|request_documents|in_depth_interview|tourism|"
     r"family_visit|illegal_agent|non_procedural|inconsistency|agency_report|prior_decision|employment_contract|"

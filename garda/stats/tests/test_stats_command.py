@@ -10,7 +10,7 @@ from pathlib import Path
 from django.core.management import call_command
 
 from garda.screening.actions import store_many
-from garda.screening.scenarios import Builder
+from garda.synthetic.scenarios import Builder
 
 
 def _decided(kind: str, decided_at: str, categories: list[str], office: str = "JAKSEL", n: int = 0) -> dict:  # type: ignore[type-arg]

@@ -6,7 +6,7 @@ from datetime import date
 from hypothesis import given
 from hypothesis import strategies as st
 
-from garda.core import synthetic
+from garda.synthetic import people as synthetic
 
 DISTRICTS = ["317401", "317410", "320901", "510101", "917101", "110101"]
 

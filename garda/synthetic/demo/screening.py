@@ -18,9 +18,9 @@ from garda.screening.actions import store_many
 from garda.screening.engine import screen
 from garda.screening.models import Application
 from garda.screening.rules import Subject
-from garda.screening.scenarios import KINDS, TOUR_OPERATORS, Builder, build
 from garda.screening.service import _row, save_screenings
 from garda.screening.work import do_record_review
+from garda.synthetic.scenarios import KINDS, TOUR_OPERATORS, Builder, build
 
 QUEUE_CLEAN = 50
 QUEUE_FLAGGED_KINDS = [

@@ -9,8 +9,8 @@ from pathlib import Path
 from django.conf import settings
 from django.utils import timezone
 
-from garda.core.demo import DEMO_PASSWORD
 from garda.core.models import Office, User
+from garda.synthetic.demo.offices import DEMO_PASSWORD
 from garda.whistle import actions, keys, recovery
 from garda.whistle.models import Report, Status, Topic
 

@@ -5,7 +5,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 
-from garda.core import demo
+from garda.synthetic import demo
 
 
 class Command(BaseCommand):

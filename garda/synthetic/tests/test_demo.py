@@ -6,10 +6,10 @@ from datetime import date
 import pytest
 from django.core.management import CommandError, call_command
 
-from garda.core import demo
 from garda.core.audit import verify_chain
 from garda.core.models import Office, Region, User
 from garda.core.roles import Role
+from garda.synthetic import demo
 
 
 @pytest.fixture

@@ -1,4 +1,4 @@
-"""Checking records against the interchange contracts (JSON Schema 2020-12, shipped in `contracts/`)."""
+"""Checking records against the interchange contracts (JSON Schema 2020-12, shipped in `schemas/`)."""
 
 import json
 from datetime import datetime
@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 import fastjsonschema
 from jsonschema import Draft202012Validator, FormatChecker
 
-CONTRACTS = Path(__file__).resolve().parent / "contracts"
+CONTRACTS = Path(__file__).resolve().parent / "schemas"
 # M-Paspor and counter times without an offset are office times; WIB unless the office says otherwise.
 DEFAULT_ZONE = ZoneInfo("Asia/Jakarta")
 

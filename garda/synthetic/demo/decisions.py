@@ -15,8 +15,8 @@ from garda.intel.imports import store_report
 from garda.screening import context as screening_context
 from garda.screening.actions import store_many
 from garda.screening.indicators import explain
-from garda.screening.scenarios import KINDS, Builder
 from garda.screening.service import screen_application
+from garda.synthetic.scenarios import KINDS, Builder
 
 WIB = ZoneInfo("Asia/Jakarta")
 PER_MONTH_2025 = [3, 4, 3, 4, 4, 3, 4, 3, 4]  # January–September: 32

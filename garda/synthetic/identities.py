@@ -14,10 +14,10 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any
 
-from garda.core import synthetic as base
 from garda.identity.names import DATA as NAME_DATA
 from garda.identity.nik import encode_nik
 from garda.identity.regions import _regions
+from garda.synthetic import people as base
 
 EXTRA_MALE = [
     "Rizki",
@@ -351,7 +351,7 @@ def dataset(
     namesake_rate: float = 0.05,
 ) -> Iterator[tuple[dict[str, str], int]]:
     """(record, true person key) for about n_people × (1 + duplicate_rate) records, shuffled."""
-    rng = random.Random(seed)  # noqa: S311  (synthetic data, not secrecy)
+    rng = random.Random(seed)
     rows: list[tuple[dict[str, str], int]] = []
     key = 0
     for _ in range(n_people):
@@ -374,7 +374,7 @@ def linked_lists(
     n_people: int, *, seed: int = 2
 ) -> tuple[list[dict[str, str]], list[dict[str, str]], set[tuple[str, str]]]:
     """Two lists (a register, and a later list where 60 % of people reappear varied) and the true pairs."""
-    rng = random.Random(seed)  # noqa: S311
+    rng = random.Random(seed)
     left, right, truth = [], [], set()
     key = 0
     for _ in range(n_people):
@@ -475,7 +475,7 @@ def household_dataset(
     listed_rate: float = 0.85,
 ) -> HouseholdData:
     """Families with their duplicates and their hard negatives, for the household benchmark and the tests."""
-    rng = random.Random(seed)  # noqa: S311  (synthetic data, not secrecy)
+    rng = random.Random(seed)
     codes, regencies = _districts()
     people: list[TruePerson] = []
     relations: dict[str, set[tuple[int, int]]] = {kind: set() for kind in HARD_NEGATIVE_KINDS}

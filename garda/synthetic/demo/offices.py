@@ -1,22 +1,15 @@
-"""The demo installation: Kanim Jakarta Selatan (JAKSEL) and a few other offices, staff in every role.
+"""The demo's offices and staff: Kanim Jakarta Selatan (JAKSEL) and a few other offices, staff in every role."""
 
-Everything is synthetic. Other apps add their part of the demo through a `demo.populate(rng)` function in
-their package, called in INSTALLED_APPS order after the core part.
-"""
-
-import importlib
 import os
 import random
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from django.apps import apps
-from django.db import transaction
-
-from garda.core import actions, synthetic
+from garda.core import actions
 from garda.core.models import Office, User
 from garda.core.models.offices import OfficeKind, OfficeTimeZone
 from garda.core.roles import Role
+from garda.synthetic import people as synthetic
 
 DEMO_PASSWORD = os.environ.get("GARDA_DEMO_PASSWORD", "garda-demo-2026")
 
@@ -182,9 +175,7 @@ def _staff_fields(rng: random.Random, office: Office) -> dict[str, object]:
     }
 
 
-@transaction.atomic
-def populate(seed: int = 2025) -> None:
-    rng = random.Random(seed)
+def populate(rng: random.Random) -> None:
     offices: dict[str, Office] = {}
     for code, name, kind, tz, address, region, parent in OFFICES:
         offices[code] = actions.do_create_office(
@@ -224,13 +215,6 @@ def populate(seed: int = 2025) -> None:
                     role=role,
                     **_staff_fields(rng, offices[code]),
                 )
-    for app in apps.get_app_configs():
-        if app.name.startswith("garda.") and app.name != "garda.core":
-            try:
-                module = importlib.import_module(f"{app.name}.demo")
-            except ModuleNotFoundError:
-                continue
-            module.populate(rng)
 
 
 def persona_table() -> list[tuple[str, str, str]]:

@@ -14,11 +14,11 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from garda.core import synthetic as base
 from garda.identity.names import canonical_token, token_similarity
 from garda.identity.nik import encode_nik
 from garda.identity.regions import _regions
-from garda.identity.synthetic import _respell, _typo
+from garda.synthetic import people as base
+from garda.synthetic.identities import _respell, _typo
 
 OFFICES = ["JAKSEL", "JAKTIM", "CIREBON", "DENPASAR", "JAYAPURA"]
 EMPLOYED = ["KARYAWAN SWASTA", "PEGAWAI NEGERI SIPIL", "WIRASWASTA", "GURU", "PEDAGANG", "DOKTER", "PERAWAT"]
@@ -51,7 +51,7 @@ def _codes() -> tuple[list[str], list[str]]:
 
 class Builder:
     def __init__(self, seed: int, today: date) -> None:
-        self.rng = random.Random(seed)  # noqa: S311  (synthetic data)
+        self.rng = random.Random(seed)
         self.today = today
         self.world = World()
         self.serial = 0

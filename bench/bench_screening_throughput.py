@@ -50,7 +50,7 @@ def build_history(db: Path, n: int) -> None:
     from django.core.management import call_command
 
     from garda.intel.imports import store_report
-    from garda.screening.actions import store_many
+    from garda.screening.imports import store_many
     from garda.synthetic.scenarios import KINDS
 
     call_command("migrate", verbosity=0)
@@ -155,7 +155,7 @@ def main() -> None:
         )
 
         from garda.screening import context as screening_context
-        from garda.screening.work import store_and_screen
+        from garda.screening.actions import store_and_screen
 
         screening_context.forget()
         screening_context.cached()  # the counter's process loads its context once

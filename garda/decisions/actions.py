@@ -1,6 +1,7 @@
 """The steps of a decision case. Each is one transaction with its audit event; each checks who may take it —
 the role, the office, and four eyes (nobody takes two steps of one case) — before the database checks again."""
 
+import secrets
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -10,11 +11,11 @@ from django.utils import timezone
 
 from garda.core import audit
 from garda.core.access import has_capability
-from garda.core.models import User
+from garda.core.models import Office, User
 from garda.core.reasons import required_reason
 from garda.core.roles import Capability
 from garda.decisions import deadlines, legal
-from garda.decisions.letters import issue_letter, issue_letters
+from garda.decisions.letters import LETTERS_FOR
 from garda.decisions.models import (
     APPLICATION_DECISION,
     Case,
@@ -23,10 +24,11 @@ from garda.decisions.models import (
     FollowUp,
     FollowUpKind,
     Kind,
+    Letter,
     LetterKind,
     Status,
 )
-from garda.screening.actions import record_decision
+from garda.screening.actions import do_record_decision
 from garda.screening.models import Application
 
 CATEGORIES = ("non_procedural", "inconsistency", "illegal_agent", "agency_report", "prior_decision", "administrative")
@@ -123,6 +125,47 @@ def _add_months(day: date, months: int) -> date:
         except ValueError:
             continue
     raise AssertionError("unreachable")
+
+
+# --- Letters: numbered and coded inside the step that issues them -------------------------------------------
+
+# Crockford's alphabet: no I, L, O or U to misread when typed from paper.
+_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+
+
+def new_verification_code() -> str:
+    raw = "".join(secrets.choice(_ALPHABET) for _ in range(12))  # 60 bits
+    return f"{raw[:4]}-{raw[4:8]}-{raw[8:]}"
+
+
+def _next_number(office: Office, year: int) -> tuple[int, str]:
+    last = Letter.objects.filter(office=office, year=year).order_by("-sequence").values_list("sequence", flat=True)
+    sequence = (last.first() or 0) + 1
+    return sequence, f"W.IMI.{office.code}-GR.01.01-{sequence:04d}/{year}"
+
+
+def _issue_letter(case: Case, kind: str, *, issued_by: User, at: datetime) -> Letter:
+    """One letter, numbered in the office's sequence; called inside the step's transaction, with the office row
+    locked so that numbers never collide."""
+    office = Office.objects.select_for_update().get(pk=case.office_id)
+    year = timezone.localtime(at).year
+    sequence, number = _next_number(office, year)
+    return Letter.objects.create(
+        case=case,
+        office=office,
+        kind=kind,
+        year=year,
+        sequence=sequence,
+        number=number,
+        verification_code=new_verification_code(),
+        issued_at=at,
+        issued_by=issued_by,
+    )
+
+
+def _issue_letters(case: Case, *, issued_by: User, at: datetime) -> list[Letter]:
+    """The notices of an approved decision."""
+    return [_issue_letter(case, kind, issued_by=issued_by, at=at) for kind in LETTERS_FOR[Kind(case.kind)]]
 
 
 def do_propose(
@@ -252,9 +295,9 @@ def do_decide(case: Case, *, acting_user: User, approve: bool, reason: str, at: 
             after={"status": case.status},
         )
         if approve:
-            issue_letters(case, issued_by=acting_user, at=moment)
+            _issue_letters(case, issued_by=acting_user, at=moment)
             if case.application is not None:
-                record_decision(case.application, _shared(case), actor=acting_user, summary=_share_summary(case))
+                do_record_decision(case.application, _shared(case), actor=acting_user, summary=_share_summary(case))
     return case
 
 
@@ -290,7 +333,7 @@ def do_record_examination(
             subject_signed=subject_signed,
             refusal_note=refusal_note.strip(),
         )
-        letter = issue_letter(case, LetterKind.BAP, issued_by=acting_user, at=moment)
+        letter = _issue_letter(case, LetterKind.BAP, issued_by=acting_user, at=moment)
         audit.record(
             "decision.examine",
             actor=acting_user,
@@ -343,7 +386,7 @@ def do_record_cutting(
             recorded_by=acting_user,
             recorded_at=moment,
         )
-        letter = issue_letter(case, LetterKind.CANCELLATION_RECORD, issued_by=cutter, at=when)
+        letter = _issue_letter(case, LetterKind.CANCELLATION_RECORD, issued_by=cutter, at=when)
         audit.record(
             "decision.cut",
             actor=acting_user,
@@ -417,7 +460,7 @@ def do_follow_up(case: Case, *, acting_user: User, kind: str, note: str, at: dat
     return follow_up
 
 
-def lapse_postponements(today: date | None = None) -> int:
+def do_lapse_postponements(today: date | None = None) -> int:
     """Postponements whose documents did not come within the period lapse (run daily by the worker)."""
     today = today or timezone.localdate()
     period = deadlines.current().postponement_days

@@ -9,7 +9,6 @@ internal note, and no internal code is printed."""
 import base64
 import mimetypes
 import re
-import secrets
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -54,48 +53,11 @@ GROUNDS = {
     "prior_decision": "terdapat keputusan keimigrasian terdahulu atas diri Saudara yang masih berlaku",
     "administrative": "persyaratan administratif permohonan belum terpenuhi",
 }
-# Crockford's alphabet: no I, L, O or U to misread when typed from paper.
-_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
-
-
-def new_code() -> str:
-    raw = "".join(secrets.choice(_ALPHABET) for _ in range(12))  # 60 bits
-    return f"{raw[:4]}-{raw[4:8]}-{raw[8:]}"
 
 
 def normalise_code(text: str) -> str:
     plain = "".join(ch for ch in text.upper() if ch.isalnum()).translate(str.maketrans("ILO", "110"))
     return f"{plain[:4]}-{plain[4:8]}-{plain[8:12]}" if len(plain) == 12 else ""
-
-
-def _next_number(office: Office, year: int) -> tuple[int, str]:
-    last = Letter.objects.filter(office=office, year=year).order_by("-sequence").values_list("sequence", flat=True)
-    sequence = (last.first() or 0) + 1
-    return sequence, f"W.IMI.{office.code}-GR.01.01-{sequence:04d}/{year}"
-
-
-def issue_letter(case: Case, kind: str, *, issued_by: User, at: datetime) -> Letter:
-    """One letter, numbered in the office's sequence; called inside the step's transaction, with the office row
-    locked so that numbers never collide."""
-    office = Office.objects.select_for_update().get(pk=case.office_id)
-    year = timezone.localtime(at).year
-    sequence, number = _next_number(office, year)
-    return Letter.objects.create(
-        case=case,
-        office=office,
-        kind=kind,
-        year=year,
-        sequence=sequence,
-        number=number,
-        verification_code=new_code(),
-        issued_at=at,
-        issued_by=issued_by,
-    )
-
-
-def issue_letters(case: Case, *, issued_by: User, at: datetime) -> list[Letter]:
-    """The notices of an approved decision."""
-    return [issue_letter(case, kind, issued_by=issued_by, at=at) for kind in LETTERS_FOR[Kind(case.kind)]]
 
 
 def verify_url(code: str = "") -> str:

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_http_methods
 from garda.core.access import has_capability, requires
 from garda.core.models import User
 from garda.core.roles import Capability
-from garda.intel import work
+from garda.intel import actions
 from garda.intel.forms import CATEGORY_LABELS, ROLE_LABELS, ReportForm
 from garda.intel.models import AgencyReport
 
@@ -59,10 +59,10 @@ def report_create(request: HttpRequest) -> HttpResponse:
     initial = {"received_at": timezone.localtime().strftime("%Y-%m-%dT%H:%M")}
     form = ReportForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        record = form.to_record(work.next_report_id(form.cleaned_data["agency"]))
+        record = form.to_record(actions.next_report_id(form.cleaned_data["agency"]))
         try:
-            report = work.do_enter_report(record, acting_user=user)
-        except work.ReportError as exc:
+            report = actions.do_enter_report(record, acting_user=user)
+        except actions.ReportError as exc:
             for problem in exc.problems:
                 form.add_error(None, problem)
         else:

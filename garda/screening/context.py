@@ -24,7 +24,7 @@ from garda.identity.api import (
     prepare,
 )
 from garda.intel.models import AgencyReport, P3MICompany, ReportSubject
-from garda.intel.p3mi import company_key, current_registry, licence_key
+from garda.intel.registry import company_key, current_registry, licence_key
 from garda.screening.models import Application, ContextStamp
 from garda.screening.notes import NoteReader, default_groups, reader
 from garda.screening.rulebook import Requirement, Thresholds, requirement, thresholds

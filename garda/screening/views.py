@@ -19,7 +19,7 @@ from garda.core.access import has_capability, requires
 from garda.core.models import User
 from garda.core.roles import Capability
 from garda.core.vocabulary import label
-from garda.screening import evidence, work
+from garda.screening import actions, evidence
 from garda.screening.access import access_application, applications_in_scope
 from garda.screening.forms import OUTCOME_LABELS, ClearanceForm, CounterForm, QueueFilterForm, ReviewForm
 from garda.screening.indicators import DECISION_LABELS, RULES, explain, interview_guide
@@ -61,7 +61,7 @@ def queue(request: HttpRequest) -> HttpResponse:
         if q := form.cleaned_data["q"].strip():
             apps = apps.filter(Q(applicant_name__icontains=q) | Q(applicant_nik=q) | Q(external_id=q))
     # The Kasi's work: every cleared high flag still waiting, whatever day it was submitted.
-    apps = apps.filter(outcome=work.AWAITING_CONFIRMATION) if awaiting else apps.filter(submitted_at__date=day)
+    apps = apps.filter(outcome=actions.AWAITING_CONFIRMATION) if awaiting else apps.filter(submitted_at__date=day)
     counts = {row["risk_level"] or "": row["n"] for row in _risk_counts(apps)}
     if risk:
         apps = apps.filter(risk_level=risk)
@@ -217,7 +217,7 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
     if not form.is_valid():
         _errors_as_messages(request, form)
         return redirect("screening:detail", pk=app.pk)
-    work.do_record_review(
+    actions.do_record_review(
         app,
         acting_user=user,
         outcome=form.cleaned_data["outcome"],
@@ -239,8 +239,8 @@ def confirm_clearance(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("screening:detail", pk=app.pk)
     confirm = form.cleaned_data["decision"] == "confirm"
     try:
-        work.do_confirm_clearance(app, acting_user=user, confirm=confirm, reason=form.cleaned_data["reason"])
-    except work.ClearanceError as exc:
+        actions.do_confirm_clearance(app, acting_user=user, confirm=confirm, reason=form.cleaned_data["reason"])
+    except actions.ClearanceError as exc:
         messages.error(request, str(exc))
     else:
         messages.success(
@@ -254,7 +254,7 @@ def confirm_clearance(request: HttpRequest, pk: int) -> HttpResponse:
 def rescreen(request: HttpRequest, pk: int) -> HttpResponse:
     user = _user(request)
     app = access_application(user, pk)
-    row = work.do_screen_again(app, acting_user=user)
+    row = actions.do_screen_again(app, acting_user=user)
     messages.success(
         request,
         _("Disaring ulang: risiko %(risk)s, skor %(score)s.")
@@ -272,8 +272,8 @@ def counter(request: HttpRequest) -> HttpResponse:
         # The counter number is taken by the action, inside its transaction.
         record = form.to_record(office_code=user.office.code, external_id="")
         try:
-            app, row = work.do_take_at_counter(record, acting_user=user)
-        except work.IntakeError as exc:
+            app, row = actions.do_take_at_counter(record, acting_user=user)
+        except actions.IntakeError as exc:
             for problem in exc.problems:
                 form.add_error(None, problem)
         else:

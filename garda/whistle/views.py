@@ -313,7 +313,7 @@ def unlock(request: HttpRequest) -> HttpResponse:
     form = UnlockForm(request.POST)
     # Through authenticate(), so wrong passwords here count toward the account's lockout like at the login page.
     if form.is_valid() and authenticate(request, username=user.username, password=form.cleaned_data["password"]):
-        keys.keep_in_session(request.session, keys.open_with_password(user, form.cleaned_data["password"]))
+        keys.keep_in_session(request.session, actions.do_open_key_pair(user, form.cleaned_data["password"]))
         messages.success(request, _("Kunci Anda terbuka untuk sesi ini."))
     else:
         messages.error(request, _("Kata sandi salah."))

@@ -14,8 +14,8 @@ from garda.core.models import User
 from garda.core.roles import Role
 from garda.decisions.models import Case, Kind, Letter, Status
 from garda.screening import context as screening_context
-from garda.screening.actions import store_many
-from garda.screening.service import screen_application
+from garda.screening.actions import screen_application
+from garda.screening.imports import store_many
 from garda.synthetic.scenarios import Builder
 
 pytestmark = pytest.mark.browser

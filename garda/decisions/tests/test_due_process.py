@@ -15,9 +15,9 @@ from garda.core.roles import Role
 from garda.decisions.actions import do_decide, do_propose, do_record_examination, do_review
 from garda.decisions.models import Case, Kind, Status
 from garda.screening import context as screening_context
-from garda.screening.actions import store_many
+from garda.screening.actions import screen_application
+from garda.screening.imports import store_many
 from garda.screening.models import Application
-from garda.screening.service import screen_application
 from garda.synthetic.scenarios import Builder
 
 

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from garda.core.models import AuditEvent, User
-from garda.decisions.actions import do_decide, do_follow_up, do_review, lapse_postponements
+from garda.decisions.actions import do_decide, do_follow_up, do_lapse_postponements, do_review
 from garda.decisions.models import Case, FollowUpKind, Kind, Status
 from garda.decisions.tests.test_due_process import _application, _propose
 
@@ -53,8 +53,8 @@ def test_an_appeal_is_filed_by_staff_and_decided_by_the_head(approved: Case, per
 
 
 def test_an_old_postponement_lapses_once_unless_resumed(approved: Case, personas) -> None:  # type: ignore[no-untyped-def]
-    assert lapse_postponements() == 1
-    assert lapse_postponements() == 0
+    assert do_lapse_postponements() == 1
+    assert do_lapse_postponements() == 0
     with pytest.raises(ValidationError, match="masih berjalan"):
         do_follow_up(
             approved, acting_user=personas["interviewer"], kind=FollowUpKind.RESUMED, note="Dokumen datang terlambat."
@@ -70,5 +70,5 @@ def test_resuming_from_the_case_page(approved: Case, personas, login_as) -> None
         {"kind": "resumed", "note": "Surat jaminan dan rekomendasi Disnaker sudah diserahkan."},
     )
     assert approved.follow_ups.get().kind == FollowUpKind.RESUMED
-    assert lapse_postponements() == 0  # resumed postponements do not lapse
+    assert do_lapse_postponements() == 0  # resumed postponements do not lapse
     assert approved.kind == Kind.POSTPONEMENT

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from garda.core.models import AuditEvent
 from garda.intel.models import P3MISnapshot
-from garda.intel.p3mi import company_key, current_registry, licence_key
+from garda.intel.registry import company_key, current_registry, licence_key
 from garda.intel.tests._run import run_import
 
 HEADER = "name,license_number,valid_until,address,province\n"

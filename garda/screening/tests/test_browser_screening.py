@@ -79,7 +79,7 @@ def test_a_sister_keyed_at_the_counter_sees_her_brothers_refusal_as_family_conte
     page, personas: dict[str, User]
 ) -> None:
     from garda.screening import context as screening_context
-    from garda.screening.actions import store_many
+    from garda.screening.imports import store_many
 
     brother = {
         "id": "H-77",

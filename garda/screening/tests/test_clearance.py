@@ -10,7 +10,7 @@ from django.urls import reverse
 from garda.conftest import make_user
 from garda.core.models import AuditEvent, User
 from garda.core.roles import Role
-from garda.screening import work
+from garda.screening import actions
 from garda.screening.models import Application, Review
 from garda.screening.tests.test_pages import _queue
 
@@ -27,42 +27,42 @@ def _high(n: int = 1, seed: int = 41) -> list[Application]:
 
 def test_proceed_on_a_high_flag_waits_for_a_second_officer(personas: dict[str, User]) -> None:
     [app] = _high()
-    review = work.do_record_review(app, acting_user=personas["interviewer"], outcome="proceed", reason=REASON)
+    review = actions.do_record_review(app, acting_user=personas["interviewer"], outcome="proceed", reason=REASON)
     app.refresh_from_db()
     assert review.needs_confirmation and review.confirmed is None
-    assert app.outcome == work.AWAITING_CONFIRMATION
-    with pytest.raises(work.ClearanceError):
-        work.do_confirm_clearance(app, acting_user=personas["interviewer"], confirm=True, reason=REASON)
-    work.do_confirm_clearance(app, acting_user=personas["kasi"], confirm=True, reason="Setuju, bukti cukup.")
+    assert app.outcome == actions.AWAITING_CONFIRMATION
+    with pytest.raises(actions.ClearanceError):
+        actions.do_confirm_clearance(app, acting_user=personas["interviewer"], confirm=True, reason=REASON)
+    actions.do_confirm_clearance(app, acting_user=personas["kasi"], confirm=True, reason="Setuju, bukti cukup.")
     app.refresh_from_db()
     review.refresh_from_db()
     assert app.outcome == "proceed" and review.confirmed is True and review.confirmed_by == personas["kasi"]
-    actions = list(AuditEvent.objects.filter(object_id=str(app.pk)).values_list("action", flat=True))
-    assert {"application.review", "application.clearance_confirmed"} <= set(actions)
+    events = list(AuditEvent.objects.filter(object_id=str(app.pk)).values_list("action", flat=True))
+    assert {"application.review", "application.clearance_confirmed"} <= set(events)
 
 
 def test_a_kasi_clearing_needs_another_kasi_and_a_refusal_sends_it_back(personas: dict[str, User]) -> None:
     [app] = _high(seed=42)
-    work.do_record_review(app, acting_user=personas["kasi"], outcome="proceed", reason=REASON)
-    with pytest.raises(work.ClearanceError, match="tidak boleh"):
-        work.do_confirm_clearance(app, acting_user=personas["kasi"], confirm=True, reason=REASON)
+    actions.do_record_review(app, acting_user=personas["kasi"], outcome="proceed", reason=REASON)
+    with pytest.raises(actions.ClearanceError, match="tidak boleh"):
+        actions.do_confirm_clearance(app, acting_user=personas["kasi"], confirm=True, reason=REASON)
     second = make_user(personas["kasi"].office, Role.KASI, "kasi2")
-    work.do_confirm_clearance(app, acting_user=second, confirm=False, reason="Sponsor belum dijelaskan.")
+    actions.do_confirm_clearance(app, acting_user=second, confirm=False, reason="Sponsor belum dijelaskan.")
     app.refresh_from_db()
     assert app.outcome == "" and "tidak mengonfirmasi" in app.alert
     assert AuditEvent.objects.filter(action="application.clearance_refused", actor_username="kasi2").exists()
-    with pytest.raises(work.ClearanceError):  # nothing waits any more
-        work.do_confirm_clearance(app, acting_user=second, confirm=True, reason=REASON)
+    with pytest.raises(actions.ClearanceError):  # nothing waits any more
+        actions.do_confirm_clearance(app, acting_user=second, confirm=True, reason=REASON)
 
 
 def test_proceed_on_a_medium_flag_and_other_outcomes_need_no_second_officer(personas: dict[str, User]) -> None:
     [app] = _queue(1, seed=43)
     Application.objects.filter(pk=app.pk).update(risk_level="medium")
     app.refresh_from_db()
-    review = work.do_record_review(app, acting_user=personas["interviewer"], outcome="proceed", reason=REASON)
+    review = actions.do_record_review(app, acting_user=personas["interviewer"], outcome="proceed", reason=REASON)
     assert not review.needs_confirmation and Application.objects.get(pk=app.pk).outcome == "proceed"
     [high] = _high(seed=44)
-    review = work.do_record_review(
+    review = actions.do_record_review(
         high, acting_user=personas["interviewer"], outcome="propose_postponement", reason=REASON
     )
     assert not review.needs_confirmation
@@ -70,7 +70,7 @@ def test_proceed_on_a_medium_flag_and_other_outcomes_need_no_second_officer(pers
 
 def test_the_database_refuses_a_self_confirmation(personas: dict[str, User]) -> None:
     [app] = _high(seed=45)
-    review = work.do_record_review(app, acting_user=personas["kasi"], outcome="proceed", reason=REASON)
+    review = actions.do_record_review(app, acting_user=personas["kasi"], outcome="proceed", reason=REASON)
     with pytest.raises(IntegrityError), transaction.atomic():
         Review.objects.filter(pk=review.pk).update(confirmed=True, confirmed_by=personas["kasi"])
 
@@ -94,7 +94,7 @@ def test_the_page_asks_the_kasi_and_not_the_officer(login_as: Any, personas: dic
         reverse("screening:confirm_clearance", args=[app.pk]),
         {"clearance-decision": "confirm", "clearance-reason": "ok"},
     )
-    assert bad.status_code == 302 and Application.objects.get(pk=app.pk).outcome == work.AWAITING_CONFIRMATION
+    assert bad.status_code == 302 and Application.objects.get(pk=app.pk).outcome == actions.AWAITING_CONFIRMATION
     kasi.post(
         reverse("screening:confirm_clearance", args=[app.pk]),
         {"clearance-decision": "confirm", "clearance-reason": REASON},

@@ -12,7 +12,7 @@ from django.db import connection
 from garda.conftest import make_user
 from garda.core.models import AuditEvent, Office
 from garda.core.roles import Role
-from garda.screening import work
+from garda.screening import actions
 from garda.screening.models import Application
 
 OFFICERS = 8
@@ -45,7 +45,7 @@ def test_eight_officers_saving_at_once_keep_eight_applicants(offices: dict[str, 
     def save(i: int) -> str:
         try:
             start.wait()
-            app, _ = work.do_take_at_counter(_record(i), acting_user=officers[i])
+            app, _ = actions.do_take_at_counter(_record(i), acting_user=officers[i])
             return app.external_id
         finally:
             connection.close()  # each thread's own connection
@@ -67,8 +67,8 @@ def test_eight_officers_saving_at_once_keep_eight_applicants(offices: dict[str, 
 
 def test_a_counter_entry_never_stores_over_an_existing_application(db: None, offices: dict[str, Office]) -> None:
     officer = make_user(offices["JAKSEL"], Role.COUNTER, "loket")
-    first, _ = work.do_take_at_counter(_record(0), acting_user=officer)
-    second, _ = work.do_take_at_counter(_record(1), acting_user=officer)
+    first, _ = actions.do_take_at_counter(_record(0), acting_user=officer)
+    second, _ = actions.do_take_at_counter(_record(1), acting_user=officer)
     assert first.external_id != second.external_id
     first.refresh_from_db()
     assert first.record["applicant"]["full_name"] == "PEMOHON NOMOR 1"

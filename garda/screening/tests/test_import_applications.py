@@ -144,7 +144,7 @@ def test_blank_lines_are_not_records(db: None, tmp_path: Path, line: str, capsys
 def test_an_import_stopped_half_way_leaves_no_stored_row_without_its_audit_event(db: None, tmp_path: Path) -> None:
     from garda.contracts import problems
     from garda.core.imports import import_json_lines
-    from garda.screening.actions import store_application
+    from garda.screening.imports import store_application
 
     records = []
     for i in range(5):

@@ -12,10 +12,9 @@ from django.utils import timezone
 from garda.core.models import AuditEvent, User
 from garda.intel.imports import store_report
 from garda.screening import context as screening_context
-from garda.screening.actions import store_many
+from garda.screening.actions import do_rescreen_pending, screen_application
+from garda.screening.imports import store_many
 from garda.screening.models import Application
-from garda.screening.service import screen_application
-from garda.screening.work import rescreen_pending
 from garda.synthetic.scenarios import Builder
 
 
@@ -115,7 +114,7 @@ def test_a_new_partner_report_alerts_the_pending_application(db: None) -> None:
         },
         source="test",
     )
-    outcome = rescreen_pending()
+    outcome = do_rescreen_pending()
     assert outcome["alerted"] == 1
     app.refresh_from_db()
     # A victim named in the report: an interview and protection, not the treatment of a recruiter.

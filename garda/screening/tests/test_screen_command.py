@@ -13,6 +13,7 @@ from jsonschema import Draft202012Validator
 
 from garda.contracts import CONTRACTS
 from garda.core.models import AuditEvent
+from garda.screening.actions import batch
 from garda.screening.models import Application, Screening
 from garda.screening.tests._world import load_world, screen, write_jsonl
 from garda.synthetic.scenarios import CATEGORIES, build
@@ -123,11 +124,10 @@ def test_a_large_batch_through_the_real_command(tmp_path: Path, db: None) -> Non
     the parallel threshold (each keeping its own results), automatic checkpoints deferred while storing; every
     line gets its result, in order, and is kept in the database."""
     from garda.conftest import run_garda, scratch_database
-    from garda.screening import service
 
     world = build(per_kind=9, seed=9, background=50)
     cases = [app for _, _, app in world.cases]
-    assert len(cases) >= service.PARALLEL_FROM
+    assert len(cases) >= batch.PARALLEL_FROM
     with scratch_database(tmp_path, demo=False) as env:
         (tmp_path / "p3mi.csv").write_text(world.p3mi_csv(), encoding="utf-8")
         assert run_garda(env, "import", "p3mi", str(tmp_path / "p3mi.csv")).returncode == 0
@@ -154,14 +154,13 @@ def test_a_run_stopped_half_way_has_written_what_it_saved(db: None, tmp_path: Pa
     import io
     from datetime import date
 
-    from garda.screening import service
     from garda.synthetic.scenarios import Builder
 
     b = Builder(5, date(2026, 11, 2))
     apps = [b.application(b.person()) for _ in range(5)]
     path = write_jsonl(tmp_path / "five.jsonl", apps)
-    monkeypatch.setattr(service, "ROUND", 2)
-    real = service.in_parallel
+    monkeypatch.setattr(batch, "ROUND", 2)
+    real = batch.in_parallel
     calls = {"n": 0}
 
     def stopping(*args, **kwargs):  # type: ignore[no-untyped-def]
@@ -170,10 +169,10 @@ def test_a_run_stopped_half_way_has_written_what_it_saved(db: None, tmp_path: Pa
             raise KeyboardInterrupt  # stopped while the second round screens
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(service, "in_parallel", stopping)
+    monkeypatch.setattr(batch, "in_parallel", stopping)
     out = io.StringIO()
     with pytest.raises(KeyboardInterrupt):
-        service.screen_file(path, out)
+        batch.screen_file(path, out)
     written = [json.loads(line) for line in out.getvalue().splitlines()]
     assert [w["line"] for w in written] == [1, 2]  # the first round's results, in input order
     assert Screening.objects.filter(application__external_id__in=[a["id"] for a in apps[:2]]).count() == 2

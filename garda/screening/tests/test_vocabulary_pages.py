@@ -14,9 +14,9 @@ from garda.contracts import CONTRACTS
 from garda.core.models import User
 from garda.core.vocabulary import VOCABULARY, label
 from garda.screening import context as screening_context
-from garda.screening.actions import store_many
+from garda.screening.actions import screen_application
+from garda.screening.imports import store_many
 from garda.screening.indicators import RULES
-from garda.screening.service import screen_application
 from garda.screening.tests.test_rules import app
 
 SCHEMA = json.loads((CONTRACTS / "application.schema.json").read_text(encoding="utf-8"))

@@ -12,7 +12,7 @@ from django.core.management import call_command
 from hypothesis import given
 from hypothesis import strategies as st
 
-from garda.screening.actions import store_many
+from garda.screening.imports import store_many
 from garda.screening.models import Application
 from garda.stats.fairness import province_group, wilson
 

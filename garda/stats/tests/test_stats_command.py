@@ -9,7 +9,7 @@ from pathlib import Path
 
 from django.core.management import call_command
 
-from garda.screening.actions import store_many
+from garda.screening.imports import store_many
 from garda.synthetic.scenarios import Builder
 
 

@@ -13,9 +13,9 @@ from garda.decisions.actions import do_decide, do_propose, do_record_examination
 from garda.decisions.models import Kind
 from garda.intel.imports import store_report
 from garda.screening import context as screening_context
-from garda.screening.actions import store_many
+from garda.screening.actions import screen_application
+from garda.screening.imports import store_many
 from garda.screening.indicators import explain
-from garda.screening.service import screen_application
 from garda.synthetic.scenarios import KINDS, Builder
 
 WIB = ZoneInfo("Asia/Jakarta")

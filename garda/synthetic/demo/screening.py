@@ -11,15 +11,13 @@ from django.utils import timezone
 
 from garda.core.actions import do_revise_reference_list
 from garda.core.models import ReferenceList, User
-from garda.intel.imports import store_report
-from garda.intel.p3mi import import_p3mi
+from garda.intel.imports import import_p3mi, store_report
 from garda.screening import context as screening_context
-from garda.screening.actions import store_many
+from garda.screening.actions import do_record_review, result_row, save_screenings
 from garda.screening.engine import screen
+from garda.screening.imports import store_many
 from garda.screening.models import Application
 from garda.screening.rules import Subject
-from garda.screening.service import _row, save_screenings
-from garda.screening.work import do_record_review
 from garda.synthetic.scenarios import KINDS, TOUR_OPERATORS, Builder, build
 
 QUEUE_CLEAN = 50
@@ -80,7 +78,7 @@ def populate(rng: random.Random) -> None:
         queue.append(app)
     stored = [app for _, app in store_many(queue, source="demo")]
     ctx = screening_context.load()
-    save_screenings([(app, _row(app, screen(Subject(app.record, pk=app.pk), ctx), "demo")) for app in stored])
+    save_screenings([(app, result_row(app, screen(Subject(app.record, pk=app.pk), ctx), "demo")) for app in stored])
     _clearance_waiting(stored)
 
 

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from garda.core.models import Office, User
 from garda.synthetic.demo.offices import DEMO_PASSWORD
-from garda.whistle import actions, keys, recovery
+from garda.whistle import actions
 from garda.whistle.models import Report, Status, Topic
 
 HANDLERS = ["kabid.jaksel", "analis.jaksel", "investigator.jaksel", "investigator.pusat", "kustodian.jaksel"]
@@ -81,7 +81,7 @@ def populate(rng: random.Random) -> None:
     for username in HANDLERS:
         user = User.objects.filter(username=username).first()
         if user is not None:
-            keys.open_with_password(user, DEMO_PASSWORD)
+            actions.do_open_key_pair(user, DEMO_PASSWORD)
     _recovery_keys()
     jaksel = Office.objects.get(code="JAKSEL")
     kabid = User.objects.get(username="kabid.jaksel")
@@ -107,7 +107,7 @@ def populate(rng: random.Random) -> None:
         )
         report.refresh_from_db()
         handler = investigator if report.unit == "compliance" else kabid
-        private_key = keys.open_with_password(handler, DEMO_PASSWORD)
+        private_key = actions.do_open_key_pair(handler, DEMO_PASSWORD)
         report_key = actions.report_key_for_user(report, handler, private_key)
         if report_key is None:
             continue
@@ -136,6 +136,6 @@ def _recovery_keys() -> None:
         office = Office.objects.filter(code=code).first()
         if office is None:
             continue
-        _, private_text = recovery.create(office, holder)
+        _, private_text = actions.do_create_recovery_key(office, holder)
         lines.append(f"{code} — {holder}:\n{private_text}\n")
     (Path(settings.DATA_DIR) / "demo-recovery-keys.txt").write_text("\n".join(lines), encoding="utf-8")

@@ -14,7 +14,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from garda.conftest import PASSWORD, enrol_device, make_user
 from garda.core.models import Office, User
 from garda.core.roles import Role
-from garda.whistle import keys
+from garda.whistle import actions, keys
 
 RECEIPT = re.compile(r"[0-9A-Z]{4}(?:-[0-9A-Z]{4}){4}")
 
@@ -40,7 +40,7 @@ def handlers(personas: dict[str, User], offices: dict[str, Office]) -> dict[str,
         "patnal": make_user(national, Role.INVESTIGATOR, "patnal.pusat", full_name="Rina Kusuma"),
     }
     for user in users.values():
-        keys.open_with_password(user, PASSWORD)
+        actions.do_open_key_pair(user, PASSWORD)
     return users
 
 
@@ -54,7 +54,7 @@ def handler_client(db: None) -> Callable[..., Client]:
         client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
         session = client.session
         session["otp_device_id"] = device.persistent_id
-        keys.keep_in_session(session, keys.open_with_password(user, password))
+        keys.keep_in_session(session, actions.do_open_key_pair(user, password))
         session.save()
         return client
 

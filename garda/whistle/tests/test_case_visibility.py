@@ -10,14 +10,14 @@ from garda.core.roles import Role
 from garda.oversight.actions import do_open_investigation
 from garda.oversight.models import Source
 from garda.oversight.views import investigations_for
-from garda.whistle import actions, keys
+from garda.whistle import actions
 from garda.whistle.models import Grant, Report, Topic
 from garda.whistle.tests.conftest import submit
 
 
 def test_a_named_national_reviewer_learns_nothing_of_the_case(client: Client, offices, handlers, login_as) -> None:  # type: ignore[no-untyped-def]
     colleague = make_user(offices["DITJEN"], Role.INVESTIGATOR, "patnal.dua", full_name="Andi Wijaya")
-    keys.open_with_password(colleague, PASSWORD)
+    actions.do_open_key_pair(colleague, PASSWORD)
     submit(client, offices, topic=Topic.STAFF, what="Rina Kusuma dari pusat menutupi pungli di loket JAKSEL.")
     report = Report.objects.get()
     reviewer, investigator = handlers["patnal"], handlers["investigator"]

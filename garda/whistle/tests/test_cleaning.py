@@ -31,10 +31,9 @@ def test_worker_strips_exif_and_pdf_information_and_keeps_the_original(offices, 
     assert set(Attachment.objects.values_list("clean_status", flat=True)) == {CleanStatus.PENDING}
     assert clean_pending(report.pk) == {"done": 2}
     from garda.conftest import PASSWORD
-    from garda.whistle import keys
 
     kabid = handlers["kabid"]
-    key = actions.report_key_for_user(report, kabid, keys.open_with_password(kabid, PASSWORD))
+    key = actions.report_key_for_user(report, kabid, actions.do_open_key_pair(kabid, PASSWORD))
     image_att, pdf_att = Attachment.objects.order_by("pk")
     assert image_att.worker_sealed_key is None  # the worker's copy of the file key is gone
     clean_image = actions.file_bytes(image_att, key, clean=True)

@@ -8,7 +8,7 @@ from django.core.management.base import SystemCheckError
 
 from garda.core.models import Office
 from garda.core.models.offices import OfficeKind
-from garda.whistle import actions, recovery
+from garda.whistle import actions
 from garda.whistle.checks import channel_delivers
 from garda.whistle.models import Grant, RecipientKey, Report, Topic
 
@@ -74,7 +74,7 @@ def test_an_office_that_cannot_deliver_is_named_by_the_deploy_check_and_refuses_
         actions.do_submit_report(actions.Submission(office=cirebon, topic=Topic.RECRUITMENT, what="Perekrut."))
     assert Report.objects.count() == before
     # A recovery key of the office makes it deliver again (its holder can open and re-grant every report).
-    recovery.create(cirebon, "Kustodian Cirebon")
+    actions.do_create_recovery_key(cirebon, "Kustodian Cirebon")
     report, _ = actions.do_submit_report(
         actions.Submission(office=cirebon, topic=Topic.RECRUITMENT, what="Perekrut lagi.")
     )

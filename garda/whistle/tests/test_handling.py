@@ -11,7 +11,7 @@ from django.test import Client
 from garda.core.models import AuditEvent
 from garda.intel.models import AgencyReport
 from garda.oversight.models import Investigation
-from garda.whistle import actions, deadlines, keys
+from garda.whistle import actions, deadlines
 from garda.whistle.models import Grant, Report, RevealRequest, Status, Topic
 from garda.whistle.tests.conftest import channel_post, submit
 
@@ -80,7 +80,7 @@ def test_deadlines_count_working_days_and_flag_overdue(client, offices, handlers
     actions.do_reply(
         report,
         actions.report_key_for_user(
-            report, handlers["kabid"], keys.open_with_password(handlers["kabid"], "sandi-uji-yang-panjang-2026")
+            report, handlers["kabid"], actions.do_open_key_pair(handlers["kabid"], "sandi-uji-yang-panjang-2026")
         ),
         acting_user=handlers["kabid"],
         text="Kami terima.",
@@ -95,7 +95,7 @@ def test_reassignment_is_recorded_and_excluded_people_cannot_be_given_it(
     report = _report(client, offices, topic=Topic.STAFF, what="Investigator dua menerima amplop.", officer="Siti")
     assert not Grant.objects.filter(report=report, user=handlers["investigator2"]).exists()
     inv = handlers["investigator"]
-    key = actions.report_key_for_user(report, inv, keys.open_with_password(inv, "sandi-uji-yang-panjang-2026"))
+    key = actions.report_key_for_user(report, inv, actions.do_open_key_pair(inv, "sandi-uji-yang-panjang-2026"))
     with pytest.raises(ValidationError, match="tidak boleh"):
         actions.do_grant_access(report, key, acting_user=inv, target=handlers["investigator2"], reason="Bantu periksa")
     actions.do_exclude(report, key, acting_user=inv, target=handlers["patnal"], reason="Kerabat pelapor di Ditjen")
@@ -235,10 +235,10 @@ def test_the_report_page_keeps_its_query_count_as_holders_grow(
     page = handler_client(kabid)
     with django_assert_max_num_queries(40) as first:
         page.get(f"/wbs/{report.number}/")
-    key = actions.report_key_for_user(report, kabid, keys.open_with_password(kabid, PASSWORD))
+    key = actions.report_key_for_user(report, kabid, actions.do_open_key_pair(kabid, PASSWORD))
     for i in range(4):
         extra = make_user(offices["JAKSEL"], Role.ANALYST, f"analis.{i}", full_name=f"Analis Tambahan {i}")
-        keys.open_with_password(extra, PASSWORD)
+        actions.do_open_key_pair(extra, PASSWORD)
         actions.do_grant_access(report, key, acting_user=kabid, target=extra, reason="Tambahan tenaga analis")
     with django_assert_max_num_queries(len(first.captured_queries)):
         page.get(f"/wbs/{report.number}/")

@@ -45,7 +45,7 @@ def test_own_password_change_rewraps_and_reports_stay_readable(offices, handlers
     client.post("/akun/", {"current_password": PASSWORD, "token": code_for(device), "password": new_password})
     row = RecipientKey.objects.get(user=user)
     assert bytes(row.public_key) == before
-    opened = keys.open_with_password(user, new_password)
+    opened = actions.do_open_key_pair(user, new_password)
     assert actions.report_key_for_user(report, user, opened) is not None
 
 
@@ -60,7 +60,7 @@ def test_an_administrators_reset_retires_the_key_and_another_handler_restores_ac
     admin.post(f"/pengguna/{analyst.pk}/kata-sandi/", {"password": temporary, "password_confirm": temporary})
     assert not RecipientKey.objects.filter(user=analyst).exists()
     analyst.refresh_from_db()
-    fresh = keys.open_with_password(analyst, temporary)  # the next login makes a new key
+    fresh = actions.do_open_key_pair(analyst, temporary)  # the next login makes a new key
     assert actions.report_key_for_user(report, analyst, fresh) is None
     session = handler_client(analyst, temporary)
     # The temporary password is replaced first (nothing else opens until then).
@@ -70,6 +70,6 @@ def test_an_administrators_reset_retires_the_key_and_another_handler_restores_ac
     session.post("/akun/", {"current_password": temporary, "token": code_for(device), "password": own})
     page = session.get(f"/wbs/{report.number}/").content.decode()
     assert "Kunci Anda berganti" in page
-    kabid_key = actions.report_key_for_user(report, kabid, keys.open_with_password(kabid, PASSWORD))
+    kabid_key = actions.report_key_for_user(report, kabid, actions.do_open_key_pair(kabid, PASSWORD))
     actions.do_grant_access(report, kabid_key, acting_user=kabid, target=analyst, reason="Kunci baru setelah reset")
     assert actions.report_key_for_user(report, analyst, fresh) is not None

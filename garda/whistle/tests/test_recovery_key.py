@@ -9,7 +9,7 @@ from django.core.management import CommandError, call_command
 from django.test import Client
 
 from garda.conftest import PASSWORD
-from garda.whistle import actions, keys
+from garda.whistle import actions
 from garda.whistle.models import Grant, RecoveryKey, Report, Topic
 from garda.whistle.tests.conftest import submit
 
@@ -33,8 +33,8 @@ def test_recovery_key_restores_access_after_a_reset(offices, handlers, monkeypat
     intel_report = Report.objects.get(unit="intelligence")
     assert Grant.objects.filter(report=intel_report, recovery=row).exists()
     analyst = handlers["analyst"]
-    keys.retire(analyst)
-    fresh = keys.open_with_password(analyst, PASSWORD)
+    actions.do_retire_key_pair(analyst)
+    fresh = actions.do_open_key_pair(analyst, PASSWORD)
     assert actions.report_key_for_user(intel_report, analyst, fresh) is None
     with pytest.raises(CommandError, match="bukan kunci pemulihan"):
         _garda(monkeypatch, "recover", "JAKSEL", "analis", stdin="GARDA-PEMULIHAN-" + "A" * 52)

@@ -14,7 +14,7 @@ from typing import Any
 from django.core.management.base import BaseCommand
 
 from garda.core.models import Office
-from garda.decisions.actions import lapse_postponements
+from garda.decisions.actions import do_lapse_postponements
 from garda.decisions.archive import export_letters
 
 
@@ -39,7 +39,7 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         if options["action"] == "lapse":
-            self.stdout.write(f"garda decisions lapse: {lapse_postponements()} penundaan gugur")
+            self.stdout.write(f"garda decisions lapse: {do_lapse_postponements()} penundaan gugur")
             return
         office = Office.objects.filter(code=options["office"]).first()
         if office is None:

@@ -8,7 +8,7 @@ from typing import Any
 from django.core.management.base import BaseCommand
 
 from garda.core.imports import UnreadableFile
-from garda.screening.actions import import_applications
+from garda.screening.imports import import_applications
 
 
 class Command(BaseCommand):
@@ -25,8 +25,7 @@ class Command(BaseCommand):
         sub.add_parser("p3mi", help="the licensed P3MI registry (CSV), as a new snapshot").add_argument("file")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        from garda.intel.imports import import_agency_reports
-        from garda.intel.p3mi import import_p3mi
+        from garda.intel.imports import import_agency_reports, import_p3mi
 
         run = {"applications": import_applications, "agency-reports": import_agency_reports, "p3mi": import_p3mi}[
             options["kind"]

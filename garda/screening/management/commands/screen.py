@@ -9,7 +9,7 @@ from typing import Any
 from django.core.management.base import BaseCommand
 
 from garda.core.imports import UnreadableFile
-from garda.screening.service import screen_file
+from garda.screening.actions import screen_file
 
 
 class Command(BaseCommand):

@@ -12,7 +12,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
 from garda.core.models import Office, User
-from garda.whistle import recovery
+from garda.whistle import actions
 
 
 class Command(BaseCommand):
@@ -33,7 +33,7 @@ class Command(BaseCommand):
             raise CommandError(f"no office with code {options['office']!r}")
         try:
             if options["subcommand"] == "recovery-key":
-                _, private_text = recovery.create(office, options["holder"])
+                _, private_text = actions.do_create_recovery_key(office, options["holder"])
                 self.stdout.write(
                     "Simpan kunci ini di luar sistem (kertas, brankas kantor); Garda tidak menyimpannya.\n"
                     "Keep this key outside the system (paper, the office safe); Garda does not keep it.\n"
@@ -43,7 +43,7 @@ class Command(BaseCommand):
             user = User.objects.filter(username=options["username"]).first()
             if user is None:
                 raise CommandError(f"no user {options['username']!r}")
-            done = recovery.restore_access(office, user, sys.stdin.read())
+            done = actions.do_restore_access(office, user, sys.stdin.read())
             self.stdout.write(f"{done} laporan dapat dibuka lagi oleh {user.username}.")
         except ValidationError as exc:
             raise CommandError("; ".join(exc.messages)) from exc

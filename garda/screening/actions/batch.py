@@ -1,6 +1,4 @@
-"""Screening applications and keeping the result: one at the counter, many in a batch (`garda screen`), and
-again when the context changes (re-screening). Each screening is a row; the latest is copied onto the
-application for the queue."""
+"""`garda screen FILE`: many applications stored, screened in parallel and written out, in one audited batch."""
 
 import sys
 import time
@@ -12,18 +10,17 @@ from typing import IO, Any
 
 from django.db import connection, transaction
 from django.db.backends.signals import connection_created
-from django.utils import timezone
 
 from garda.contracts import problems
 from garda.core import audit
-from garda.core.bulk import insert_rows
 from garda.core.imports import ImportSummary, read_json_lines
 from garda.core.jsonlines import dumps_line
 from garda.core.parallel import in_parallel
 from garda.screening import context as screening_context
-from garda.screening.actions import store_many
+from garda.screening.actions.results import result_row, save_screenings
 from garda.screening.engine import Result, as_contract, screen
-from garda.screening.models import Application, Screening
+from garda.screening.imports import store_many
+from garda.screening.models import Application
 from garda.screening.rules import Subject
 
 BATCH = 10000  # applications stored per transaction: a commit writes every index page it touched, and a larger batch
@@ -43,7 +40,7 @@ def _screen_slice(bounds: tuple[int, int]) -> list[Result | str]:
     with transaction.atomic():
         save_screenings(
             [
-                (app, _row(app, r, "screen"))
+                (app, result_row(app, r, "screen"))
                 for app, r in zip(apps[bounds[0] : bounds[1]], results, strict=True)
                 if isinstance(r, Result)
             ]
@@ -57,69 +54,6 @@ def _screen_one(app: Application, ctx: screening_context.Context) -> Result | st
         return screen(Subject(app.record, pk=app.pk), ctx)
     except Exception as exc:  # reported as the line's error and on standard error
         return f"penyaringan gagal ({type(exc).__name__}: {exc})"[:300]
-
-
-def screen_application(app: Application, ctx: screening_context.Context, *, trigger: str) -> tuple[Screening, Result]:
-    """Screen one application and keep the result (the counter, re-screening)."""
-    result = screen(Subject(app.record, pk=app.pk), ctx)
-    row = _row(app, result, trigger)
-    save_screenings([(app, row)], with_ids=True)
-    return row, result
-
-
-def _row(app: Application, result: Result, trigger: str) -> Screening:
-    return Screening(
-        application=app,
-        trigger=trigger,
-        rules_version=result.rules_version,
-        risk_level=result.risk_level,
-        score=result.score,
-        recommendation=result.recommendation,
-        indicators=result.stored_indicators(),
-        matches=result.matches,
-        relatives=result.relatives,
-        context=result.context,
-    )
-
-
-_SCREENING_FIELDS = [
-    "application_id",
-    "created_at",
-    "trigger",
-    "rules_version",
-    "risk_level",
-    "score",
-    "recommendation",
-    "indicators",
-    "matches",
-    "relatives",
-    "context",
-]
-
-
-def save_screenings(pairs: list[tuple[Application, Screening]], *, with_ids: bool = False) -> None:
-    """Keep the screenings and copy the latest onto each application for the queue (two statements a batch).
-    A batch goes in as plain inserts (Django's bulk_create compiles every value, which for ten thousand
-    screenings with their JSON evidence cost more than the database); `with_ids` gives the rows their ids."""
-    if not pairs:
-        return
-    now = timezone.now()
-    for app, row in pairs:
-        row.created_at = now
-        app.risk_level, app.risk_score, app.recommendation = row.risk_level, row.score, row.recommendation
-        app.screened_at = now
-    if with_ids:
-        Screening.objects.bulk_create([row for _, row in pairs])
-    else:
-        insert_rows(Screening, _SCREENING_FIELDS, [[getattr(row, f) for f in _SCREENING_FIELDS] for _, row in pairs])
-    # One plain UPDATE per application: Django's bulk_update builds a CASE per column, slower at this size.
-    moment = connection.ops.adapt_datetimefield_value(now)
-    with connection.cursor() as cursor:
-        cursor.executemany(
-            f"UPDATE {Application._meta.db_table} SET risk_level = %s, risk_score = %s, recommendation = %s, "  # noqa: S608
-            "screened_at = %s WHERE id = %s",
-            [(app.risk_level, app.risk_score, app.recommendation, moment, app.pk) for app, _ in pairs],
-        )
 
 
 @dataclass

@@ -254,31 +254,3 @@ def import_applications(path: Path) -> ImportSummary:
         store=lambda r: store_application(r, source=path.name),
         store_many=lambda rs: [outcome for outcome, _ in store_many(rs, source=path.name)],
     )
-
-
-def record_decision(app: Application, decision: dict[str, Any], *, actor: Any, summary: str) -> Application:
-    """Write a decision taken in Garda onto the application, as the contract's `decision` object: every office's
-    screening then sees it (prior_decision). Called by the decisions app inside its own transaction."""
-    before = app.record.get("decision")
-    record = {**app.record, "decision": decision}
-    app.record = record
-    app.record_hash = record_hash(record)
-    app.own_decision = decision
-    app.decision_kind = decision["kind"]
-    app.decided_at = parse_datetime(decision["decided_at"])
-    app.suspended_until = date.fromisoformat(decision["until"]) if decision.get("until") else None
-    app.save(
-        update_fields=[
-            "record",
-            "record_hash",
-            "own_decision",
-            "decision_kind",
-            "decided_at",
-            "suspended_until",
-            "updated_at",
-        ]
-    )
-    audit.record("application.decision", actor=actor, obj=app, summary=summary[:300], before=before, after=decision)
-    if app.decision_kind in screening_context.ADVERSE:
-        screening_context_changed.send(sender=Application, reason="decision")
-    return app

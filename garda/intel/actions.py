@@ -1,4 +1,5 @@
-"""What intelligence officers do with partner reports (pages call these): entering a report by hand."""
+"""Every state change of intelligence that an officer makes (pages call these): entering a report by hand.
+Importers are in `garda.intel.imports`."""
 
 from datetime import date
 from typing import Any

@@ -6,7 +6,6 @@ Columns `name,license_number,valid_until,address,province`; `valid_until` an ISO
 import csv
 import hashlib
 import io
-import re
 from datetime import date
 from pathlib import Path
 
@@ -16,26 +15,9 @@ from garda.core import audit
 from garda.core.imports import ImportSummary, UnreadableFile, read_bytes
 from garda.core.signals import screening_context_changed
 from garda.intel.models import P3MICompany, P3MISnapshot
+from garda.intel.registry import company_key, current_registry
 
 COLUMNS = ["name", "license_number", "valid_until", "address", "province"]
-_LEGAL_FORMS = re.compile(r"\b(PT|CV|TBK|PERSERO)\b")
-
-
-def company_key(name: str) -> str:
-    """Upper case, legal form and punctuation removed: "PT. Sinar Jaya Abadi" and "SINAR JAYA ABADI, PT" agree."""
-    plain = re.sub(r"[^A-Z0-9 ]+", " ", name.upper())
-    return " ".join(_LEGAL_FORMS.sub(" ", plain).split())
-
-
-def licence_key(number: str) -> str:
-    """Upper case, each run of separators one "/", leading zeros dropped: "kep 123/pptkis/2019" is
-    "KEP.123/PPTKIS/2019", and SIP3MI-001/2023 is SIP3MI-1/2023; SIP3MI-1/12023 stays apart from SIP3MI-11/2023."""
-    parts = re.findall(r"[A-Z0-9]+", number.upper())
-    return "/".join(p.lstrip("0") or "0" if p.isdigit() else p for p in parts)
-
-
-def current_registry() -> P3MISnapshot | None:
-    return P3MISnapshot.objects.first()
 
 
 def import_p3mi(path: Path) -> ImportSummary:

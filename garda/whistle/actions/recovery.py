@@ -18,7 +18,10 @@ from nacl.public import PrivateKey
 from garda.core import audit
 from garda.core.models import Office, User
 from garda.core.roles import Role
-from garda.whistle import actions, crypto, keys
+from garda.whistle import crypto, keys
+from garda.whistle.actions.audited_reads import protected
+from garda.whistle.actions.handling import eligible_handlers
+from garda.whistle.actions.submission import seal_for
 from garda.whistle.models import Grant, IdentityGrant, RecoveryKey, Report
 
 PREFIX = "GARDA-PEMULIHAN-"
@@ -40,7 +43,7 @@ def _decode(text: str) -> bytes:
     return raw
 
 
-def create(office: Office, holder: str) -> tuple[RecoveryKey, str]:
+def do_create_recovery_key(office: Office, holder: str) -> tuple[RecoveryKey, str]:
     """Make the office's recovery key (retiring the previous one); returns the row and the private half to print."""
     if not holder.strip():
         raise ValidationError("sebutkan pemegang kunci pemulihan")
@@ -61,7 +64,7 @@ def create(office: Office, holder: str) -> tuple[RecoveryKey, str]:
     return row, _encode(crypto.private_bytes(private_key))
 
 
-def restore_access(office: Office, user: User, private_text: str) -> int:
+def do_restore_access(office: Office, user: User, private_text: str) -> int:
     """Seal every report of the office that the recovery key opens to the user's current key; returns how many."""
     private_key = crypto.private_from_bytes(_decode(private_text))
     public_key = crypto.public_bytes(private_key)
@@ -79,10 +82,10 @@ def restore_access(office: Office, user: User, private_text: str) -> int:
         if custodian:
             done += _restore_identity(report, report_key, private_key, user, target)
             continue
-        if user.pk not in {u.pk for u in actions.eligible_handlers(report, report_key)}:
+        if user.pk not in {u.pk for u in eligible_handlers(report, report_key)}:
             continue
         with transaction.atomic():
-            actions.seal_for(report, report_key, target, user=user, by=None)
+            seal_for(report, report_key, target, user=user, by=None)
             _audit(report, user)
         done += 1
     return done
@@ -90,7 +93,7 @@ def restore_access(office: Office, user: User, private_text: str) -> int:
 
 def _restore_identity(report: Report, report_key: bytes, private_key: PrivateKey, user: User, target: bytes) -> int:
     """A custodian gets back the identity keys (never the report): if the reporter did not name them."""
-    if user.pk in actions.protected(report, report_key).get("excluded_users", []):
+    if user.pk in protected(report, report_key).get("excluded_users", []):
         return 0
     sealed = IdentityGrant.objects.filter(
         identity__report=report, recovery__public_key=crypto.public_bytes(private_key)

@@ -1,80 +1,14 @@
-"""What officers do with applications (views and the API call these, nothing else changes them): taking an
-application at the counter, recording the interview outcome, screening again; and the re-screening of pending
-applications when the context changes. Each is one transaction with its audit event."""
-
-from datetime import timedelta
-from typing import Any
+"""The interview outcome, the Kasi's confirmation of a cleared high flag, and screening again on request."""
 
 from django.db import transaction
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext
 
 from garda.core import audit
 from garda.core.models import User
-from garda.core.numbering import next_number
-from garda.core.vocabulary import label
 from garda.screening import context as screening_context
-from garda.screening.actions import store_many
-from garda.screening.engine import SEVERITY_ORDER
+from garda.screening.actions.results import screen_application
 from garda.screening.models import Application, Review, Screening
-from garda.screening.service import screen_application
-
-PENDING_DAYS = 60  # an application without a decision this long after submission is no longer "pending"
-
-
-class IntakeError(ValueError):
-    """A counter record that breaks the contract; `problems` say where."""
-
-    def __init__(self, problems: list[str]) -> None:
-        super().__init__("; ".join(problems))
-        self.problems = problems
-
-
-COUNTER_PREFIX = "LKT-{day:%Y%m%d}-"
-
-
-class CounterNumberTaken(RuntimeError):
-    """The counter's number already names an application: never stored over (it would replace that person)."""
-
-
-def do_take_at_counter(record: dict[str, Any], *, acting_user: User) -> tuple[Application, Screening]:
-    """Store and screen what the counter keyed in, under the office's next counter number (LKT-YYYYMMDD-NNNN).
-
-    The number is taken inside the transaction that stores the application, under the numbering lock (SQLite's
-    write lock, PostgreSQL's advisory lock): eight officers saving at once get eight numbers. Taken outside, two
-    got the same number and the second entry was stored as an update of the first applicant."""
-    from garda.contracts import problems
-
-    office = str(record["office"])
-    with transaction.atomic():
-        prefix = COUNTER_PREFIX.format(day=timezone.localdate())
-        number = next_number(Application.objects.filter(office_code=office), "external_id", prefix, 4)
-        record = {**record, "id": number}
-        found = problems("application", record)
-        if found:
-            raise IntakeError(found)
-        if Application.objects.filter(office_code=office, external_id=number).exists():
-            raise CounterNumberTaken(f"{office}/{number}")
-        outcome, app, row = store_and_screen(record, source="loket")
-        audit.record(
-            "application.counter",
-            actor=acting_user,
-            obj=app,
-            summary=f"Permohonan {app.office_code}/{app.external_id} diterima di loket ({outcome}); risiko "
-            f"{row.risk_level} ({row.score})",
-            after={"risk_level": row.risk_level, "score": row.score, "recommendation": row.recommendation},
-        )
-    return app, row
-
-
-def store_and_screen(record: dict[str, Any], *, source: str) -> tuple[str, Application, Screening]:
-    """One application at the counter: stored (in bulk form when new: one statement per table) and screened
-    against the process's cached context, in one transaction — one commit."""
-    with transaction.atomic():
-        [(outcome, app)] = store_many([record], source=source)
-        row, _ = screen_application(app, screening_context.cached(), trigger="counter")
-    return outcome, app, row
-
 
 AWAITING_CONFIRMATION = "proceed_unconfirmed"  # Application.outcome while a cleared high flag waits for the Kasi
 
@@ -174,40 +108,3 @@ def do_screen_again(app: Application, *, acting_user: User) -> Screening:
             after={"risk_level": row.risk_level, "score": row.score},
         )
     return row
-
-
-def pending() -> Any:
-    since = timezone.now() - timedelta(days=PENDING_DAYS)
-    return Application.objects.filter(
-        decision_kind="", outcome__in=["", AWAITING_CONFIRMATION], submitted_at__gte=since
-    )
-
-
-def rescreen_pending() -> dict[str, int]:
-    """Screen every pending application again; where something new fired (an indicator code not there before,
-    or a higher risk), the application carries an alert in its office's queue."""
-    ctx = screening_context.load()
-    seen = alerted = 0
-    for app in pending().iterator(chunk_size=500):
-        previous = app.screenings.first()
-        with transaction.atomic():
-            row, _ = screen_application(app, ctx, trigger="rescreen")
-        seen += 1
-        old_codes = {i["code"] for i in previous.indicators} if previous else set()
-        new_codes = sorted({i["code"] for i in row.indicators} - old_codes)
-        worse = previous is not None and SEVERITY_ORDER[row.risk_level] > SEVERITY_ORDER[previous.risk_level]
-        if new_codes or worse:
-            # Stored once for every reader, so in the office's language; the words, never the codes.
-            with translation.override("id"):
-                titles = ", ".join(label("indicator", code) for code in new_codes)
-                alert = f"Indikasi baru: {titles}" if new_codes else f"Risiko naik ke {label('risk', row.risk_level)}"
-            Application.objects.filter(pk=app.pk).update(alert=alert[:300])
-            alerted += 1
-    if seen:
-        audit.record(
-            "application.rescreen_pending",
-            actor_username="system",
-            summary=f"Penyaringan ulang otomatis: {seen} permohonan tertunda, {alerted} dengan indikasi baru",
-            after={"screened": seen, "alerted": alerted},
-        )
-    return {"screened": seen, "alerted": alerted}

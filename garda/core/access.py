@@ -18,6 +18,12 @@ from garda.core.models.offices import OfficeKind
 from garda.core.roles import Capability, Role, role_has
 
 
+def request_user(request: HttpRequest) -> User:
+    """The signed-in user of a view behind `requires` or the login middleware (never anonymous there)."""
+    assert isinstance(request.user, User)
+    return request.user
+
+
 def has_capability(user: Any, capability: Capability) -> bool:
     return bool(user.is_authenticated and user.is_active and role_has(user.role, capability))
 

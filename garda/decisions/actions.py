@@ -28,8 +28,7 @@ from garda.decisions.models import (
     LetterKind,
     Status,
 )
-from garda.screening.actions import do_record_decision
-from garda.screening.models import Application
+from garda.screening.api import Application, do_record_decision
 
 CATEGORIES = ("non_procedural", "inconsistency", "illegal_agent", "agency_report", "prior_decision", "administrative")
 

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from garda.decisions import legal
 from garda.decisions.models import Kind
-from garda.screening.forms import DOCUMENTS
+from garda.screening.api import DOCUMENT_CHOICES
 
 CATEGORY_CHOICES = [
     ("non_procedural", _("Dugaan PMI non-prosedural")),
@@ -37,7 +37,7 @@ class ProposalForm(forms.Form):
     legal_bases = forms.MultipleChoiceField(label=_("Dasar hukum"), choices=[], widget=forms.CheckboxSelectMultiple)
     documents_requested = forms.MultipleChoiceField(
         label=_("Dokumen yang diminta (penundaan)"),
-        choices=DOCUMENTS,
+        choices=DOCUMENT_CHOICES,
         widget=forms.CheckboxSelectMultiple,
         required=False,
     )

@@ -22,7 +22,7 @@ from django.utils import dateformat, timezone, translation
 from garda.core.models import Office, User
 from garda.decisions import deadlines, legal
 from garda.decisions.models import Case, Cutting, Examination, Kind, Letter, LetterKind
-from garda.screening.indicators import DOCUMENT_LABELS
+from garda.screening.api import document_label
 
 LETTERS_FOR = {
     Kind.POSTPONEMENT: [LetterKind.POSTPONEMENT_NOTICE],
@@ -117,7 +117,7 @@ def context(letter: Letter | Draft, *, signer: User | None, draft: bool) -> dict
         "facts": [plain_fact(f["text"]) for f in case.facts],
         "citations": cited,
         "objection_citation": objection,
-        "documents": [DOCUMENT_LABELS.get(d, (d, d))[0] for d in case.documents_requested],
+        "documents": [document_label(d) for d in case.documents_requested],
         "periods": periods,
         "issued": issued,
         "signer": signer,

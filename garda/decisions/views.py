@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from garda.core.access import has_capability, offices_in_scope, requires
+from garda.core.access import has_capability, offices_in_scope, request_user, requires
 from garda.core.middleware import public
 from garda.core.models import User
 from garda.core.roles import Capability
@@ -21,13 +21,7 @@ from garda.decisions import actions, deadlines, legal
 from garda.decisions.forms import CuttingForm, ExaminationForm, FollowUpForm, ProposalForm, StepForm, VerifyForm
 from garda.decisions.letters import LETTERS_FOR, normalise_code, plain_fact, render_draft, render_pdf
 from garda.decisions.models import Case, Cutting, Examination, FollowUpKind, Kind, Letter, Status
-from garda.screening.access import access_application
-from garda.screening.indicators import explain
-
-
-def _user(request: HttpRequest) -> User:
-    assert isinstance(request.user, User)
-    return request.user
+from garda.screening import api as screening
 
 
 def cases_in_scope(user: User) -> Any:
@@ -58,7 +52,7 @@ def access_case(user: User, pk: int) -> Case:
 
 @requires(Capability.SCREENING_VIEW)
 def case_list(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
+    user = request_user(request)
     cases = cases_in_scope(user).select_related("office", "proposed_by")
     today = timezone.localdate()
     sections = []
@@ -85,17 +79,14 @@ def case_list(request: HttpRequest) -> HttpResponse:
 @requires(Capability.DECISIONS_PROPOSE)
 @require_http_methods(["GET", "POST"])
 def propose(request: HttpRequest, application_pk: int) -> HttpResponse:
-    user = _user(request)
-    app = access_application(user, application_pk)
-    latest = app.screenings.first()
+    user = request_user(request)
+    app = screening.access_application(user, application_pk)
+    latest = screening.latest_screening(app)
+    found = screening.findings(latest)
     # The screening's findings, in the words a letter states them: the maker picks those the examination confirmed.
-    facts = [
-        (f"{n}:{i['code']}", plain_fact(explain(i["code"], i.get("params", {}), "id")))
-        for n, i in enumerate(latest.indicators if latest else [])
-        if i.get("counted", True)
-    ]
+    facts = [(f"{n}:{f.code}", plain_fact(f.text)) for n, f in enumerate(found) if f.counted]
     initial = {
-        "categories": sorted({i["category"] for i in latest.indicators}) if latest else [],
+        "categories": sorted({f.category for f in found}),
         "facts": [key for key, _text in facts],
     }
     form = ProposalForm(request.POST or None, initial=initial, facts=facts)
@@ -109,7 +100,7 @@ def propose(request: HttpRequest, application_pk: int) -> HttpResponse:
                 categories=data["categories"],
                 findings=data["findings"],
                 legal_bases=data["legal_bases"],
-                indicators=[i["code"] for i in latest.indicators] if latest else [],
+                indicators=[f.code for f in found],
                 facts=form.chosen_facts(),
                 suspension_until=data["suspension_until"],
                 documents_requested=data["documents_requested"],
@@ -128,7 +119,7 @@ def propose(request: HttpRequest, application_pk: int) -> HttpResponse:
 
 @requires(Capability.SCREENING_VIEW)
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
-    user = _user(request)
+    user = request_user(request)
     case = access_case(user, pk)
     can_review = (
         has_capability(user, Capability.DECISIONS_REVIEW)
@@ -176,23 +167,13 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _evidence(case: Case) -> dict[str, Any]:
+def _evidence(case: Case) -> screening.Evidence | None:
     """What the checker and the approver decide on besides the proposal: the screening it came from (its
     findings in words), the interview notes and the documents requested."""
     app = case.application
     if app is None:
-        return {}
-    latest = app.screenings.first()
-    record = app.record
-    return {
-        "screening": latest,
-        "findings": [
-            (i["code"], i["severity"], explain(i["code"], i.get("params", {}), "id"))
-            for i in (latest.indicators if latest else [])
-        ],
-        "interview": record.get("interview") or {},
-        "documents": [d.get("type") for d in record.get("documents") or [] if isinstance(d, dict)],
-    }
+        return None
+    return screening.evidence(app)
 
 
 def _follow_up_choices(user: User, case: Case) -> list[tuple[str, Any]]:
@@ -211,7 +192,7 @@ def _follow_up_choices(user: User, case: Case) -> list[tuple[str, Any]]:
 @requires(Capability.SCREENING_VIEW)
 @require_POST
 def follow_up(request: HttpRequest, pk: int) -> HttpResponse:
-    user = _user(request)
+    user = request_user(request)
     case = access_case(user, pk)
     choices = _follow_up_choices(user, case)
     if not choices:
@@ -227,7 +208,7 @@ def follow_up(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _step(request: HttpRequest, pk: int, *, decide: bool) -> HttpResponse:
-    user = _user(request)
+    user = request_user(request)
     case = access_case(user, pk)
     positive = request.POST.get("verdict") == "yes"
 
@@ -269,7 +250,7 @@ def _pdf(pdf: bytes, name: str) -> HttpResponse:
 def letter_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     letter = (
         Letter.objects.select_related("case", "office", "office__parent", "case__decided_by", "case__application")
-        .filter(pk=pk, office__in=offices_in_scope(_user(request)))
+        .filter(pk=pk, office__in=offices_in_scope(request_user(request)))
         .first()
     )
     if letter is None:
@@ -280,7 +261,7 @@ def letter_pdf(request: HttpRequest, pk: int) -> HttpResponse:
 @requires(Capability.SCREENING_VIEW)
 def letter_draft(request: HttpRequest, pk: int) -> HttpResponse:
     """The notice as it will be issued, before the decision: what the checker forwards and the approver signs."""
-    user = _user(request)
+    user = request_user(request)
     case = access_case(user, pk)
     if case.decided:
         raise Http404
@@ -291,7 +272,7 @@ def letter_draft(request: HttpRequest, pk: int) -> HttpResponse:
 @requires(Capability.DECISIONS_PROPOSE)
 @require_POST
 def examine(request: HttpRequest, pk: int) -> HttpResponse:
-    user = _user(request)
+    user = request_user(request)
     case = access_case(user, pk)
     return _apply(
         request,
@@ -312,7 +293,7 @@ def examine(request: HttpRequest, pk: int) -> HttpResponse:
 @requires(Capability.DECISIONS_PROPOSE)
 @require_POST
 def cut(request: HttpRequest, pk: int) -> HttpResponse:
-    user = _user(request)
+    user = request_user(request)
     case = access_case(user, pk)
     return _apply(
         request,

@@ -9,19 +9,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from garda.core.access import has_capability, requires
-from garda.core.models import User
+from garda.core.access import has_capability, request_user, requires
 from garda.core.roles import Capability
 from garda.intel import actions
 from garda.intel.forms import CATEGORY_LABELS, ROLE_LABELS, ReportForm
 from garda.intel.models import AgencyReport
 
 PAGE_SIZE = 50
-
-
-def _user(request: HttpRequest) -> User:
-    assert isinstance(request.user, User)
-    return request.user
 
 
 # Partner reports are national context: every office's screening reads them, so every screening role may too.
@@ -35,7 +29,7 @@ def report_list(request: HttpRequest) -> HttpResponse:
         {
             "page": page,
             "categories": CATEGORY_LABELS,
-            "can_enter": has_capability(_user(request), Capability.REPORTS_ENTER),
+            "can_enter": has_capability(request_user(request), Capability.REPORTS_ENTER),
         },
     )
 
@@ -55,7 +49,7 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @requires(Capability.REPORTS_ENTER)
 @require_http_methods(["GET", "POST"])
 def report_create(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
+    user = request_user(request)
     initial = {"received_at": timezone.localtime().strftime("%Y-%m-%dT%H:%M")}
     form = ReportForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():

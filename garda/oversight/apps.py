@@ -5,3 +5,13 @@ class OversightConfig(AppConfig):
     name = "garda.oversight"
     label = "oversight"
     verbose_name = "Pengawasan internal"
+
+    def ready(self) -> None:
+        # Low defines, high registers: core's lists and the channel's report page know nothing of oversight.
+        from garda.core import panels, visibility
+        from garda.oversight.access import case_investigation_events_to_holders, case_investigations_to_holders
+        from garda.oversight.views import open_from_report_panel
+
+        visibility.register(visibility.INVESTIGATIONS, case_investigations_to_holders)
+        visibility.register(visibility.AUDIT_EVENTS, case_investigation_events_to_holders)
+        panels.register(panels.WHISTLE_REPORT, open_from_report_panel)

@@ -23,8 +23,16 @@ from garda.identity.api import (
     name_count,
     prepare,
 )
-from garda.intel.models import AgencyReport, P3MICompany, ReportSubject
-from garda.intel.registry import company_key, current_registry, licence_key
+from garda.intel.api import (
+    AgencyReport,
+    P3MICompany,
+    ReportSubject,
+    company_key,
+    current_registry,
+    licence_key,
+    registry_companies,
+    reported_subjects,
+)
 from garda.screening.models import Application, ContextStamp
 from garda.screening.notes import NoteReader, default_groups, reader
 from garda.screening.rulebook import Requirement, Thresholds, requirement, thresholds
@@ -211,18 +219,14 @@ def load(*, today: date | None = None) -> Context:
     snapshot = current_registry()
     if snapshot is not None:
         versions["p3mi_snapshot"] = snapshot.pk
-        for company in snapshot.companies.all():
+        for company in registry_companies(snapshot):
             registry[company.name_key] = company
             if company.license_number:
                 numbers[licence_key(company.license_number)] = company
     watch = WatchIndex(model, name_count, index_total())
     reported: dict[str, list[tuple[str, str]]] = defaultdict(list)
     today = today or date.today()
-    reports = {r.pk: r for r in AgencyReport.objects.all()}
-    for subject in ReportSubject.objects.order_by("report_id", "position"):
-        report = reports[subject.report_id]
-        raw = report.record.get("subjects", [])
-        data = raw[subject.position] if subject.position < len(raw) else {}
+    for report, subject, data in reported_subjects():
         ref = f"{report.agency}/{report.external_id}"
         for name in (subject.organisation, subject.full_name if subject.role == "company" else ""):
             if name and company_key(name):

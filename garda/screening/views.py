@@ -15,8 +15,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from garda.core.access import has_capability, requires
-from garda.core.models import User
+from garda.core.access import has_capability, request_user, requires
 from garda.core.roles import Capability
 from garda.core.vocabulary import label
 from garda.screening import actions, evidence
@@ -35,18 +34,13 @@ RISK_ORDER = Case(
 )
 
 
-def _user(request: HttpRequest) -> User:
-    assert isinstance(request.user, User)
-    return request.user
-
-
 def _language() -> str:
     return "en" if (get_language() or "id").startswith("en") else "id"
 
 
 @requires(Capability.SCREENING_VIEW)
 def queue(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
+    user = request_user(request)
     form = QueueFilterForm(request.GET or None)
     day = timezone.localdate()
     apps = applications_in_scope(user)
@@ -113,7 +107,7 @@ def _risk_counts(apps: Any) -> Any:
 
 @requires(Capability.SCREENING_VIEW)
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
-    user = _user(request)
+    user = request_user(request)
     app = access_application(user, pk)
     language = _language()
     latest = app.screenings.first()
@@ -211,7 +205,7 @@ def _errors_as_messages(request: HttpRequest, form: forms.Form) -> None:
 @requires(Capability.SCREENING_REVIEW)
 @require_POST
 def review(request: HttpRequest, pk: int) -> HttpResponse:
-    user = _user(request)
+    user = request_user(request)
     app = access_application(user, pk, for_write=True)
     form = ReviewForm(request.POST)
     if not form.is_valid():
@@ -231,7 +225,7 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
 @requires(Capability.SCREENING_CONFIRM_CLEARANCE)
 @require_POST
 def confirm_clearance(request: HttpRequest, pk: int) -> HttpResponse:
-    user = _user(request)
+    user = request_user(request)
     app = access_application(user, pk)
     form = ClearanceForm(request.POST, prefix="clearance")
     if not form.is_valid():
@@ -252,7 +246,7 @@ def confirm_clearance(request: HttpRequest, pk: int) -> HttpResponse:
 @requires(Capability.SCREENING_VIEW)
 @require_POST
 def rescreen(request: HttpRequest, pk: int) -> HttpResponse:
-    user = _user(request)
+    user = request_user(request)
     app = access_application(user, pk)
     row = actions.do_screen_again(app, acting_user=user)
     messages.success(
@@ -266,7 +260,7 @@ def rescreen(request: HttpRequest, pk: int) -> HttpResponse:
 @requires(Capability.SCREENING_INTAKE)
 @require_http_methods(["GET", "POST"])
 def counter(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
+    user = request_user(request)
     form = CounterForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         # The counter number is taken by the action, inside its transaction.

@@ -7,8 +7,8 @@ from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from garda.core.models import Office
-from garda.decisions.models import DECIDED, Case, Kind
-from garda.screening.models import Application
+from garda.decisions.api import DECIDED, Case, Kind
+from garda.screening.api import Application
 
 # The application contract's decision → the kind counted ("postponement, refusal and cancellation decisions").
 COUNTED = {"postponed": "postponement", "refused": "refusal", "cancelled": "cancellation"}

@@ -20,7 +20,7 @@ from zoneinfo import ZoneInfo
 from django.db.models.fields.json import KT
 
 from garda.core.models import Office
-from garda.screening.models import Application
+from garda.screening.api import Application
 
 PMI_SENDING_PROVINCES = {"35": "Jawa Timur", "33": "Jawa Tengah", "32": "Jawa Barat", "52": "NTB", "18": "Lampung"}
 AGE_BANDS = ((0, 17, "<18"), (18, 24, "18-24"), (25, 34, "25-34"), (35, 44, "35-44"), (45, 54, "45-54"))

@@ -5,11 +5,12 @@ from typing import Any
 
 from django.db.models import CharField, Q, QuerySet
 from django.db.models.functions import Cast
-from django.http import Http404
+from django.http import Http404, HttpRequest
 
-from garda.core.access import has_capability
+from garda.core.access import has_capability, request_user
 from garda.core.models import User
 from garda.core.roles import Capability
+from garda.whistle import keys
 from garda.whistle.models import Report, RevealRequest, RevealStatus
 
 
@@ -44,30 +45,27 @@ def access_reveal_request(user: User, pk: int) -> RevealRequest:
     return request
 
 
-def _held(user: User) -> QuerySet[Report]:
+def held_reports(user: User) -> QuerySet[Report]:
+    """The reports the user holds a grant for, whatever their role now (the restriction lists use it)."""
     return Report.objects.filter(grants__user=user)
 
 
+def access_opened_report(request: HttpRequest, number: str) -> tuple[User, Report, bytes]:
+    """The report and its key, for a step that reads or writes its content: 404 unless the user holds a grant they
+    can open with the key of this session."""
+    from garda.whistle.actions import report_key_for_user
+
+    user = request_user(request)
+    report = access_report(user, number)
+    report_key = report_key_for_user(report, user, keys.session_key_for(user, request.session))
+    if report_key is None:
+        raise Http404
+    return user, report, report_key
+
+
 def case_events_to_holders(user: User, events: QuerySet[Any]) -> QuerySet[Any]:
-    """A whistleblowing case's audit events — the report's own and those of an investigation opened from it — are
-    for the case's grant holders only (core.visibility). Subqueries: the list costs no query more."""
-    from garda.oversight.models import Investigation, Source
-
-    held = _held(user)
-    held_ids = held.annotate(as_text=Cast("pk", CharField())).values("as_text")
-    hidden = (
-        Investigation.objects.filter(source=Source.WHISTLE)
-        .exclude(source_ref__in=held.values("number"))
-        .annotate(as_text=Cast("pk", CharField()))
-        .values("as_text")
-    )
-    return events.exclude(Q(object_type="whistle.report") & ~Q(object_id__in=held_ids)).exclude(
-        object_type="oversight.investigation", object_id__in=hidden
-    )
-
-
-def case_investigations_to_holders(user: User, rows: QuerySet[Any]) -> QuerySet[Any]:
-    """An investigation opened from a channel case is for the case's grant holders only."""
-    from garda.oversight.models import Source
-
-    return rows.exclude(Q(source=Source.WHISTLE) & ~Q(source_ref__in=_held(user).values("number")))
+    """A whistleblowing case's audit events are for the case's grant holders only (core.visibility); those of an
+    investigation opened from a case are restricted by oversight in the same way. A subquery: the list costs no
+    query more."""
+    held_ids = held_reports(user).annotate(as_text=Cast("pk", CharField())).values("as_text")
+    return events.exclude(Q(object_type="whistle.report") & ~Q(object_id__in=held_ids))

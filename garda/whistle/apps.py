@@ -9,7 +9,6 @@ class WhistleConfig(AppConfig):
     def ready(self) -> None:
         from garda.core import visibility
         from garda.whistle import checks, signals  # noqa: F401  (registers the checks, connects the receivers)
-        from garda.whistle.access import case_events_to_holders, case_investigations_to_holders
+        from garda.whistle.access import case_events_to_holders
 
         visibility.register(visibility.AUDIT_EVENTS, case_events_to_holders)
-        visibility.register(visibility.INVESTIGATIONS, case_investigations_to_holders)

@@ -18,5 +18,4 @@ urlpatterns = [
     path("<str:number>/minta-identitas/", views.request_reveal, name="request_reveal"),
     path("<str:number>/identitas/", views.show_identity, name="identity"),
     path("<str:number>/intelijen/", views.intel_record, name="intel_record"),
-    path("<str:number>/pemeriksaan/", views.open_investigation, name="open_investigation"),
 ]

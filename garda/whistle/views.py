@@ -17,33 +17,32 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from nacl.public import PrivateKey
 
-from garda.core.access import requires
+from garda.core import panels
+from garda.core.access import request_user, requires
 from garda.core.models import User
 from garda.core.roles import Capability
-from garda.oversight.actions import do_open_investigation
-from garda.oversight.models import Source
 from garda.whistle import actions, deadlines, keys
-from garda.whistle.access import access_report, access_reveal_request, reports_for, reveal_requests_for
+from garda.whistle.access import (
+    access_opened_report,
+    access_report,
+    access_reveal_request,
+    reports_for,
+    reveal_requests_for,
+)
 from garda.whistle.forms import (
     DecisionForm,
     IntelRecordForm,
-    InvestigationForm,
     ReasonForm,
     ReplyForm,
     StatusForm,
     UnlockForm,
     UserChoiceForm,
 )
-from garda.whistle.models import Report, RevealRequest, RevealStatus, Unit
-
-
-def _user(request: HttpRequest) -> User:
-    assert isinstance(request.user, User)
-    return request.user
+from garda.whistle.models import Report, RevealRequest, RevealStatus
 
 
 def _private_key(request: HttpRequest) -> PrivateKey | None:
-    return keys.session_key_for(_user(request), request.session)
+    return keys.session_key_for(request_user(request), request.session)
 
 
 def _errors(request: HttpRequest, exc: ValidationError) -> None:
@@ -76,7 +75,7 @@ def _act(
 @never_cache
 @require_GET
 def report_list(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
+    user = request_user(request)
     periods = deadlines.current()
     reports = list(reports_for(user).select_related("office").order_by("-received_at")[:500])
     rows = [{"report": r, "due": periods.due(r), "waiting": _reporter_waiting(r)} for r in reports]
@@ -99,7 +98,7 @@ def _reporter_waiting(report: Report) -> bool:
 @never_cache
 @require_GET
 def report_detail(request: HttpRequest, number: str) -> HttpResponse:
-    user = _user(request)
+    user = request_user(request)
     report = access_report(user, number)
     private_key = _private_key(request)
     report_key = actions.report_key_for_user(report, user, private_key)
@@ -126,9 +125,8 @@ def report_detail(request: HttpRequest, number: str) -> HttpResponse:
             exclude_form=UserChoiceForm(users=[g.user for g in grants if g.user and g.user != user], prefix="exclude"),
             reveal_form=ReasonForm(prefix="reveal"),
             intel_form=IntelRecordForm(prefix="intel"),
-            investigation_form=InvestigationForm(office=report.office, prefix="inv")
-            if report.unit == Unit.COMPLIANCE
-            else None,
+            # Other apps' panels for this report (oversight: open an internal investigation).
+            panels=panels.render(panels.WHISTLE_REPORT, request, report),
             has_identity=hasattr(report, "identity"),
             reveal_requests=list(report.reveal_requests.filter(requested_by=user)),
             identity_open=report.reveal_requests.filter(requested_by=user, status=RevealStatus.APPROVED).exists(),
@@ -136,20 +134,10 @@ def report_detail(request: HttpRequest, number: str) -> HttpResponse:
     return render(request, "whistle/report_detail.html", context)
 
 
-def _opened(request: HttpRequest, number: str) -> tuple[User, Report, bytes]:
-    """The report and its key for a POST; a handler whose key is not open is sent to the detail page to open it."""
-    user = _user(request)
-    report = access_report(user, number)
-    report_key = actions.report_key_for_user(report, user, _private_key(request))
-    if report_key is None:
-        raise Http404
-    return user, report, report_key
-
-
 @requires(Capability.WHISTLE_HANDLE)
 @require_POST
 def reply(request: HttpRequest, number: str) -> HttpResponse:
-    user, report, report_key = _opened(request, number)
+    user, report, report_key = access_opened_report(request, number)
     _act(
         request,
         ReplyForm(request.POST),
@@ -163,7 +151,7 @@ def reply(request: HttpRequest, number: str) -> HttpResponse:
 @requires(Capability.WHISTLE_HANDLE)
 @require_POST
 def change_status(request: HttpRequest, number: str) -> HttpResponse:
-    user, report, _key = _opened(request, number)
+    user, report, _key = access_opened_report(request, number)
     _act(
         request,
         StatusForm(request.POST),
@@ -179,7 +167,7 @@ def change_status(request: HttpRequest, number: str) -> HttpResponse:
 @requires(Capability.WHISTLE_HANDLE)
 @require_POST
 def grant(request: HttpRequest, number: str) -> HttpResponse:
-    user, report, report_key = _opened(request, number)
+    user, report, report_key = access_opened_report(request, number)
     _act(
         request,
         UserChoiceForm(request.POST, users=actions.eligible_handlers(report, report_key), prefix="grant"),
@@ -195,7 +183,7 @@ def grant(request: HttpRequest, number: str) -> HttpResponse:
 @requires(Capability.WHISTLE_HANDLE)
 @require_POST
 def exclude(request: HttpRequest, number: str) -> HttpResponse:
-    user, report, report_key = _opened(request, number)
+    user, report, report_key = access_opened_report(request, number)
     form = UserChoiceForm(
         request.POST, users=list(User.objects.filter(pk__in=report.grants.values("user_id"))), prefix="exclude"
     )
@@ -218,7 +206,7 @@ def exclude(request: HttpRequest, number: str) -> HttpResponse:
 @require_GET
 def attachment(request: HttpRequest, number: str, pk: int) -> HttpResponse:
     """The copy without metadata by default; the original (evidence) on request. Each download is audited."""
-    user, report, report_key = _opened(request, number)
+    user, report, report_key = access_opened_report(request, number)
     item = report.attachments.filter(pk=pk).first()
     if item is None:
         raise Http404
@@ -237,7 +225,7 @@ def attachment(request: HttpRequest, number: str, pk: int) -> HttpResponse:
 @requires(Capability.WHISTLE_HANDLE)
 @require_POST
 def request_reveal(request: HttpRequest, number: str) -> HttpResponse:
-    user, report, _key = _opened(request, number)
+    user, report, _key = access_opened_report(request, number)
     _act(
         request,
         ReasonForm(request.POST, prefix="reveal"),
@@ -252,7 +240,7 @@ def request_reveal(request: HttpRequest, number: str) -> HttpResponse:
 @never_cache
 @require_POST
 def show_identity(request: HttpRequest, number: str) -> HttpResponse:
-    user, report, _key = _opened(request, number)
+    user, report, _key = access_opened_report(request, number)
     identity = actions.read_identity(report, acting_user=user, private_key=_private_key(request))
     if identity is None:
         raise Http404
@@ -262,7 +250,7 @@ def show_identity(request: HttpRequest, number: str) -> HttpResponse:
 @requires(Capability.WHISTLE_HANDLE)
 @require_POST
 def intel_record(request: HttpRequest, number: str) -> HttpResponse:
-    user, report, _key = _opened(request, number)
+    user, report, _key = access_opened_report(request, number)
     _act(
         request,
         IntelRecordForm(request.POST, prefix="intel"),
@@ -281,33 +269,11 @@ def intel_record(request: HttpRequest, number: str) -> HttpResponse:
     return redirect("whistle:detail", number=number)
 
 
-@requires(Capability.INVESTIGATIONS)
-@require_POST
-def open_investigation(request: HttpRequest, number: str) -> HttpResponse:
-    user, report, _key = _opened(request, number)
-    _act(
-        request,
-        InvestigationForm(request.POST, office=report.office, prefix="inv"),
-        lambda data: do_open_investigation(
-            acting_user=user,
-            office=report.office,
-            subject=data["subject"],
-            subject_description=data["subject_description"],
-            allegation=data["allegation"],
-            source=Source.WHISTLE,
-            source_ref=report.number,
-        ),
-        done=_("Pemeriksaan internal dibuka."),
-        invalid=None,
-    )
-    return redirect("whistle:detail", number=number)
-
-
 @never_cache
 @require_http_methods(["POST"])
 def unlock(request: HttpRequest) -> HttpResponse:
     """Open one's key with the password (a session that began without it, e.g. before the key existed)."""
-    user = _user(request)
+    user = request_user(request)
     if not keys.holds_keys(user):
         raise Http404
     form = UnlockForm(request.POST)
@@ -327,7 +293,7 @@ def unlock(request: HttpRequest) -> HttpResponse:
 @never_cache
 @require_GET
 def reveal_queue(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
+    user = request_user(request)
     pending = list(reveal_requests_for(user).order_by("requested_at"))
     decided = list(
         RevealRequest.objects.filter(decided_by=user)
@@ -349,7 +315,7 @@ def reveal_queue(request: HttpRequest) -> HttpResponse:
 @requires(Capability.WHISTLE_CUSTODIAN)
 @require_POST
 def decide_reveal(request: HttpRequest, pk: int) -> HttpResponse:
-    user = _user(request)
+    user = request_user(request)
     item = access_reveal_request(user, pk)
     _act(
         request,

@@ -26,6 +26,7 @@ from garda.core.access import (
     can_manage_offices,
     has_capability,
     offices_in_scope,
+    request_user,
     requires,
     role_grants_to_decide,
     users_in_scope,
@@ -51,16 +52,11 @@ from garda.core.roles import Capability, Role
 PAGE_SIZE = 50
 
 
-def _user(request: HttpRequest) -> User:
-    assert isinstance(request.user, User)
-    return request.user
-
-
 # --- Home ----------------------------------------------------------------------------------------------------
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
+    user = request_user(request)
     today = timezone.localdate()
     context: dict[str, Any] = {
         "my_events": AuditEvent.objects.filter(actor_username=user.username).order_by("-seq")[:8],
@@ -86,7 +82,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 @requires(Capability.USERS_MANAGE)
 def user_list(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
+    user = request_user(request)
     users = users_in_scope(user).select_related("office")
     q = request.GET.get("q", "").strip()
     if q:
@@ -115,7 +111,7 @@ def user_list(request: HttpRequest) -> HttpResponse:
 @requires(Capability.USERS_MANAGE)
 @require_http_methods(["GET", "POST"])
 def user_create(request: HttpRequest) -> HttpResponse:
-    acting = _user(request)
+    acting = request_user(request)
     form = UserCreateForm(request.POST or None, offices=offices_in_scope(acting), initial={"office": acting.office})
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
@@ -140,7 +136,7 @@ def user_create(request: HttpRequest) -> HttpResponse:
 @requires(Capability.USERS_MANAGE)
 @require_http_methods(["GET", "POST"])
 def user_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    acting = _user(request)
+    acting = request_user(request)
     target = access_user(acting, pk, for_write=True)
     form = UserEditForm(request.POST or None, instance=target, offices=offices_in_scope(acting))
     if request.method == "POST" and form.is_valid():
@@ -169,7 +165,7 @@ def user_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @requires(Capability.USERS_MANAGE)
 @require_POST
 def user_change_role(request: HttpRequest, pk: int) -> HttpResponse:
-    acting = _user(request)
+    acting = request_user(request)
     target = access_user(acting, pk, for_write=True)
     form = RoleChangeForm(request.POST)
     if not form.is_valid():
@@ -197,14 +193,14 @@ def user_change_role(request: HttpRequest, pk: int) -> HttpResponse:
 @requires(Capability.ROLES_APPROVE)
 @require_GET
 def role_grants(request: HttpRequest) -> HttpResponse:
-    rows = list(role_grants_to_decide(_user(request))[:200])
+    rows = list(role_grants_to_decide(request_user(request))[:200])
     return render(request, "core/role_grants.html", {"rows": rows, "form": ReasonForm()})
 
 
 @requires(Capability.ROLES_APPROVE)
 @require_POST
 def role_grant_decide(request: HttpRequest, pk: int) -> HttpResponse:
-    acting = _user(request)
+    acting = request_user(request)
     grant = role_grants_to_decide(acting).filter(pk=pk).first()
     if grant is None:
         raise Http404
@@ -246,7 +242,7 @@ def _with_reason(
 ) -> HttpResponse:
     """An administrator's action on an account that needs a written reason (kept in the audit event); with
     `not_on_self`, the message refusing it on the administrator's own account."""
-    acting = _user(request)
+    acting = request_user(request)
     target = access_user(acting, pk, for_write=True)
     form = ReasonForm(request.POST)
     if not form.is_valid():
@@ -284,7 +280,7 @@ def user_unlock(request: HttpRequest, pk: int) -> HttpResponse:
 @requires(Capability.USERS_MANAGE)
 @require_POST
 def user_set_password(request: HttpRequest, pk: int) -> HttpResponse:
-    acting = _user(request)
+    acting = request_user(request)
     target = access_user(acting, pk, for_write=True)
     form = PasswordSetForm(request.POST)
     if form.is_valid():
@@ -302,7 +298,7 @@ def user_set_password(request: HttpRequest, pk: int) -> HttpResponse:
 @password_step
 @require_http_methods(["GET", "POST"])
 def account(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
+    user = request_user(request)
     form = OwnPasswordForm(request.POST or None, user=user)
     if request.method == "POST" and form.is_valid():
         try:
@@ -321,7 +317,7 @@ def account(request: HttpRequest) -> HttpResponse:
 @requires(Capability.OFFICES_MANAGE)
 @require_http_methods(["GET", "POST"])
 def office_edit(request: HttpRequest, code: str | None = None) -> HttpResponse:
-    acting = _user(request)
+    acting = request_user(request)
     office = access_office_for_write(acting, code) if code else None
     if office is None and not can_manage_offices(acting):
         raise PermissionDenied
@@ -344,13 +340,13 @@ def office_edit(request: HttpRequest, code: str | None = None) -> HttpResponse:
 @requires(Capability.OFFICES_VIEW)
 def office_list(request: HttpRequest) -> HttpResponse:
     offices = (
-        offices_in_scope(_user(request))
+        offices_in_scope(request_user(request))
         .select_related("parent")
         .annotate(staff_count=Count("staff", filter=Q(staff__is_active=True)))
         .order_by("kind", "code")
     )
     return render(
-        request, "core/office_list.html", {"offices": offices, "can_manage": can_manage_offices(_user(request))}
+        request, "core/office_list.html", {"offices": offices, "can_manage": can_manage_offices(request_user(request))}
     )
 
 
@@ -359,7 +355,7 @@ def office_list(request: HttpRequest) -> HttpResponse:
 
 @requires(Capability.AUDIT_VIEW)
 def audit_list(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
+    user = request_user(request)
     form = AuditFilterForm(request.GET or None, offices=offices_in_scope(user))
     events = audit_events_in_scope(user)
     if form.is_valid():
@@ -384,7 +380,7 @@ def audit_list(request: HttpRequest) -> HttpResponse:
 
 @requires(Capability.AUDIT_VIEW)
 def audit_detail(request: HttpRequest, seq: int) -> HttpResponse:
-    event = audit_events_in_scope(_user(request)).filter(seq=seq).first()
+    event = audit_events_in_scope(request_user(request)).filter(seq=seq).first()
     if event is None:
         raise Http404
     return render(request, "core/audit_detail.html", {"event": event})
@@ -402,13 +398,13 @@ def audit_verify(request: HttpRequest) -> HttpResponse:
 def reference_index(request: HttpRequest) -> HttpResponse:
     lists = ReferenceList.objects.annotate(latest=Count("revisions")).order_by("key")
     return render(
-        request, "core/reference_index.html", {"lists": lists, "can_edit": can_edit_reference(_user(request))}
+        request, "core/reference_index.html", {"lists": lists, "can_edit": can_edit_reference(request_user(request))}
     )
 
 
 @requires(Capability.REFERENCE_VIEW)
 def reference_detail(request: HttpRequest, key: str, version: int | None = None) -> HttpResponse:
-    reference_list = access_reference_list(_user(request), key, for_write=False)
+    reference_list = access_reference_list(request_user(request), key, for_write=False)
     revisions = list(ReferenceListRevision.objects.filter(reference_list=reference_list).order_by("-version"))
     if not revisions:
         raise Http404
@@ -435,7 +431,7 @@ def reference_detail(request: HttpRequest, key: str, version: int | None = None)
             "revisions": revisions,
             "is_current": shown is revisions[0],
             "countries": countries,
-            "can_edit": can_edit_reference(_user(request)),
+            "can_edit": can_edit_reference(request_user(request)),
         },
     )
 
@@ -443,7 +439,7 @@ def reference_detail(request: HttpRequest, key: str, version: int | None = None)
 @requires(Capability.REFERENCE_EDIT)
 @require_http_methods(["GET", "POST"])
 def reference_revise(request: HttpRequest, key: str) -> HttpResponse:
-    acting = _user(request)
+    acting = request_user(request)
     reference_list = access_reference_list(acting, key, for_write=True)
     current = reference_list.revisions.order_by("-version").first()
     assert current is not None

@@ -7,7 +7,7 @@ from typing import Any
 
 from garda.core.vocabulary import Pairs
 from garda.identity.api import Person, Watched, WatchMatch, household_keys, prepare
-from garda.intel.registry import company_key
+from garda.intel.api import company_key
 from garda.screening import lookups
 from garda.screening.context import Context
 from garda.screening.indicators import (

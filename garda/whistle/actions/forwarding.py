@@ -7,7 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from garda.core.models import User
-from garda.intel.actions import ReportError, do_enter_report, next_report_id
+from garda.intel.api import ReportError, do_enter_report, next_report_id
 from garda.whistle.actions.common import _audit, _require_handler
 from garda.whistle.models import (
     Report,

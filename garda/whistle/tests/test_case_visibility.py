@@ -7,9 +7,9 @@ from django.urls import reverse
 from garda.conftest import PASSWORD, make_user
 from garda.core.access import audit_events_in_scope
 from garda.core.roles import Role
+from garda.oversight.access import investigations_for
 from garda.oversight.actions import do_open_investigation
 from garda.oversight.models import Source
-from garda.oversight.views import investigations_for
 from garda.whistle import actions
 from garda.whistle.models import Grant, Report, Topic
 from garda.whistle.tests.conftest import submit

@@ -169,7 +169,7 @@ def test_a_report_feeds_the_watchlist_and_opens_an_investigation(client, offices
     assert entered.subjects.get().full_name == "Joko Calo"
     assert AuditEvent.objects.filter(action="whistle.intel_record", office_code="").count() == 2
     inv.post(
-        f"/wbs/{report.number}/pemeriksaan/",
+        f"/pengawasan/investigasi/dari-pengaduan/{report.number}/",
         {"inv-subject": handlers["investigator2"].pk, "inv-allegation": "Diduga menerima uang dari calo"},
     )
     investigation = Investigation.objects.get()
@@ -216,7 +216,7 @@ def test_bad_intel_and_investigation_input_is_named_and_nothing_is_stored(
     )
     assert "Isi nama, telepon, atau perusahaan." in page.content.decode()
     page = inv.post(
-        f"/wbs/{report.number}/pemeriksaan/",
+        f"/pengawasan/investigasi/dari-pengaduan/{report.number}/",
         {"inv-subject": handlers["investigator2"].pk, "inv-allegation": "uang"},
         follow=True,
     )

@@ -25,7 +25,7 @@ class Command(BaseCommand):
         sub.add_parser("p3mi", help="the licensed P3MI registry (CSV), as a new snapshot").add_argument("file")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        from garda.intel.imports import import_agency_reports, import_p3mi
+        from garda.intel.api import import_agency_reports, import_p3mi
 
         run = {"applications": import_applications, "agency-reports": import_agency_reports, "p3mi": import_p3mi}[
             options["kind"]

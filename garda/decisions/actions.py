@@ -10,11 +10,11 @@ from django.db import transaction
 from django.utils import timezone
 
 from garda.core import audit
-from garda.core.access import has_capability
 from garda.core.models import Office, User
 from garda.core.reasons import required_reason
 from garda.core.roles import Capability
 from garda.decisions import deadlines, legal
+from garda.decisions.access import require_step
 from garda.decisions.letters import LETTERS_FOR
 from garda.decisions.models import (
     APPLICATION_DECISION,
@@ -31,11 +31,6 @@ from garda.decisions.models import (
 from garda.screening.api import Application, do_record_decision
 
 CATEGORIES = ("non_procedural", "inconsistency", "illegal_agent", "agency_report", "prior_decision", "administrative")
-
-
-def _require(user: User, capability: Capability, case_office_id: int) -> None:
-    if not has_capability(user, capability) or user.office_id != case_office_id:
-        raise PermissionDenied
 
 
 def _check_suspension(until: date | None, start: date) -> None:
@@ -186,7 +181,7 @@ def do_propose(
     office = acting_user.office
     if application.office_code != office.code:
         raise PermissionDenied
-    _require(acting_user, Capability.DECISIONS_PROPOSE, office.pk)
+    require_step(acting_user, Capability.DECISIONS_PROPOSE, office.pk)
     if kind not in Kind.values:
         raise ValidationError({"kind": f"jenis keputusan tidak dikenal: {kind}"})
     unknown = [c for c in categories if c not in CATEGORIES]
@@ -239,7 +234,7 @@ def _current(case: Case) -> Case:
 
 def do_review(case: Case, *, acting_user: User, forward: bool, reason: str, at: datetime | None = None) -> Case:
     """The checker: the Kepala Seksi forwards the proposal to the Kepala Kantor or returns it, with a reason."""
-    _require(acting_user, Capability.DECISIONS_REVIEW, case.office_id)
+    require_step(acting_user, Capability.DECISIONS_REVIEW, case.office_id)
     with transaction.atomic():
         case = _current(case)
         if case.status not in (Status.PROPOSED, Status.RETURNED):
@@ -269,7 +264,7 @@ def do_review(case: Case, *, acting_user: User, forward: bool, reason: str, at: 
 
 def do_decide(case: Case, *, acting_user: User, approve: bool, reason: str, at: datetime | None = None) -> Case:
     """The approver: the Kepala Kantor decides a forwarded proposal. An approval is shared nationally at once."""
-    _require(acting_user, Capability.DECISIONS_DECIDE, case.office_id)
+    require_step(acting_user, Capability.DECISIONS_DECIDE, case.office_id)
     moment = at or timezone.now()
     with transaction.atomic():
         case = _current(case)
@@ -312,7 +307,7 @@ def do_record_examination(
 ) -> Examination:
     """The examining officer's Berita Acara Pemeriksaan, before the Kepala Seksi checks the proposal: what the
     person said, what was found, and whether the person signed. Its letter is numbered and signed by the examiner."""
-    _require(acting_user, Capability.DECISIONS_PROPOSE, case.office_id)
+    require_step(acting_user, Capability.DECISIONS_PROPOSE, case.office_id)
     moment = at or timezone.now()
     with transaction.atomic():
         case = _current(case)
@@ -354,7 +349,7 @@ def do_record_cutting(
     cut_at: datetime | None = None,
 ) -> Cutting:
     """The cutting of a cancelled passport as it happened, recorded with its Berita Acara Pengguntingan."""
-    _require(acting_user, Capability.DECISIONS_PROPOSE, case.office_id)
+    require_step(acting_user, Capability.DECISIONS_PROPOSE, case.office_id)
     cutter = cut_by or acting_user
     if cutter.office_id != case.office_id:
         raise ValidationError({"cut_by": "pejabat yang menggunting bertugas di kantor yang memutuskan"})
@@ -428,15 +423,15 @@ def do_follow_up(case: Case, *, acting_user: User, kind: str, note: str, at: dat
         raise ValidationError({"kind": "hanya keputusan yang disetujui yang dapat ditindaklanjuti"})
     last = _last(case)
     if kind == FollowUpKind.RESUMED:
-        _require(acting_user, Capability.DECISIONS_PROPOSE, case.office_id)
+        require_step(acting_user, Capability.DECISIONS_PROPOSE, case.office_id)
         if case.kind != Kind.POSTPONEMENT or (
             last is not None and last.kind in (FollowUpKind.RESUMED, FollowUpKind.LAPSED)
         ):
             raise ValidationError({"kind": "hanya penundaan yang masih berjalan yang dapat dilanjutkan"})
     elif kind == FollowUpKind.APPEAL_FILED:
-        _require(acting_user, Capability.DECISIONS_PROPOSE, case.office_id)
+        require_step(acting_user, Capability.DECISIONS_PROPOSE, case.office_id)
     elif kind in _APPEAL_OUTCOMES:
-        _require(acting_user, Capability.DECISIONS_DECIDE, case.office_id)
+        require_step(acting_user, Capability.DECISIONS_DECIDE, case.office_id)
         if last is None or last.kind != FollowUpKind.APPEAL_FILED:
             raise ValidationError({"kind": "tidak ada keberatan yang menunggu keputusan"})
     else:

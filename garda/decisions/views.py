@@ -13,41 +13,25 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from garda.core.access import has_capability, offices_in_scope, request_user, requires
+from garda.core.access import has_capability, request_user, requires
 from garda.core.middleware import public
-from garda.core.models import User
 from garda.core.roles import Capability
 from garda.decisions import actions, deadlines, legal
+from garda.decisions.access import (
+    access_case,
+    cases_in_scope,
+    follow_up_choices,
+    letters_in_scope,
+    may_decide,
+    may_examine,
+    may_record_cutting,
+    may_review,
+    may_sign,
+)
 from garda.decisions.forms import CuttingForm, ExaminationForm, FollowUpForm, ProposalForm, StepForm, VerifyForm
 from garda.decisions.letters import LETTERS_FOR, normalise_code, plain_fact, render_draft, render_pdf
-from garda.decisions.models import Case, Cutting, Examination, FollowUpKind, Kind, Letter, Status
+from garda.decisions.models import Case, Cutting, Examination, Kind, Letter, Status
 from garda.screening import api as screening
-
-
-def cases_in_scope(user: User) -> Any:
-    return Case.objects.filter(office__in=offices_in_scope(user))
-
-
-def access_case(user: User, pk: int) -> Case:
-    if not any(
-        has_capability(user, c)
-        for c in (
-            Capability.DECISIONS_PROPOSE,
-            Capability.DECISIONS_REVIEW,
-            Capability.DECISIONS_DECIDE,
-            Capability.SCREENING_VIEW,
-        )
-    ):
-        raise Http404
-    case = (
-        cases_in_scope(user)
-        .select_related("application", "proposed_by", "reviewed_by", "decided_by")
-        .filter(pk=pk)
-        .first()
-    )
-    if case is None:
-        raise Http404
-    return case
 
 
 @requires(Capability.SCREENING_VIEW)
@@ -121,27 +105,10 @@ def propose(request: HttpRequest, application_pk: int) -> HttpResponse:
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
     user = request_user(request)
     case = access_case(user, pk)
-    can_review = (
-        has_capability(user, Capability.DECISIONS_REVIEW)
-        and case.status in (Status.PROPOSED, Status.RETURNED)
-        and case.proposed_by_id != user.pk
-    )
-    can_decide = (
-        has_capability(user, Capability.DECISIONS_DECIDE)
-        and case.status == Status.FORWARDED
-        and user.pk not in (case.proposed_by_id, case.reviewed_by_id)
-    )
     examination = Examination.objects.filter(case=case).select_related("examined_by").first()
     cutting = Cutting.objects.filter(case=case).select_related("cut_by").first()
-    own_office = user.office_id == case.office_id and has_capability(user, Capability.DECISIONS_PROPOSE)
-    can_examine = own_office and examination is None and case.status in (Status.PROPOSED, Status.RETURNED)
-    can_cut = (
-        own_office
-        and cutting is None
-        and case.kind == Kind.CANCELLATION
-        and case.status == Status.APPROVED
-        and bool(case.passport_number)
-    )
+    can_review, can_decide = may_review(user, case), may_decide(user, case)
+    can_examine, can_cut = may_examine(user, case, examination), may_record_cutting(user, case, cutting)
     return render(
         request,
         "decisions/detail.html",
@@ -154,7 +121,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             "can_decide": can_decide,
             "form": StepForm(),
             "follow_ups": case.follow_ups.select_related("recorded_by"),
-            "follow_up_form": FollowUpForm(choices=choices) if (choices := _follow_up_choices(user, case)) else None,
+            "follow_up_form": FollowUpForm(choices=choices) if (choices := follow_up_choices(user, case)) else None,
             "examination": examination,
             "cutting": cutting,
             "can_examine": can_examine,
@@ -176,25 +143,12 @@ def _evidence(case: Case) -> screening.Evidence | None:
     return screening.evidence(app)
 
 
-def _follow_up_choices(user: User, case: Case) -> list[tuple[str, Any]]:
-    if case.status != Status.APPROVED or user.office_id != case.office_id:
-        return []
-    choices: list[tuple[str, Any]] = []
-    if has_capability(user, Capability.DECISIONS_PROPOSE):
-        if case.kind == "postponement":
-            choices.append((FollowUpKind.RESUMED.value, FollowUpKind.RESUMED.label))
-        choices.append((FollowUpKind.APPEAL_FILED.value, FollowUpKind.APPEAL_FILED.label))
-    if has_capability(user, Capability.DECISIONS_DECIDE):
-        choices += [(k.value, k.label) for k in (FollowUpKind.APPEAL_UPHELD, FollowUpKind.APPEAL_DISMISSED)]
-    return choices
-
-
 @requires(Capability.SCREENING_VIEW)
 @require_POST
 def follow_up(request: HttpRequest, pk: int) -> HttpResponse:
     user = request_user(request)
     case = access_case(user, pk)
-    choices = _follow_up_choices(user, case)
+    choices = follow_up_choices(user, case)
     if not choices:
         raise PermissionDenied
     return _apply(
@@ -250,7 +204,7 @@ def _pdf(pdf: bytes, name: str) -> HttpResponse:
 def letter_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     letter = (
         Letter.objects.select_related("case", "office", "office__parent", "case__decided_by", "case__application")
-        .filter(pk=pk, office__in=offices_in_scope(request_user(request)))
+        .filter(pk=pk, office__in=letters_in_scope(request_user(request)))
         .first()
     )
     if letter is None:
@@ -265,7 +219,7 @@ def letter_draft(request: HttpRequest, pk: int) -> HttpResponse:
     case = access_case(user, pk)
     if case.decided:
         raise Http404
-    signer = user if has_capability(user, Capability.DECISIONS_DECIDE) and user.office_id == case.office_id else None
+    signer = user if may_sign(user, case) else None
     return _pdf(render_draft(case, LETTERS_FOR[Kind(case.kind)][0], signer=signer), f"konsep-{case.pk}")
 
 

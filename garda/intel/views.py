@@ -3,17 +3,17 @@
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import Count
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from garda.core.access import has_capability, request_user, requires
+from garda.core.access import request_user, requires
 from garda.core.roles import Capability
 from garda.intel import actions
+from garda.intel.access import access_report, may_enter_reports, reports_for
 from garda.intel.forms import CATEGORY_LABELS, ROLE_LABELS, ReportForm
-from garda.intel.models import AgencyReport
 
 PAGE_SIZE = 50
 
@@ -21,7 +21,7 @@ PAGE_SIZE = 50
 # Partner reports are national context: every office's screening reads them, so every screening role may too.
 @requires(Capability.SCREENING_VIEW)
 def report_list(request: HttpRequest) -> HttpResponse:
-    reports = AgencyReport.objects.annotate(n_subjects=Count("subjects")).order_by("-received_at", "-pk")
+    reports = reports_for(request_user(request)).annotate(n_subjects=Count("subjects")).order_by("-received_at", "-pk")
     page = Paginator(reports, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
@@ -29,16 +29,14 @@ def report_list(request: HttpRequest) -> HttpResponse:
         {
             "page": page,
             "categories": CATEGORY_LABELS,
-            "can_enter": has_capability(request_user(request), Capability.REPORTS_ENTER),
+            "can_enter": may_enter_reports(request_user(request)),
         },
     )
 
 
 @requires(Capability.SCREENING_VIEW)
 def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    report = AgencyReport.objects.filter(pk=pk).prefetch_related("subjects").first()
-    if report is None:
-        raise Http404
+    report = access_report(request_user(request), pk)
     return render(
         request,
         "intel/report_detail.html",

@@ -21,7 +21,7 @@ CHROMIUM ?= $(shell command -v chromium || command -v chromium-browser)
 help:
 	@echo "make run    - set up, migrate, load the demo office and serve Garda at http://127.0.0.1:8000"
 	@echo "make test   - set up and run the whole test suite (unit, integration, command line, browser)"
-	@echo "make lint   - ruff and mypy"
+	@echo "make lint   - ruff, mypy and the import layering (lint-imports)"
 	@echo "make bench  - benchmarks, printing their figures"
 
 python-check:
@@ -68,6 +68,7 @@ lint: $(VENV)/.dev
 	$(VENV)/bin/ruff check garda bench
 	$(VENV)/bin/ruff format --check garda bench
 	$(VENV)/bin/mypy garda
+	$(VENV)/bin/lint-imports --no-cache
 
 # Each benchmark prints its figures; with PostgreSQL reachable on this machine they measure it too.
 BENCH_PG ?= postgres://postgres@127.0.0.1:5432/postgres

@@ -22,7 +22,7 @@ def _adapters(model: type[Model], fields: tuple[str, ...]) -> tuple[Any, ...]:
     columns = [meta.get_field(name) for name in fields]
     # Text and numbers go in as they are; dates, times and JSON through their field's adapter.
     return tuple(
-        _as_is if isinstance(column, _PLAIN) else column.get_db_prep_save  # type: ignore[union-attr,arg-type]
+        _as_is if isinstance(column, _PLAIN) else column.get_db_prep_save  # type: ignore[union-attr]
         for column in columns
     )
 

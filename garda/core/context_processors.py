@@ -27,7 +27,7 @@ NAVIGATION: list[tuple[str, Any, Capability | None]] = [
 
 def navigation(request: HttpRequest) -> dict[str, Any]:
     user = getattr(request, "user", None)
-    if user is None or not user.is_authenticated or not user.is_verified():  # type: ignore[union-attr]
+    if user is None or not user.is_authenticated or not user.is_verified():
         return {"nav_items": []}
     match = getattr(request, "resolver_match", None)
     current = f"{match.namespace}:{match.url_name}" if match else ""

@@ -47,7 +47,7 @@ class TokenForm(forms.Form):
         return str(self.cleaned_data["token"]).strip()
 
 
-class OfficeForm(forms.ModelForm):
+class OfficeForm(forms.ModelForm):  # type: ignore[type-arg]  # generic only in the stubs
     class Meta:
         model = Office
         fields = [
@@ -64,7 +64,7 @@ class OfficeForm(forms.ModelForm):
             self.fields["code"].disabled = True  # the code is referenced by audit events and shared records
 
 
-class UserCreateForm(forms.ModelForm):
+class UserCreateForm(forms.ModelForm):  # type: ignore[type-arg]  # generic only in the stubs
     password = forms.CharField(
         label=_("Kata sandi sementara"),
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
@@ -97,7 +97,7 @@ class UserCreateForm(forms.ModelForm):
         return data
 
 
-class UserEditForm(forms.ModelForm):
+class UserEditForm(forms.ModelForm):  # type: ignore[type-arg]  # generic only in the stubs
     class Meta:
         model = User
         fields = ["full_name", "nip", "office", "position", "agency", "phone", "email"]

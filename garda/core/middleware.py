@@ -75,7 +75,7 @@ class RequireTwoFactorMiddleware:
             return HttpResponseRedirect(f"{login}?{urlencode({'next': request.get_full_path()})}")
         if not user.is_active:
             return HttpResponseRedirect(reverse("core:login"))
-        if user.is_verified():  # type: ignore[union-attr,attr-defined]
+        if user.is_verified():  # type: ignore[attr-defined]
             if getattr(user, "must_change_password", False) and not _may_while_password_temporary(view_func, func):
                 return HttpResponseRedirect(reverse("core:account"))
             return None
@@ -127,7 +127,7 @@ class LanguageMiddleware:
         chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")
         language = chosen if chosen in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
         translation.activate(language)
-        request.LANGUAGE_CODE = language  # type: ignore[attr-defined]
+        request.LANGUAGE_CODE = language
         response = self.get_response(request)
         response.headers.setdefault("Content-Language", language)
         return response

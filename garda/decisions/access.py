@@ -14,7 +14,7 @@ from garda.core.roles import Capability
 from garda.decisions.models import Case, Cutting, Examination, FollowUpKind, Kind, Status
 
 
-def cases_in_scope(user: User) -> Any:
+def cases_in_scope(user: User) -> QuerySet[Case]:
     return Case.objects.filter(office__in=offices_in_scope(user))
 
 

@@ -287,7 +287,8 @@ def clusters_apart(n: int, scored: Scored, threshold: float, apart_below: float 
     low_i, low_j = scored.i[low], scored.j[low]
     inside = roots[low_i] == roots[low_j]
     if not inside.any():
-        return roots.tolist()
+        plain: list[int] = roots.tolist()
+        return plain
     low_i, low_j = low_i[inside], low_j[inside]
     troubled = np.unique(roots[low_i])
     mine = np.isin(roots[link_i], troubled)
@@ -296,7 +297,8 @@ def clusters_apart(n: int, scored: Scored, threshold: float, apart_below: float 
     rebuilt = _constrained(link_i[mine][order].tolist(), link_j[mine][order].tolist(), low_i.tolist(), low_j.tolist())
     for record, root in rebuilt.items():
         roots[record] = root
-    return roots.tolist()
+    result: list[int] = roots.tolist()
+    return result
 
 
 def _constrained(link_i: list[int], link_j: list[int], apart_i: list[int], apart_j: list[int]) -> dict[int, int]:

@@ -260,7 +260,8 @@ class FSModel:
 
     def probabilities(self, levels: np.ndarray, name_tf: np.ndarray | None = None) -> np.ndarray:
         """Match probabilities of many pairs at once (pairs × comparisons levels), as `score` gives one by one."""
-        return 1.0 / (1.0 + np.exp2(-np.clip(self.weights(levels, name_tf), -1000, 1000)))
+        result: np.ndarray = 1.0 / (1.0 + np.exp2(-np.clip(self.weights(levels, name_tf), -1000, 1000)))
+        return result
 
     def weights(self, levels: np.ndarray, name_tf: np.ndarray | None = None) -> np.ndarray:
         """Match weights (log2-odds) of many pairs at once, as `weight` gives one by one."""
@@ -336,7 +337,8 @@ def _posteriors(model: FSModel, levels: np.ndarray, excluded: frozenset[str]) ->
             if c.name in excluded:
                 levels[:, j] = 0
     weights = model.weights(levels)
-    return 1.0 / (1.0 + np.exp2(-np.clip(weights, -60, 60)))
+    result: np.ndarray = 1.0 / (1.0 + np.exp2(-np.clip(weights, -60, 60)))
+    return result
 
 
 def bounded(name: str, probabilities: list[float]) -> list[float]:

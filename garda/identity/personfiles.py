@@ -62,7 +62,7 @@ def _records(path: Path, text: str) -> Iterator[tuple[int, dict[str, Any] | None
     for row in reader:
         # A quoted value may span lines: a record starts where the previous one ended.
         start, next_start = next_start, reader.line_num + 1
-        extra: list[str] | None = row.get(None)  # type: ignore[call-overload,assignment]
+        extra: list[str] | None = row.get(None)  # type: ignore[assignment]
         if extra is not None:
             yield start, None, f"terlalu banyak kolom ({n_columns + len(extra)} dari {n_columns})"
             continue

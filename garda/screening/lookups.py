@@ -81,7 +81,7 @@ def contacts_in_window(
         params.append(exclude_application)
     with connection.cursor() as cursor:
         cursor.execute(sql + " LIMIT 2000", params)
-        return [tuple(row) for row in cursor.fetchall()]  # type: ignore[misc]
+        return [tuple(row) for row in cursor.fetchall()]
 
 
 def families_of_nik(nik: str, *, before: datetime) -> set[str]:

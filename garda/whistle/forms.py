@@ -27,13 +27,13 @@ class FilesField(forms.FileField):
 
     widget = MultipleFileInput
 
-    def clean(self, data: Any, initial: Any = None) -> list[Upload]:  # type: ignore[override]
+    def clean(self, data: Any, initial: Any = None) -> list[Upload]:
         files = [f for f in (data if isinstance(data, list | tuple) else [data]) if f]
         if len(files) > settings.WHISTLE_MAX_FILES:
             raise forms.ValidationError(_("Paling banyak %(n)d berkas sekaligus.") % {"n": settings.WHISTLE_MAX_FILES})
         return [self._one(f) for f in files]
 
-    def _one(self, upload: UploadedFile) -> Upload:
+    def _one(self, upload: UploadedFile[Any]) -> Upload:
         name = str(upload.name or "berkas")
         limit = settings.WHISTLE_MAX_FILE_BYTES
         if upload.size is not None and upload.size > limit:

@@ -9,7 +9,7 @@ import secrets
 import time
 from collections.abc import Callable
 from functools import wraps
-from typing import Any
+from typing import Any, cast
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -74,7 +74,7 @@ def channel_page(*, uploads: bool = False) -> Callable[[Callable[..., HttpRespon
                 return _finish(render(request, "whistle/expired.html", status=403), token)
             return _finish(view(request, *args, **kwargs), token)
 
-        return public(csrf_exempt(wrapped))
+        return cast(Callable[..., HttpResponse], public(csrf_exempt(wrapped)))
 
     return decorator
 

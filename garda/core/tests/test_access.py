@@ -31,7 +31,7 @@ def test_role_decides_which_pages_open(
     login_as,
     personas: dict[str, User],
     persona: str,
-    url_name: str,  # type: ignore[no-untyped-def]
+    url_name: str,
     status: int,
 ) -> None:
     response = login_as(personas[persona]).get(reverse(url_name))
@@ -40,14 +40,14 @@ def test_role_decides_which_pages_open(
         assert "tidak berwenang" in response.content.decode()
 
 
-def test_navigation_shows_only_what_the_role_may_open(login_as, personas: dict[str, User]) -> None:  # type: ignore[no-untyped-def]
+def test_navigation_shows_only_what_the_role_may_open(login_as, personas: dict[str, User]) -> None:
     html = login_as(personas["counter"]).get(reverse("core:home")).content.decode()
     assert reverse("core:reference_index") in html
     assert reverse("core:user_list") not in html
     assert reverse("core:audit_list") not in html
 
 
-def test_admin_cannot_see_a_user_of_another_office(login_as, personas: dict[str, User]) -> None:  # type: ignore[no-untyped-def]
+def test_admin_cannot_see_a_user_of_another_office(login_as, personas: dict[str, User]) -> None:
     client = login_as(personas["admin"])
     other = personas["other_office"]
     assert client.get(reverse("core:user_detail", args=[other.pk])).status_code == 404
@@ -56,7 +56,7 @@ def test_admin_cannot_see_a_user_of_another_office(login_as, personas: dict[str,
     assert "wawancara.cirebon" not in html
 
 
-def test_national_admin_sees_every_office(login_as, personas: dict[str, User]) -> None:  # type: ignore[no-untyped-def]
+def test_national_admin_sees_every_office(login_as, personas: dict[str, User]) -> None:
     client = login_as(personas["national_admin"])
     assert client.get(reverse("core:user_detail", args=[personas["other_office"].pk])).status_code == 200
     html = client.get(reverse("core:office_list")).content.decode()
@@ -64,12 +64,12 @@ def test_national_admin_sees_every_office(login_as, personas: dict[str, User]) -
         assert code in html
 
 
-def test_office_list_of_a_kanim_shows_only_itself(login_as, personas: dict[str, User]) -> None:  # type: ignore[no-untyped-def]
+def test_office_list_of_a_kanim_shows_only_itself(login_as, personas: dict[str, User]) -> None:
     html = login_as(personas["kasi"]).get(reverse("core:office_list")).content.decode()
     assert "JAKSEL" in html and "CIREBON" not in html
 
 
-def test_audit_trail_is_scoped_to_the_office(login_as, personas: dict[str, User]) -> None:  # type: ignore[no-untyped-def]
+def test_audit_trail_is_scoped_to_the_office(login_as, personas: dict[str, User]) -> None:
     from garda.core import audit
 
     audit.record("test.cirebon", actor=personas["other_office"], summary="kejadian Cirebon")
@@ -80,7 +80,7 @@ def test_audit_trail_is_scoped_to_the_office(login_as, personas: dict[str, User]
     assert login_as(personas["kakanim"]).get(reverse("core:audit_detail", args=[other.seq])).status_code == 404
 
 
-def test_times_are_shown_in_the_office_time_zone(login_as, personas: dict[str, User], offices) -> None:  # type: ignore[no-untyped-def]
+def test_times_are_shown_in_the_office_time_zone(login_as, personas: dict[str, User], offices) -> None:
     from garda.conftest import make_user
     from garda.core.roles import Role
 
@@ -89,7 +89,7 @@ def test_times_are_shown_in_the_office_time_zone(login_as, personas: dict[str, U
     assert "(WIT)" in html
 
 
-def test_national_admin_adds_an_office_and_it_is_audited(login_as, personas: dict[str, User], offices) -> None:  # type: ignore[no-untyped-def]
+def test_national_admin_adds_an_office_and_it_is_audited(login_as, personas: dict[str, User], offices) -> None:
     from garda.core.models import AuditEvent, Office
 
     client = login_as(personas["national_admin"])
@@ -112,7 +112,7 @@ def test_national_admin_adds_an_office_and_it_is_audited(login_as, personas: dic
     assert event.after == {"name": "Kanim Bogor"}
 
 
-def test_office_form_rejects_unknown_region_and_wrong_parent(login_as, personas: dict[str, User], offices) -> None:  # type: ignore[no-untyped-def]
+def test_office_form_rejects_unknown_region_and_wrong_parent(login_as, personas: dict[str, User], offices) -> None:
     from garda.core.models import Office
 
     client = login_as(personas["national_admin"])
@@ -130,7 +130,7 @@ def test_office_form_rejects_unknown_region_and_wrong_parent(login_as, personas:
     assert not Office.objects.filter(code="XKAN").exists()
 
 
-def test_only_the_national_admin_manages_offices(login_as, personas: dict[str, User]) -> None:  # type: ignore[no-untyped-def]
+def test_only_the_national_admin_manages_offices(login_as, personas: dict[str, User]) -> None:
     assert login_as(personas["admin"]).get(reverse("core:office_create")).status_code == 403
     assert login_as(personas["admin"]).get(reverse("core:office_edit", args=["JAKSEL"])).status_code == 403
     assert login_as(personas["kakanim"]).get(reverse("core:office_create")).status_code == 403

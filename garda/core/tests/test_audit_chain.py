@@ -4,7 +4,7 @@ import pytest
 from django.core.management import call_command
 from django.db import DatabaseError, connection, transaction
 
-from garda.core import audit
+from garda.core import audit, auditkey
 from garda.core.appendonly import create_statements, drop_statements
 from garda.core.models import AuditEvent
 
@@ -108,16 +108,16 @@ def test_values_are_stored_as_plain_json(db: None) -> None:
 
 
 @pytest.fixture
-def outside(settings, tmp_path):  # type: ignore[no-untyped-def]
+def outside(settings, tmp_path):
     """Checkpoints in a directory of this test's own (the key stays the suite's)."""
-    key = audit.auditkey.audit_key()
+    key = auditkey.audit_key()
     settings.DATA_DIR = tmp_path
     (tmp_path / "keys").mkdir(mode=0o700)
     (tmp_path / "keys" / "audit.key").write_text(key.hex())
     return tmp_path
 
 
-def _forged_append(chain: list[AuditEvent], hash_of) -> None:  # type: ignore[no-untyped-def]
+def _forged_append(chain: list[AuditEvent], hash_of) -> None:
     """What anyone who can write the database could do: append an event whose hash they computed themselves."""
     last = AuditEvent.objects.order_by("-seq").first()
     forged = AuditEvent(
@@ -146,7 +146,7 @@ def test_an_appended_event_keyed_with_another_key_is_found(chain: list[AuditEven
     assert not audit.verify_chain().intact
 
 
-def test_a_chain_cut_short_after_a_checkpoint_fails_verification(chain: list[AuditEvent], outside, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_a_chain_cut_short_after_a_checkpoint_fails_verification(chain: list[AuditEvent], outside, capsys) -> None:
     call_command("audit", "checkpoint")
     assert "Titik periksa" in capsys.readouterr().out
     call_command("audit", "verify")
@@ -160,7 +160,7 @@ def test_a_chain_cut_short_after_a_checkpoint_fails_verification(chain: list[Aud
     assert "telah dihapus" in capsys.readouterr().err
 
 
-def test_a_replaced_chain_disagrees_with_the_checkpoint(chain: list[AuditEvent], outside) -> None:  # type: ignore[no-untyped-def]
+def test_a_replaced_chain_disagrees_with_the_checkpoint(chain: list[AuditEvent], outside) -> None:
     audit.checkpoint()
     target = chain[-1]
     _without_triggers("DELETE FROM core_auditevent WHERE seq = %s", [target.seq])
@@ -169,11 +169,11 @@ def test_a_replaced_chain_disagrees_with_the_checkpoint(chain: list[AuditEvent],
     assert not report.intact and "diganti" in report.reason
 
 
-def test_a_checkpoint_not_signed_with_the_key_is_refused(chain: list[AuditEvent], outside) -> None:  # type: ignore[no-untyped-def]
+def test_a_checkpoint_not_signed_with_the_key_is_refused(chain: list[AuditEvent], outside) -> None:
     import json
 
     audit.checkpoint()
-    path = audit.auditkey.checkpoint_file()
+    path = auditkey.checkpoint_file()
     data = json.loads(path.read_text().splitlines()[-1])
     data["seq"] = 1  # moved back to hide the newest events
     path.write_text(json.dumps(data) + "\n")
@@ -181,11 +181,11 @@ def test_a_checkpoint_not_signed_with_the_key_is_refused(chain: list[AuditEvent]
     assert not report.intact and "tanda tangan" in report.reason
 
 
-def test_the_key_and_checkpoints_are_private(chain: list[AuditEvent], outside) -> None:  # type: ignore[no-untyped-def]
+def test_the_key_and_checkpoints_are_private(chain: list[AuditEvent], outside) -> None:
     import stat
 
     audit.checkpoint()
-    assert stat.S_IMODE(audit.auditkey.checkpoint_file().stat().st_mode) & 0o077 == 0
+    assert stat.S_IMODE(auditkey.checkpoint_file().stat().st_mode) & 0o077 == 0
     assert stat.S_IMODE((outside / "audit").stat().st_mode) == 0o700
 
 

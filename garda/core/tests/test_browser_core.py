@@ -12,13 +12,13 @@ from garda.core.models import AuditEvent, User
 pytestmark = pytest.mark.browser
 
 
-def test_public_home_is_open_and_accessible(page) -> None:  # type: ignore[no-untyped-def]
+def test_public_home_is_open_and_accessible(page) -> None:
     page.goto("/")
     assert page.get_by_role("heading", level=1).inner_text().startswith("Bepergian")
     assert_accessible(page)
 
 
-def test_first_login_enrols_totp_then_every_login_asks_for_a_code(page, personas: dict[str, User]) -> None:  # type: ignore[no-untyped-def]
+def test_first_login_enrols_totp_then_every_login_asks_for_a_code(page, personas: dict[str, User]) -> None:
     page.goto("/beranda/")
     assert "/masuk/" in page.url
     assert_accessible(page)
@@ -52,7 +52,7 @@ def test_first_login_enrols_totp_then_every_login_asks_for_a_code(page, personas
     assert "auth.2fa_enrolled" in actions and actions.count("auth.login") == 2
 
 
-def test_repeated_failures_lock_the_account(page, personas: dict[str, User], settings) -> None:  # type: ignore[no-untyped-def]
+def test_repeated_failures_lock_the_account(page, personas: dict[str, User], settings) -> None:
     page.goto("/masuk/")
     for attempt in range(1, settings.AXES_FAILURE_LIMIT + 1):
         page.get_by_label("Nama pengguna").fill("kasi")
@@ -71,7 +71,7 @@ def test_repeated_failures_lock_the_account(page, personas: dict[str, User], set
     assert AuditEvent.objects.filter(action="auth.locked_out", actor_username="kasi").exists()
 
 
-def test_a_role_cannot_open_a_page_it_has_no_right_to(page, personas: dict[str, User]) -> None:  # type: ignore[no-untyped-def]
+def test_a_role_cannot_open_a_page_it_has_no_right_to(page, personas: dict[str, User]) -> None:
     browser_login(page, personas["counter"])
     assert page.get_by_role("link", name="Pengguna").count() == 0
     response = page.goto("/pengguna/")
@@ -80,7 +80,7 @@ def test_a_role_cannot_open_a_page_it_has_no_right_to(page, personas: dict[str, 
     assert_accessible(page)
 
 
-def test_audit_trail_can_be_filtered_and_verified(page, personas: dict[str, User]) -> None:  # type: ignore[no-untyped-def]
+def test_audit_trail_can_be_filtered_and_verified(page, personas: dict[str, User]) -> None:
     browser_login(page, personas["kakanim"])
     page.get_by_role("navigation", name="Navigasi utama").get_by_role("link", name="Jejak audit").click()
     page.wait_for_url("**/audit/")
@@ -103,7 +103,7 @@ def test_audit_trail_can_be_filtered_and_verified(page, personas: dict[str, User
     assert_accessible(page)
 
 
-def test_admin_creates_an_account_and_changes_its_role(page, personas: dict[str, User]) -> None:  # type: ignore[no-untyped-def]
+def test_admin_creates_an_account_and_changes_its_role(page, personas: dict[str, User]) -> None:
     browser_login(page, personas["admin"])
     page.get_by_role("navigation", name="Navigasi utama").get_by_role("link", name="Pengguna").click()
     assert_accessible(page)
@@ -135,7 +135,7 @@ def test_admin_creates_an_account_and_changes_its_role(page, personas: dict[str,
     assert User.objects.get(username="loket.baru").role == "wawancara"
 
 
-def test_interface_switches_to_english_and_back(page) -> None:  # type: ignore[no-untyped-def]
+def test_interface_switches_to_english_and_back(page) -> None:
     page.goto("/masuk/")
     page.get_by_role("button", name="English").click()
     page.wait_for_url("**/masuk/")
@@ -146,7 +146,7 @@ def test_interface_switches_to_english_and_back(page) -> None:  # type: ignore[n
     expect(page.get_by_role("heading", level=1)).to_have_text("Masuk petugas")
 
 
-def test_a_temporary_password_is_replaced_before_anything_else(page, personas: dict[str, User]) -> None:  # type: ignore[no-untyped-def]
+def test_a_temporary_password_is_replaced_before_anything_else(page, personas: dict[str, User]) -> None:
     from garda.conftest import code_for, enrol_device
     from garda.core import actions
 

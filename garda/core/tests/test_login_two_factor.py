@@ -11,7 +11,7 @@ from garda.conftest import PASSWORD, code_for, enrol_device
 from garda.core.models import AuditEvent, User
 
 
-def _password_step(client: Client, username: str, password: str = PASSWORD):  # type: ignore[no-untyped-def]
+def _password_step(client: Client, username: str, password: str = PASSWORD):
     return client.post(reverse("core:login"), {"username": username, "password": password})
 
 
@@ -95,7 +95,7 @@ def test_inactive_account_cannot_log_in(client: Client, personas: dict[str, User
     assert _password_step(client, "kasi").status_code == 200
 
 
-def test_logout_is_post_only_and_ends_the_session(login_as, personas: dict[str, User]) -> None:  # type: ignore[no-untyped-def]
+def test_logout_is_post_only_and_ends_the_session(login_as, personas: dict[str, User]) -> None:
     client = login_as(personas["kasi"])
     assert client.get(reverse("core:logout")).status_code == 405
     client.post(reverse("core:logout"))
@@ -109,7 +109,7 @@ def test_open_redirect_after_login_is_refused(client: Client, personas: dict[str
     assert response["Location"] == reverse("core:home")
 
 
-def test_passwords_are_hashed_with_argon2(db: None, settings: object, offices: dict) -> None:  # type: ignore[type-arg]
+def test_passwords_are_hashed_with_argon2(db: None, settings: object, offices: dict) -> None:
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.Argon2PasswordHasher"]  # type: ignore[attr-defined]
     from garda.conftest import make_user
     from garda.core.roles import Role

@@ -10,14 +10,14 @@ from garda.core.roles import Role
 
 
 @pytest.fixture
-def busy_office(personas: dict[str, User], offices) -> dict[str, User]:  # type: ignore[no-untyped-def]
+def busy_office(personas: dict[str, User], offices) -> dict[str, User]:
     for i in range(30):
         make_user(offices["JAKSEL"], Role.COUNTER, f"loket{i}")
         audit.record("test.bulk", actor=personas["kasi"], summary=f"kejadian {i}")
     return personas
 
 
-def _count(client, url: str, django_assert_max_num_queries, limit: int) -> None:  # type: ignore[no-untyped-def]
+def _count(client, url: str, django_assert_max_num_queries, limit: int) -> None:
     client.get(url)  # warm caches (content types, sessions)
     with django_assert_max_num_queries(limit):
         assert client.get(url).status_code == 200
@@ -38,14 +38,14 @@ def test_list_views_have_bounded_queries(
     login_as,
     busy_office,
     django_assert_max_num_queries,
-    persona: str,  # type: ignore[no-untyped-def]
+    persona: str,
     url_name: str,
     limit: int,
 ) -> None:
     _count(login_as(busy_office[persona]), reverse(url_name), django_assert_max_num_queries, limit)
 
 
-def test_user_list_queries_do_not_grow_with_rows(login_as, busy_office, django_assert_num_queries, offices) -> None:  # type: ignore[no-untyped-def]
+def test_user_list_queries_do_not_grow_with_rows(login_as, busy_office, django_assert_num_queries, offices) -> None:
     client = login_as(busy_office["admin"])
     url = reverse("core:user_list")
     client.get(url)

@@ -83,7 +83,7 @@ def test_structured_lists_report_the_json_path(db: None) -> None:
     assert err.value.problems[0].startswith("baris 1, kolom 3: JSON tidak sah")
 
 
-def test_national_admin_revises_a_list_and_the_old_version_stays(login_as, personas: dict[str, User]) -> None:  # type: ignore[no-untyped-def]
+def test_national_admin_revises_a_list_and_the_old_version_stays(login_as, personas: dict[str, User]) -> None:
     client = login_as(personas["national_admin"])
     url = reverse("core:reference_revise", args=["scam_compound_countries"])
     form = client.get(url)
@@ -107,7 +107,7 @@ def test_national_admin_revises_a_list_and_the_old_version_stays(login_as, perso
     assert "Filipina" in old and "bukan versi terkini" in old
 
 
-def test_revision_with_errors_is_not_saved_and_keeps_the_text(login_as, personas: dict[str, User]) -> None:  # type: ignore[no-untyped-def]
+def test_revision_with_errors_is_not_saved_and_keeps_the_text(login_as, personas: dict[str, User]) -> None:
     client = login_as(personas["national_admin"])
     url = reverse("core:reference_revise", args=["scam_compound_countries"])
     response = client.post(url, {"items": "KH\nZZ Zorro", "effective_from": "2026-01-01", "source": "s", "note": "n"})
@@ -116,13 +116,13 @@ def test_revision_with_errors_is_not_saved_and_keeps_the_text(login_as, personas
     assert current_revision("scam_compound_countries").version == 1
 
 
-def test_only_a_national_admin_may_revise(login_as, personas: dict[str, User]) -> None:  # type: ignore[no-untyped-def]
+def test_only_a_national_admin_may_revise(login_as, personas: dict[str, User]) -> None:
     url = reverse("core:reference_revise", args=["pmi_destinations"])
     assert login_as(personas["admin"]).get(url).status_code == 403
     assert login_as(personas["kakanim"]).get(url).status_code == 403
 
 
-def test_reference_pages_render_every_kind(login_as, personas: dict[str, User]) -> None:  # type: ignore[no-untyped-def]
+def test_reference_pages_render_every_kind(login_as, personas: dict[str, User]) -> None:
     client = login_as(personas["kasi"])
     for key, expected in [
         ("moratorium_middle_east", "Yordania"),
@@ -136,6 +136,6 @@ def test_reference_pages_render_every_kind(login_as, personas: dict[str, User]) 
     assert client.get(reverse("core:reference_detail", args=["tidak-ada"])).status_code == 404
 
 
-def test_public_home_shows_current_guidance_without_login(client, db: None) -> None:  # type: ignore[no-untyped-def]
+def test_public_home_shows_current_guidance_without_login(client, db: None) -> None:
     html = client.get("/").content.decode()
     assert "Arab Saudi" in html and "Surat jaminan" in html and reverse("core:login") in html

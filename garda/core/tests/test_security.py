@@ -17,13 +17,13 @@ def test_security_headers_on_every_page(client: Client, db: None) -> None:
     assert response["X-Request-ID"]
 
 
-def test_hsts_is_sent_over_https(client: Client, db: None, settings) -> None:  # type: ignore[no-untyped-def]
+def test_hsts_is_sent_over_https(client: Client, db: None, settings) -> None:
     settings.ALLOWED_HOSTS = ["testserver"]
     response = client.get("/", secure=True)
     assert response["Strict-Transport-Security"].startswith("max-age=31536000")
 
 
-def test_debug_is_off_by_default(settings) -> None:  # type: ignore[no-untyped-def]
+def test_debug_is_off_by_default(settings) -> None:
     assert settings.DEBUG is False
 
 
@@ -34,13 +34,13 @@ def test_pages_reference_only_local_assets(client: Client, db: None) -> None:
             assert not attr.startswith(("http:", "https:", "//")), f"{url} loads {attr}"
 
 
-def test_session_cookie_is_http_only_and_strict(client: Client, personas) -> None:  # type: ignore[no-untyped-def]
+def test_session_cookie_is_http_only_and_strict(client: Client, personas) -> None:
     response = client.post(reverse("core:login"), {"username": "kasi", "password": "sandi-uji-yang-panjang-2026"})
     cookie = response.cookies["sessionid"]
     assert cookie["httponly"] and cookie["samesite"] == "Strict"
 
 
-def test_secret_key_is_generated_into_the_data_dir(settings) -> None:  # type: ignore[no-untyped-def]
+def test_secret_key_is_generated_into_the_data_dir(settings) -> None:
     import os
 
     if not os.environ.get("GARDA_SECRET_KEY"):
@@ -49,7 +49,7 @@ def test_secret_key_is_generated_into_the_data_dir(settings) -> None:  # type: i
         assert oct(path.stat().st_mode & 0o777) == "0o600"
 
 
-def test_no_page_is_kept_by_a_browser_or_proxy(client: Client, personas, login_as) -> None:  # type: ignore[no-untyped-def]
+def test_no_page_is_kept_by_a_browser_or_proxy(client: Client, personas, login_as) -> None:
     staff = login_as(personas["kasi"])
     for url in ("/", reverse("screening:queue"), "/pengaduan/"):
         response = staff.get(url)
@@ -60,7 +60,7 @@ def test_no_page_is_kept_by_a_browser_or_proxy(client: Client, personas, login_a
     assert "no-store" in Client().get(reverse("core:login"))["Cache-Control"]
 
 
-def test_the_data_directory_and_database_are_private(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_the_data_directory_and_database_are_private(tmp_path) -> None:
     import os
     import stat
 

@@ -24,7 +24,7 @@ def _free_port() -> int:
 
 def _get(url: str, headers: dict[str, str]) -> tuple[int, str]:
     class NoRedirect(urllib.request.HTTPRedirectHandler):
-        def redirect_request(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        def redirect_request(self, *args, **kwargs):
             return None
 
     opener = urllib.request.build_opener(NoRedirect)

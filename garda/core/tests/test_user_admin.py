@@ -21,7 +21,7 @@ NEW_USER = {
 }
 
 
-def test_admin_creates_an_account(login_as, personas: dict[str, User]) -> None:  # type: ignore[no-untyped-def]
+def test_admin_creates_an_account(login_as, personas: dict[str, User]) -> None:
     client = login_as(personas["admin"])
     data = {**NEW_USER, "office": personas["admin"].office.pk}
     response = client.post(reverse("core:user_create"), data)
@@ -32,7 +32,7 @@ def test_admin_creates_an_account(login_as, personas: dict[str, User]) -> None: 
     assert event.actor_username == "admin" and event.after["role"] == "loket"
 
 
-def test_bad_account_form_says_what_is_wrong_and_keeps_the_input(login_as, personas: dict[str, User]) -> None:  # type: ignore[no-untyped-def]
+def test_bad_account_form_says_what_is_wrong_and_keeps_the_input(login_as, personas: dict[str, User]) -> None:
     client = login_as(personas["admin"])
     data = {**NEW_USER, "office": personas["admin"].office.pk, "role": "mitra", "password": "pendek"}
     response = client.post(reverse("core:user_create"), data)
@@ -44,7 +44,7 @@ def test_bad_account_form_says_what_is_wrong_and_keeps_the_input(login_as, perso
     assert not User.objects.filter(username="loket2").exists()
 
 
-def test_admin_cannot_create_an_account_in_an_office_outside_scope(login_as, personas: dict[str, User]) -> None:  # type: ignore[no-untyped-def]
+def test_admin_cannot_create_an_account_in_an_office_outside_scope(login_as, personas: dict[str, User]) -> None:
     client = login_as(personas["admin"])
     data = {**NEW_USER, "office": personas["other_office"].office.pk}
     response = client.post(reverse("core:user_create"), data)
@@ -52,7 +52,7 @@ def test_admin_cannot_create_an_account_in_an_office_outside_scope(login_as, per
     assert not User.objects.filter(username="loket2").exists()
 
 
-def test_role_change_is_audited_with_before_and_after(login_as, personas: dict[str, User]) -> None:  # type: ignore[no-untyped-def]
+def test_role_change_is_audited_with_before_and_after(login_as, personas: dict[str, User]) -> None:
     client = login_as(personas["admin"])
     target = personas["interviewer"]  # to a role without privileges: in force at once
     client.post(reverse("core:user_change_role", args=[target.pk]), {"role": "loket", "reason": "rotasi tugas"})
@@ -63,7 +63,7 @@ def test_role_change_is_audited_with_before_and_after(login_as, personas: dict[s
     assert event.after == {"role": "loket", "reason": "rotasi tugas"}
 
 
-def test_an_administrator_alone_cannot_grant_a_privileged_role(login_as, personas: dict[str, User], offices) -> None:  # type: ignore[no-untyped-def]
+def test_an_administrator_alone_cannot_grant_a_privileged_role(login_as, personas: dict[str, User], offices) -> None:
     from garda.conftest import make_user
     from garda.core.models import RoleGrant
     from garda.core.roles import Role
@@ -105,7 +105,7 @@ def test_an_administrator_alone_cannot_grant_a_privileged_role(login_as, persona
     assert AuditEvent.objects.filter(action="user.role_refused", object_id=str(created.pk)).exists()
 
 
-def test_nobody_decides_a_role_they_asked_for_or_their_own(personas: dict[str, User]) -> None:  # type: ignore[no-untyped-def]
+def test_nobody_decides_a_role_they_asked_for_or_their_own(personas: dict[str, User]) -> None:
     from django.db import IntegrityError, transaction
 
     from garda.core import actions
@@ -120,7 +120,7 @@ def test_nobody_decides_a_role_they_asked_for_or_their_own(personas: dict[str, U
         RoleGrant.objects.filter(pk=grant.pk).update(decided_by=admin)
 
 
-def test_role_change_needs_a_reason(login_as, personas: dict[str, User]) -> None:  # type: ignore[no-untyped-def]
+def test_role_change_needs_a_reason(login_as, personas: dict[str, User]) -> None:
     client = login_as(personas["admin"])
     target = personas["counter"]
     client.post(reverse("core:user_change_role", args=[target.pk]), {"role": "kakanim", "reason": ""})
@@ -128,7 +128,7 @@ def test_role_change_needs_a_reason(login_as, personas: dict[str, User]) -> None
     assert target.role == "loket"
 
 
-def test_admin_cannot_change_own_role_or_deactivate_self(login_as, personas: dict[str, User]) -> None:  # type: ignore[no-untyped-def]
+def test_admin_cannot_change_own_role_or_deactivate_self(login_as, personas: dict[str, User]) -> None:
     admin = personas["admin"]
     client = login_as(admin)
     client.post(reverse("core:user_change_role", args=[admin.pk]), {"role": "kakanim", "reason": "x"})
@@ -137,7 +137,7 @@ def test_admin_cannot_change_own_role_or_deactivate_self(login_as, personas: dic
     assert admin.role == "admin" and admin.is_active
 
 
-def test_deactivate_and_reactivate(login_as, personas: dict[str, User]) -> None:  # type: ignore[no-untyped-def]
+def test_deactivate_and_reactivate(login_as, personas: dict[str, User]) -> None:
     client = login_as(personas["admin"])
     target = personas["counter"]
     client.post(reverse("core:user_set_active", args=[target.pk, 0]), {"reason": "mutasi"})
@@ -153,7 +153,7 @@ def test_deactivate_and_reactivate(login_as, personas: dict[str, User]) -> None:
     )[-2:] == ["user.deactivate", "user.activate"]
 
 
-def test_reset_two_factor_removes_the_device(login_as, personas: dict[str, User]) -> None:  # type: ignore[no-untyped-def]
+def test_reset_two_factor_removes_the_device(login_as, personas: dict[str, User]) -> None:
     target = personas["counter"]
     enrol_device(target)
     client = login_as(personas["admin"])
@@ -162,7 +162,7 @@ def test_reset_two_factor_removes_the_device(login_as, personas: dict[str, User]
     assert AuditEvent.objects.filter(action="user.2fa_reset", object_id=str(target.pk)).exists()
 
 
-def test_profile_edit_records_only_what_changed(login_as, personas: dict[str, User]) -> None:  # type: ignore[no-untyped-def]
+def test_profile_edit_records_only_what_changed(login_as, personas: dict[str, User]) -> None:
     client = login_as(personas["admin"])
     target = personas["counter"]
     data = {
@@ -180,7 +180,7 @@ def test_profile_edit_records_only_what_changed(login_as, personas: dict[str, Us
     assert event.after == {"full_name": "Nama Baru"}
 
 
-def test_user_changes_own_password(login_as, personas: dict[str, User]) -> None:  # type: ignore[no-untyped-def]
+def test_user_changes_own_password(login_as, personas: dict[str, User]) -> None:
     from garda.conftest import PASSWORD, code_for
 
     user = personas["kasi"]
@@ -197,7 +197,7 @@ def test_user_changes_own_password(login_as, personas: dict[str, User]) -> None:
     assert AuditEvent.objects.filter(action="user.password_change", actor_username="kasi").exists()
 
 
-def test_admin_unlocks_a_locked_account(client, login_as, personas: dict[str, User], settings) -> None:  # type: ignore[no-untyped-def]
+def test_admin_unlocks_a_locked_account(client, login_as, personas: dict[str, User], settings) -> None:
     from django.test import Client
 
     other = Client()
@@ -212,7 +212,7 @@ def test_admin_unlocks_a_locked_account(client, login_as, personas: dict[str, Us
     assert response.status_code == 302
 
 
-def test_a_password_set_by_an_administrator_must_be_changed_first(login_as, personas: dict[str, User]) -> None:  # type: ignore[no-untyped-def]
+def test_a_password_set_by_an_administrator_must_be_changed_first(login_as, personas: dict[str, User]) -> None:
     from garda.conftest import code_for, enrol_device
 
     target = personas["counter"]
@@ -237,7 +237,7 @@ def test_a_password_set_by_an_administrator_must_be_changed_first(login_as, pers
     assert client.get(reverse("screening:queue")).status_code == 200
 
 
-def test_changing_ones_own_password_needs_the_current_one_and_a_code(login_as, personas: dict[str, User]) -> None:  # type: ignore[no-untyped-def]
+def test_changing_ones_own_password_needs_the_current_one_and_a_code(login_as, personas: dict[str, User]) -> None:
     from garda.conftest import PASSWORD, code_for
 
     user = personas["kasi"]

@@ -41,7 +41,7 @@ def _with_next(url_name: str, next_url: str) -> str:
 @require_http_methods(["GET", "POST"])
 def login_view(request: HttpRequest) -> HttpResponse:
     next_url = _next_url(request)
-    if request.user.is_authenticated and request.user.is_verified():  # type: ignore[union-attr,attr-defined]
+    if request.user.is_authenticated and request.user.is_verified():  # type: ignore[attr-defined]
         return HttpResponseRedirect(next_url)
     form = LoginForm(request.POST or None)
     if request.method == "POST" and form.is_valid():

@@ -21,7 +21,7 @@ from garda.synthetic.scenarios import Builder
 pytestmark = pytest.mark.browser
 
 
-def test_propose_review_approve_letter_and_verification(page, personas: dict[str, User]) -> None:  # type: ignore[no-untyped-def]
+def test_propose_review_approve_letter_and_verification(page, personas: dict[str, User]) -> None:
     b = Builder(3, timezone.localdate())
     record = b.application(b.person() | {"full_name": "SITI NURJANAH"}, office="JAKSEL", destination="MY")
     record["travel"] |= {"return_ticket": False, "funds_source": "agent"}
@@ -128,7 +128,7 @@ def test_propose_review_approve_letter_and_verification(page, personas: dict[str
     expect(page.locator("main")).to_contain_text("Tidak ada surat")
 
 
-def test_a_cancellation_in_the_browser_bap_first_cutting_last(page, personas: dict[str, User]) -> None:  # type: ignore[no-untyped-def]
+def test_a_cancellation_in_the_browser_bap_first_cutting_last(page, personas: dict[str, User]) -> None:
     from garda.decisions.models import LetterKind
     from garda.decisions.tests.test_due_process import _application, _issued, _propose
 

@@ -21,7 +21,7 @@ from garda.screening.models import Application
 from garda.synthetic.scenarios import Builder
 
 
-def _application(office: str, person: dict | None = None, seed: int = 1) -> tuple[Application, dict]:  # type: ignore[type-arg]
+def _application(office: str, person: dict | None = None, seed: int = 1) -> tuple[Application, dict]:
     b = Builder(seed, timezone.localdate())
     b.serial = seed * 1000
     person = person or b.person()
@@ -39,7 +39,7 @@ def _issued(app: Application, number: str) -> Application:
     return issued
 
 
-def _propose(app: Application, maker: User, **extra) -> Case:  # type: ignore[no-untyped-def]
+def _propose(app: Application, maker: User, **extra) -> Case:
     return do_propose(
         app,
         acting_user=maker,
@@ -51,7 +51,7 @@ def _propose(app: Application, maker: User, **extra) -> Case:  # type: ignore[no
     )
 
 
-def cancel(app: Application, personas: dict[str, User], ground: str = "PEMBATALAN-B", **extra) -> Case:  # type: ignore[no-untyped-def]
+def cancel(app: Application, personas: dict[str, User], ground: str = "PEMBATALAN-B", **extra) -> Case:
     """A cancellation carried through: proposed, examined (BAP), checked and approved."""
     case = _propose(app, personas["interviewer"], kind=Kind.CANCELLATION, legal_bases=[ground], **extra)
     do_record_examination(
@@ -69,7 +69,7 @@ def kakanim(personas: dict[str, User]) -> User:
     return personas["kakanim"]
 
 
-def test_the_three_steps_are_audited_and_the_decision_is_shared(personas, kakanim) -> None:  # type: ignore[no-untyped-def]
+def test_the_three_steps_are_audited_and_the_decision_is_shared(personas, kakanim) -> None:
     app, person = _application("JAKSEL")
     case = _propose(app, personas["interviewer"])
     do_review(case, acting_user=personas["kasi"], forward=True, reason="Indikasi kuat, diteruskan.")
@@ -89,7 +89,7 @@ def test_the_three_steps_are_audited_and_the_decision_is_shared(personas, kakani
     assert earlier and earlier[0].evidence["record"] == f"JAKSEL/{app.external_id}"
 
 
-def test_nobody_takes_two_steps_of_one_case(personas, offices, kakanim) -> None:  # type: ignore[no-untyped-def]
+def test_nobody_takes_two_steps_of_one_case(personas, offices, kakanim) -> None:
     app, _ = _application("JAKSEL")
     kasi = personas["kasi"]
     case = _propose(app, kasi)  # a Kepala Seksi may propose…
@@ -104,7 +104,7 @@ def test_nobody_takes_two_steps_of_one_case(personas, offices, kakanim) -> None:
         Case.objects.filter(pk=case.pk).update(decided_by=kasi, status=Status.APPROVED)
 
 
-def test_a_decided_case_cannot_be_changed_even_directly(personas, kakanim) -> None:  # type: ignore[no-untyped-def]
+def test_a_decided_case_cannot_be_changed_even_directly(personas, kakanim) -> None:
     app, _ = _application("JAKSEL")
     case = _propose(app, personas["interviewer"])
     do_review(case, acting_user=personas["kasi"], forward=False, reason="Lengkapi temuan wawancara.")
@@ -123,7 +123,7 @@ def test_a_decided_case_cannot_be_changed_even_directly(personas, kakanim) -> No
     assert Case.objects.get(pk=case.pk).status == Status.REJECTED
 
 
-def test_reasons_legal_bases_and_offices_are_checked(personas, offices) -> None:  # type: ignore[no-untyped-def]
+def test_reasons_legal_bases_and_offices_are_checked(personas, offices) -> None:
     app, _ = _application("JAKSEL")
     with pytest.raises(ValidationError, match="tidak berlaku"):
         _propose(app, personas["interviewer"], legal_bases=["PEMBATALAN-A"])  # a cancellation ground
@@ -153,7 +153,7 @@ def test_reasons_legal_bases_and_offices_are_checked(personas, offices) -> None:
         do_review(case, acting_user=personas["kasi"], forward=True, reason="ok")
 
 
-def test_a_re_import_never_erases_a_decision_taken_here(personas, kakanim, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_a_re_import_never_erases_a_decision_taken_here(personas, kakanim, tmp_path) -> None:
     import copy
     import json
 

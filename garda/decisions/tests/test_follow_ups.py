@@ -28,7 +28,7 @@ def approved(personas: dict[str, User]) -> Case:
     )
 
 
-def test_an_appeal_is_filed_by_staff_and_decided_by_the_head(approved: Case, personas) -> None:  # type: ignore[no-untyped-def]
+def test_an_appeal_is_filed_by_staff_and_decided_by_the_head(approved: Case, personas) -> None:
     with pytest.raises(ValidationError, match="tidak ada keberatan"):
         do_follow_up(approved, acting_user=personas["kakanim"], kind=FollowUpKind.APPEAL_UPHELD, note="Diterima saja.")
     do_follow_up(
@@ -52,7 +52,7 @@ def test_an_appeal_is_filed_by_staff_and_decided_by_the_head(approved: Case, per
     assert AuditEvent.objects.filter(action="decision.appeal_dismissed").count() == 1
 
 
-def test_an_old_postponement_lapses_once_unless_resumed(approved: Case, personas) -> None:  # type: ignore[no-untyped-def]
+def test_an_old_postponement_lapses_once_unless_resumed(approved: Case, personas) -> None:
     assert do_lapse_postponements() == 1
     assert do_lapse_postponements() == 0
     with pytest.raises(ValidationError, match="masih berjalan"):
@@ -61,7 +61,7 @@ def test_an_old_postponement_lapses_once_unless_resumed(approved: Case, personas
         )
 
 
-def test_resuming_from_the_case_page(approved: Case, personas, login_as) -> None:  # type: ignore[no-untyped-def]
+def test_resuming_from_the_case_page(approved: Case, personas, login_as) -> None:
     client = login_as(personas["interviewer"])
     page = client.get(reverse("decisions:detail", args=[approved.pk])).content.decode()
     assert "Dilanjutkan: dokumen sudah lengkap" in page

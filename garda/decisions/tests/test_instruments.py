@@ -33,7 +33,7 @@ def _text(pdf: bytes) -> str:
     return " ".join("".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages).split())
 
 
-def test_an_article_awaiting_verification_is_not_cited_until_the_administrator_clears_it(personas) -> None:  # type: ignore[no-untyped-def]
+def test_an_article_awaiting_verification_is_not_cited_until_the_administrator_clears_it(personas) -> None:
     app, _ = _application("JAKSEL")
     with pytest.raises(ValidationError, match="belum diverifikasi"):
         _propose(app, personas["interviewer"], kind=Kind.REFUSAL, legal_bases=["UU6-2011-P31"])
@@ -51,7 +51,7 @@ def test_an_article_awaiting_verification_is_not_cited_until_the_administrator_c
     assert case.legal_list_version == revision.version + 1
 
 
-def test_withdrawal_and_revocation_need_the_passport_and_its_issuance(personas) -> None:  # type: ignore[no-untyped-def]
+def test_withdrawal_and_revocation_need_the_passport_and_its_issuance(personas) -> None:
     app, _ = _application("JAKSEL")
     for kind, ground in ((Kind.WITHDRAWAL, "PENARIKAN-B"), (Kind.REVOCATION, "PENCABUTAN-A")):
         with pytest.raises(ValidationError, match="isi nomor paspor"):
@@ -75,7 +75,7 @@ def test_withdrawal_and_revocation_need_the_passport_and_its_issuance(personas) 
     assert CODE.findall(text) == [] and "catatan internal" not in text
 
 
-def test_a_suspension_follows_a_cancellation_on_ground_a_or_b_and_runs_from_it(personas) -> None:  # type: ignore[no-untyped-def]
+def test_a_suspension_follows_a_cancellation_on_ground_a_or_b_and_runs_from_it(personas) -> None:
     app, _ = _application("JAKSEL")
     cancel(app, personas, ground="PEMBATALAN-E")  # an issuance error: no suspension follows it
     with pytest.raises(ValidationError, match="mengikuti pembatalan"):
@@ -87,7 +87,7 @@ def test_a_suspension_follows_a_cancellation_on_ground_a_or_b_and_runs_from_it(p
     assert suspension.follows == cancelled
 
 
-def test_the_examiner_takes_no_other_step_and_the_bap_comes_first(personas) -> None:  # type: ignore[no-untyped-def]
+def test_the_examiner_takes_no_other_step_and_the_bap_comes_first(personas) -> None:
     app, _ = _application("JAKSEL")
     case = _propose(app, personas["interviewer"], kind=Kind.CANCELLATION, legal_bases=["PEMBATALAN-B"])
     with pytest.raises(ValidationError, match="alasan"):
@@ -103,7 +103,7 @@ def test_the_examiner_takes_no_other_step_and_the_bap_comes_first(personas) -> N
         )
 
 
-def test_the_case_page_shows_the_evidence_and_a_draft_before_the_decision(personas, login_as) -> None:  # type: ignore[no-untyped-def]
+def test_the_case_page_shows_the_evidence_and_a_draft_before_the_decision(personas, login_as) -> None:
     app, _ = _application("JAKSEL")
     case = _propose(app, personas["interviewer"], documents_requested=["guarantee_letter"])
     client = login_as(personas["kasi"])
@@ -115,7 +115,7 @@ def test_the_case_page_shows_the_evidence_and_a_draft_before_the_decision(person
     assert "KONSEP" in text and "(nama Kepala Kantor)" in text and CODE.findall(text) == []
 
 
-def test_garda_decisions_letters_writes_the_archive_with_a_manifest(personas, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_garda_decisions_letters_writes_the_archive_with_a_manifest(personas, tmp_path: Path, capsys) -> None:
     app, _ = _application("JAKSEL")
     cancel(app, personas)
     out = tmp_path / "arsip"
@@ -134,7 +134,7 @@ def test_garda_decisions_letters_writes_the_archive_with_a_manifest(personas, tm
     assert exit_.value.code == 2 and "tidak dikenal" in capsys.readouterr().err
 
 
-def test_statistics_count_proposals_and_decisions_of_every_kind(personas) -> None:  # type: ignore[no-untyped-def]
+def test_statistics_count_proposals_and_decisions_of_every_kind(personas) -> None:
     app, _ = _application("JAKSEL")
     cancel(app, personas)
     _propose(app, personas["interviewer"])  # a postponement still open
@@ -147,7 +147,7 @@ def test_statistics_count_proposals_and_decisions_of_every_kind(personas) -> Non
     assert Status.APPROVED in steps["cancellation"]
 
 
-def test_bad_bap_and_cutting_forms_are_named_and_nothing_is_recorded(personas, login_as) -> None:  # type: ignore[no-untyped-def]
+def test_bad_bap_and_cutting_forms_are_named_and_nothing_is_recorded(personas, login_as) -> None:
     from garda.decisions.models import Cutting, Examination
 
     app, _ = _application("JAKSEL")
@@ -171,7 +171,7 @@ def test_bad_bap_and_cutting_forms_are_named_and_nothing_is_recorded(personas, l
     assert "Waktu pengguntingan" in page and not Cutting.objects.exists()
 
 
-def test_a_passport_is_not_matched_to_an_application_without_a_nik(personas) -> None:  # type: ignore[no-untyped-def]
+def test_a_passport_is_not_matched_to_an_application_without_a_nik(personas) -> None:
     from garda.screening.models import Application
 
     app, _ = _application("JAKSEL")

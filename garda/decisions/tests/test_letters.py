@@ -73,7 +73,7 @@ def test_a_code_typed_loosely_is_still_found() -> None:
     assert normalise_code("o0i1-lLoO-1111") == "0011-1100-1111"
 
 
-def test_the_maker_is_offered_no_check_of_their_own_proposal(personas: dict[str, User], login_as) -> None:  # type: ignore[no-untyped-def]
+def test_the_maker_is_offered_no_check_of_their_own_proposal(personas: dict[str, User], login_as) -> None:
     app, _ = _application("JAKSEL")
     case = _propose(app, personas["kasi"])
     client = login_as(personas["kasi"])

@@ -33,14 +33,14 @@ def _report(i: int) -> None:
     )
 
 
-def _queries(client, url: str) -> int:  # type: ignore[no-untyped-def]
+def _queries(client, url: str) -> int:
     client.get(url)
     with CaptureQueriesContext(connection) as captured:
         assert client.get(url).status_code == 200
     return len(captured)
 
 
-def test_lists_do_not_grow_their_queries_with_rows(personas: dict[str, User], login_as) -> None:  # type: ignore[no-untyped-def]
+def test_lists_do_not_grow_their_queries_with_rows(personas: dict[str, User], login_as) -> None:
     client = login_as(personas["kakanim"])
     _cases(personas, 2, seed=10)
     _report(1)
@@ -52,7 +52,7 @@ def test_lists_do_not_grow_their_queries_with_rows(personas: dict[str, User], lo
     assert after == before and max(after.values()) <= 12
 
 
-def test_a_bad_proposal_is_named_and_nothing_stored(personas: dict[str, User], login_as) -> None:  # type: ignore[no-untyped-def]
+def test_a_bad_proposal_is_named_and_nothing_stored(personas: dict[str, User], login_as) -> None:
     app, _ = _application("JAKSEL")
     client = login_as(personas["interviewer"])
     page = client.post(
@@ -71,7 +71,7 @@ def test_a_bad_proposal_is_named_and_nothing_stored(personas: dict[str, User], l
     assert page.status_code == 200 and not Case.objects.exists() and page.content.decode().count('class="error"') >= 3
 
 
-def test_a_bad_follow_up_is_refused_with_a_message(personas: dict[str, User], login_as) -> None:  # type: ignore[no-untyped-def]
+def test_a_bad_follow_up_is_refused_with_a_message(personas: dict[str, User], login_as) -> None:
     app, _ = _application("JAKSEL")
     case = _propose(app, personas["interviewer"])
     do_review(case, acting_user=personas["kasi"], forward=True, reason="Diteruskan untuk diputuskan.")

@@ -83,7 +83,7 @@ def test_reindexing_replaces_the_keys(index: IndexedPerson) -> None:
     assert IndexedPerson.objects.filter(source="agency_report", source_ref="R-1").count() == 1
 
 
-def test_lookup_makes_a_fixed_number_of_queries(index: IndexedPerson, django_assert_num_queries) -> None:  # type: ignore[no-untyped-def]
+def test_lookup_makes_a_fixed_number_of_queries(index: IndexedPerson, django_assert_num_queries) -> None:
     forget_cached()
     find_candidates({"full_name": "MOH. RIZKY", "birth_date": "1990-05-12"})  # loads the model and index size
     with django_assert_num_queries(2):  # the name's frequency; the persons under the keys
@@ -94,7 +94,7 @@ def test_a_record_without_anything_to_look_up_finds_nothing(index: IndexedPerson
     assert find_candidates({"full_name": "", "birth_date": "tidak tahu"}) == []
 
 
-def test_training_stores_a_new_version_that_the_counter_uses(db: None, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_training_stores_a_new_version_that_the_counter_uses(db: None, tmp_path) -> None:
     import csv
 
     from django.core.management import call_command

@@ -25,7 +25,7 @@ RIZKI = {
 }
 
 
-def _score(a: dict, b: dict, **kw):  # type: ignore[no-untyped-def]
+def _score(a: dict, b: dict, **kw):
     return default_model().score(compare(prepare(a), prepare(b)), **kw)
 
 
@@ -183,7 +183,7 @@ def test_a_key_shared_by_too_many_records_is_skipped_and_reported() -> None:
 
 
 @given(st.dates(), st.dates())
-def test_one_digit_apart_is_a_single_differing_digit_of_yyyymmdd(x, y) -> None:  # type: ignore[no-untyped-def]
+def test_one_digit_apart_is_a_single_differing_digit_of_yyyymmdd(x, y) -> None:
     from rapidfuzz.distance import Levenshtein
 
     from garda.identity.comparisons import _one_digit_apart
@@ -234,10 +234,10 @@ def test_staged_candidate_weights_equal_the_full_weight_or_prune_only_below_the_
                     assert got is None
 
 
-def test_an_implausible_estimate_falls_back_to_the_default_model_with_a_warning(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_an_implausible_estimate_falls_back_to_the_default_model_with_a_warning(monkeypatch) -> None:
     import garda.identity.batch as batch
 
-    def drifted(*args, **kwargs):  # type: ignore[no-untyped-def]
+    def drifted(*args, **kwargs):
         # "Same household" as the match class: the names of matches mostly differ.
         model = FSModel.from_json(default_model().to_json())
         model.m = {**model.m, "name": [0.05, 0.05, 0.1, 0.2, 0.6]}

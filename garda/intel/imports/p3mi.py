@@ -32,8 +32,8 @@ def import_p3mi(path: Path) -> ImportSummary:
         start, next_start = next_start, reader.line_num + 1
         summary.read += 1
         problems = []
-        if row.get(None):  # type: ignore[call-overload]
-            problems.append(f"terlalu banyak kolom ({len(COLUMNS) + len(row[None])} dari {len(COLUMNS)})")  # type: ignore[index]
+        if row.get(None):
+            problems.append(f"terlalu banyak kolom ({len(COLUMNS) + len(row[None])} dari {len(COLUMNS)})")
         name = (row.get("name") or "").strip()
         if not name:
             problems.append("name: wajib diisi")

@@ -10,7 +10,7 @@ from garda.identity.models import IndexedPerson, NameFrequency
 from garda.intel.models import AgencyReport
 from garda.intel.tests._run import run_import
 
-REPORT: dict = {  # type: ignore[type-arg]
+REPORT: dict = {
     "id": "B-2025-0042",
     "agency": "POLRI",
     "reference": "LP/B/123/IX/2025/Bareskrim",
@@ -25,13 +25,13 @@ REPORT: dict = {  # type: ignore[type-arg]
 }
 
 
-def _run(tmp_path: Path, lines: list[str], capsys) -> tuple[int, str]:  # type: ignore[no-untyped-def]
+def _run(tmp_path: Path, lines: list[str], capsys) -> tuple[int, str]:
     path = tmp_path / "reports.jsonl"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return run_import("agency-reports", path, capsys)
 
 
-def test_reports_are_stored_and_bad_lines_named(db: None, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_reports_are_stored_and_bad_lines_named(db: None, tmp_path: Path, capsys) -> None:
     no_subjects = REPORT | {"id": "B2", "subjects": []}
     bad_agency = REPORT | {"id": "B3", "agency": "FBI"}
     bad_time = REPORT | {"id": "B4", "received_at": "2025-13-01T00:00:00"}
@@ -47,7 +47,7 @@ def test_reports_are_stored_and_bad_lines_named(db: None, tmp_path: Path, capsys
     assert [s.role for s in report.subjects.all()] == ["recruiter", "company"]
 
 
-def test_recruiter_is_found_by_identity_and_reimport_is_idempotent(db: None, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_recruiter_is_found_by_identity_and_reimport_is_idempotent(db: None, tmp_path: Path, capsys) -> None:
     _run(tmp_path, [json.dumps(REPORT)], capsys)
     status, err = _run(tmp_path, [json.dumps(REPORT)], capsys)
     assert status == 0 and "1 unchanged" in err

@@ -20,11 +20,11 @@ GOOD = (
 )
 
 
-def _run(path: Path, capsys) -> tuple[int, str]:  # type: ignore[no-untyped-def]
+def _run(path: Path, capsys) -> tuple[int, str]:
     return run_import("p3mi", path, capsys)
 
 
-def test_registry_snapshot_with_bad_lines_named(db: None, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_registry_snapshot_with_bad_lines_named(db: None, tmp_path: Path, capsys) -> None:
     path = tmp_path / "p3mi.csv"
     bad = ",SIP3MI/003,2025-01-01,,\nPT Tiga,SIP3MI/004,31-12-2025,,\nPT Nol\x00,SIP3MI/005,,,\n"
     path.write_text(HEADER + GOOD + bad, encoding="utf-8")
@@ -38,7 +38,7 @@ def test_registry_snapshot_with_bad_lines_named(db: None, tmp_path: Path, capsys
     assert {c.name_key for c in registry.companies.all()} == {"SINAR JAYA ABADI", "MITRA KERJA LUAR NEGERI"}
 
 
-def test_same_registry_twice_changes_nothing_and_a_new_one_keeps_the_old(db: None, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_same_registry_twice_changes_nothing_and_a_new_one_keeps_the_old(db: None, tmp_path: Path, capsys) -> None:
     path = tmp_path / "p3mi.csv"
     path.write_text(HEADER + GOOD, encoding="utf-8")
     assert _run(path, capsys)[0] == 0
@@ -47,7 +47,7 @@ def test_same_registry_twice_changes_nothing_and_a_new_one_keeps_the_old(db: Non
     assert P3MISnapshot.objects.count() == 1
     path.write_text(HEADER + GOOD.splitlines(keepends=True)[0], encoding="utf-8")
     assert _run(path, capsys)[0] == 0
-    assert P3MISnapshot.objects.count() == 2 and current_registry().entries == 1  # type: ignore[union-attr]
+    assert P3MISnapshot.objects.count() == 2 and current_registry().entries == 1
     assert AuditEvent.objects.filter(action="p3mi.import").count() == 2
 
 

@@ -29,7 +29,7 @@ FORM = {
 }
 
 
-def test_a_report_entered_by_hand_is_stored_indexed_and_audited(login_as, kabid: User) -> None:  # type: ignore[no-untyped-def]
+def test_a_report_entered_by_hand_is_stored_indexed_and_audited(login_as, kabid: User) -> None:
     response = login_as(kabid).post(reverse("intel:report_create"), FORM)
     report = AgencyReport.objects.get()
     assert response.status_code == 302 and response["Location"] == reverse("intel:report_detail", args=[report.pk])
@@ -41,7 +41,7 @@ def test_a_report_entered_by_hand_is_stored_indexed_and_audited(login_as, kabid:
     assert AuditEvent.objects.filter(action="agency_report.enter", actor_username="kabid").count() == 1
 
 
-def test_a_subject_without_a_role_or_data_is_named_and_nothing_is_stored(login_as, kabid: User) -> None:  # type: ignore[no-untyped-def]
+def test_a_subject_without_a_role_or_data_is_named_and_nothing_is_stored(login_as, kabid: User) -> None:
     data = FORM | {"s2_full_name": "BUDI", "s3_role": "recruiter", "destination_country": "XYZ"}
     page = login_as(kabid).post(reverse("intel:report_create"), data)
     body = page.content.decode()
@@ -50,14 +50,14 @@ def test_a_subject_without_a_role_or_data_is_named_and_nothing_is_stored(login_a
     assert "Dewi Lestari" in body  # what was typed is kept
 
 
-def test_only_the_intelligence_section_enters_reports(login_as, personas: dict[str, User]) -> None:  # type: ignore[no-untyped-def]
+def test_only_the_intelligence_section_enters_reports(login_as, personas: dict[str, User]) -> None:
     assert login_as(personas["counter"]).get(reverse("intel:report_create")).status_code == 403
     assert login_as(personas["counter"]).get(reverse("intel:report_list")).status_code == 200
     assert login_as(personas["partner"]).get(reverse("intel:report_list")).status_code == 403
 
 
 @pytest.mark.browser
-def test_entering_a_report_in_the_browser(page, kabid: User) -> None:  # type: ignore[no-untyped-def]
+def test_entering_a_report_in_the_browser(page, kabid: User) -> None:
     browser_login(page, kabid)
     page.get_by_role("navigation").get_by_role("link", name="Laporan mitra").click()
     assert_accessible(page)

@@ -14,7 +14,7 @@ from garda.screening.models import Application
 pytestmark = pytest.mark.browser
 
 
-def test_counter_intake_screening_and_outcome(page, personas: dict[str, User]) -> None:  # type: ignore[no-untyped-def]
+def test_counter_intake_screening_and_outcome(page, personas: dict[str, User]) -> None:
     store_report(
         {
             "id": "POL-7",
@@ -75,7 +75,7 @@ def test_counter_intake_screening_and_outcome(page, personas: dict[str, User]) -
     assert app.outcome == "propose_postponement"
 
 
-def test_a_sister_keyed_at_the_counter_sees_her_brothers_refusal_as_family_context(  # type: ignore[no-untyped-def]
+def test_a_sister_keyed_at_the_counter_sees_her_brothers_refusal_as_family_context(
     page, personas: dict[str, User]
 ) -> None:
     from garda.screening import context as screening_context
@@ -131,7 +131,7 @@ def test_a_sister_keyed_at_the_counter_sees_her_brothers_refusal_as_family_conte
     assert sister.risk_level == "low"
 
 
-def test_clearing_a_high_flag_takes_the_kasi(page, live_server, personas: dict[str, User]) -> None:  # type: ignore[no-untyped-def]
+def test_clearing_a_high_flag_takes_the_kasi(page, live_server, personas: dict[str, User]) -> None:
     from garda.screening.tests.test_pages import _queue
 
     [app] = _queue(1, seed=77)

@@ -16,7 +16,7 @@ from garda.screening.models import Application
 
 GARDA = str(Path(sys.executable).parent / "garda")
 
-VALID: dict = {  # type: ignore[type-arg]
+VALID: dict = {
     "id": "JKS-2025-000123",
     "office": "JAKSEL",
     "submitted_at": "2025-03-04T09:15:00+07:00",
@@ -49,7 +49,7 @@ def _import(path: Path) -> tuple[int, str]:
     return 0, ""
 
 
-def test_valid_lines_are_stored_and_bad_lines_named(db: None, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_valid_lines_are_stored_and_bad_lines_named(db: None, tmp_path: Path, capsys) -> None:
     bad_enum = copy.deepcopy(VALID) | {"id": "X2"}
     bad_enum["travel"]["purpose"] = "jalan-jalan"
     bad_date = copy.deepcopy(VALID) | {"id": "X3"}
@@ -92,7 +92,7 @@ def test_valid_lines_are_stored_and_bad_lines_named(db: None, tmp_path: Path, ca
     assert refused.decision_kind == "refused" and refused.applicant_birth_date.isoformat() == "1990-05-05"
 
 
-def test_reimport_changes_nothing_and_a_change_is_audited(db: None, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_reimport_changes_nothing_and_a_change_is_audited(db: None, tmp_path: Path, capsys) -> None:
     path = _write(tmp_path, [json.dumps(VALID)])
     assert _import(path)[0] == 0
     assert _import(path)[0] == 0
@@ -136,7 +136,7 @@ def test_shipped_contracts_are_the_shared_ones() -> None:
 
 
 @pytest.mark.parametrize("line", ["", "   "])
-def test_blank_lines_are_not_records(db: None, tmp_path: Path, line: str, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_blank_lines_are_not_records(db: None, tmp_path: Path, line: str, capsys) -> None:
     _import(_write(tmp_path, [json.dumps(VALID), line]))
     assert "1 records read" in capsys.readouterr().err
 
@@ -154,7 +154,7 @@ def test_an_import_stopped_half_way_leaves_no_stored_row_without_its_audit_event
     path = _write(tmp_path, records)
     stored: list[str] = []
 
-    def store(record):  # type: ignore[no-untyped-def]
+    def store(record):
         if len(stored) == 2:
             raise KeyboardInterrupt  # the operator's Ctrl+C (or a kill) in the middle of the second batch
         stored.append(record["id"])

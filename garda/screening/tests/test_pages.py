@@ -34,7 +34,7 @@ def _queue(n: int, office: str = "JAKSEL", seed: int = 1) -> list[Application]:
     return apps
 
 
-def test_the_queue_shows_the_office_today_with_bounded_queries(login_as, personas: dict[str, User]) -> None:  # type: ignore[no-untyped-def]
+def test_the_queue_shows_the_office_today_with_bounded_queries(login_as, personas: dict[str, User]) -> None:
     _queue(5)
     other = _queue(3, office="CIREBON", seed=2)
     client = login_as(personas["interviewer"])
@@ -51,7 +51,7 @@ def test_the_queue_shows_the_office_today_with_bounded_queries(login_as, persona
     assert len(re.findall(r'href="/penyaringan/\d+/"', page.content.decode())) == 25
 
 
-def test_applications_of_another_office_answer_404(login_as, personas: dict[str, User]) -> None:  # type: ignore[no-untyped-def]
+def test_applications_of_another_office_answer_404(login_as, personas: dict[str, User]) -> None:
     [theirs] = _queue(1, office="CIREBON")
     [ours] = _queue(1, seed=4)
     client = login_as(personas["interviewer"])
@@ -61,7 +61,7 @@ def test_applications_of_another_office_answer_404(login_as, personas: dict[str,
     assert login_as(personas["partner"]).get(reverse("screening:queue")).status_code == 403
 
 
-def test_the_counter_form_names_what_is_wrong_and_keeps_what_was_typed(login_as, personas: dict[str, User]) -> None:  # type: ignore[no-untyped-def]
+def test_the_counter_form_names_what_is_wrong_and_keeps_what_was_typed(login_as, personas: dict[str, User]) -> None:
     client = login_as(personas["counter"])
     page = client.post(
         reverse("screening:counter"),
@@ -79,7 +79,7 @@ def test_the_counter_form_names_what_is_wrong_and_keeps_what_was_typed(login_as,
     assert "NIK harus 16 angka" in body and "Tanggal lahir belum terjadi" in body and "SITI AMINAH" in body
 
 
-def test_recording_the_outcome_is_audited_and_clears_the_alert(login_as, personas: dict[str, User]) -> None:  # type: ignore[no-untyped-def]
+def test_recording_the_outcome_is_audited_and_clears_the_alert(login_as, personas: dict[str, User]) -> None:
     [app] = _queue(1)
     Application.objects.filter(pk=app.pk).update(alert="Indikasi baru: Tercatat dalam laporan instansi mitra")
     client = login_as(personas["interviewer"])

@@ -139,7 +139,7 @@ def test_garda_screen_lists_the_household_and_flags_the_stranger(db: None, tmp_p
     assert json.dumps(sister)
 
 
-def test_the_application_page_names_his_role_as_family_context(db: None, tmp_path: Path, login_as, personas) -> None:  # type: ignore[no-untyped-def]
+def test_the_application_page_names_his_role_as_family_context(db: None, tmp_path: Path, login_as, personas) -> None:
     _report(tmp_path, kk_number=KK)
     screen_file(write_jsonl(tmp_path / "new.jsonl", [application("C-8", SISTER, office="JAKSEL")]), tmp_path)
     client = login_as(personas["interviewer"])

@@ -89,7 +89,7 @@ def _screen(record: dict[str, Any], ctx: screening_context.Context) -> Any:
     ],
     ids=["sister", "twin", "junior", "junior-moved-out"],
 )
-def test_a_relatives_decision_is_context_not_a_ground(families, who, relative_of) -> None:  # type: ignore[no-untyped-def]
+def test_a_relatives_decision_is_context_not_a_ground(families, who, relative_of) -> None:
     result = _screen(application("T-1", who), families)
     assert [i.code for i in result.indicators] == []
     assert (result.risk_level, result.score, result.recommendation) == ("low", 0, "proceed")
@@ -97,12 +97,12 @@ def test_a_relatives_decision_is_context_not_a_ground(families, who, relative_of
     assert relative_of in {r["id"] for r in result.relatives}
 
 
-def test_a_brothers_passport_is_not_the_sisters(families) -> None:  # type: ignore[no-untyped-def]
+def test_a_brothers_passport_is_not_the_sisters(families) -> None:
     result = _screen(application("T-2", SISTER), families)
     assert "INC_PREVIOUS_PASSPORT_DENIED" not in {i.code for i in result.indicators}
 
 
-def test_the_person_under_a_new_nik_is_still_found(families) -> None:  # type: ignore[no-untyped-def]
+def test_the_person_under_a_new_nik_is_still_found(families) -> None:
     # Registered again in Bogor, a new phone, moved out: name, birth date and parents remain.
     again = BROTHER | {
         "nik": "3201021503940011",
@@ -118,7 +118,7 @@ def test_the_person_under_a_new_nik_is_still_found(families) -> None:  # type: i
     assert "CIREBON/H-BROTHER" not in {r["id"] for r in result.relatives}  # himself, not a relative
 
 
-def test_garda_screen_writes_relatives_apart_from_indicators(families, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_garda_screen_writes_relatives_apart_from_indicators(families, tmp_path: Path) -> None:
     path = write_jsonl(tmp_path / "new.jsonl", [application("T-4", SISTER), application("T-5", JUNIOR_MOVED)])
     status, lines = screen_file(path, tmp_path)
     assert status == 0
@@ -132,7 +132,7 @@ def test_garda_screen_writes_relatives_apart_from_indicators(families, tmp_path:
     assert json.dumps(sister)  # one JSON line each
 
 
-def test_the_application_page_shows_relatives_apart_from_matches(families, login_as, personas, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_the_application_page_shows_relatives_apart_from_matches(families, login_as, personas, tmp_path: Path) -> None:
     path = write_jsonl(tmp_path / "new.jsonl", [application("T-6", SISTER)])
     screen_file(path, tmp_path)
     client = login_as(personas["interviewer"])

@@ -51,12 +51,12 @@ def test_a_document_code_screening_does_not_know_is_refused_with_where() -> None
 @pytest.mark.django_db
 def test_every_shipped_list_passes_its_own_checks() -> None:
     for lst in ReferenceList.objects.all():
-        items = lst.revisions.order_by("-version").first().items  # type: ignore[union-attr]
+        items = lst.revisions.order_by("-version").first().items
         if items or lst.kind != "country_set":
             parse_items(lst, items_as_text(lst, items))
 
 
-def test_a_family_visit_shows_its_host_by_a_guarantee_or_an_invitation(ctx) -> None:  # type: ignore[no-untyped-def]
+def test_a_family_visit_shows_its_host_by_a_guarantee_or_an_invitation(ctx) -> None:
     host = {"full_name": "RINA AMINAH", "relation": "sibling", "country": "JP"}
     visit = app(travel__purpose="family_visit", travel__host=host)
     visit["documents"] += [{"type": "host_passport_copy", "full_name": "RINA AMINAH"}]
@@ -70,7 +70,7 @@ def test_a_family_visit_shows_its_host_by_a_guarantee_or_an_invitation(ctx) -> N
         assert codes(with_letter, ctx) == set(), letter
 
 
-def test_an_internship_without_its_recommendation_is_missing_documents(ctx) -> None:  # type: ignore[no-untyped-def]
+def test_an_internship_without_its_recommendation_is_missing_documents(ctx) -> None:
     intern = app(travel__purpose="internship", travel__destination_country="DE")
     result = screen(Subject(intern), ctx)
     [missing] = [i for i in result.indicators if i.code == "NP_MISSING_PURPOSE_DOCUMENTS"]
@@ -80,7 +80,7 @@ def test_an_internship_without_its_recommendation_is_missing_documents(ctx) -> N
     assert "NP_MISSING_PURPOSE_DOCUMENTS" not in codes(intern, ctx)
 
 
-def test_a_work_placement_needs_the_id_pmi_once_not_twice(ctx) -> None:  # type: ignore[no-untyped-def]
+def test_a_work_placement_needs_the_id_pmi_once_not_twice(ctx) -> None:
     worker = app(travel__purpose="work", travel__destination_country="MY")
     worker["documents"].append({"type": "recommendation_disnaker"})
     [missing] = [i for i in screen(Subject(worker), ctx).indicators if i.code == "NP_MISSING_PURPOSE_DOCUMENTS"]
@@ -150,7 +150,7 @@ def test_thresholds_come_from_their_list(personas: Any) -> None:
         parse_items(lst, items_as_text(lst, items))
 
 
-def test_the_job_seeker_profile_never_fires_on_who_the_applicant_is(ctx) -> None:  # type: ignore[no-untyped-def]
+def test_the_job_seeker_profile_never_fires_on_who_the_applicant_is(ctx) -> None:
     for occupation in ("IBU RUMAH TANGGA", "BELUM/TIDAK BEKERJA", "PETANI"):
         for country in ("MY", "SA", "KH"):
             record = app(applicant__occupation=occupation, travel__destination_country=country)

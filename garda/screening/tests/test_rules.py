@@ -61,12 +61,12 @@ def codes(record: dict[str, Any], ctx: screening_context.Context) -> set[str]:
     return {i.code for i in screen(Subject(record), ctx).indicators}
 
 
-def test_a_clean_application_fires_nothing(ctx) -> None:  # type: ignore[no-untyped-def]
+def test_a_clean_application_fires_nothing(ctx) -> None:
     result = screen(Subject(app()), ctx)
     assert result.indicators == [] and (result.risk_level, result.score, result.recommendation) == ("low", 0, "proceed")
 
 
-def test_required_documents_follow_the_reference_list(ctx) -> None:  # type: ignore[no-untyped-def]
+def test_required_documents_follow_the_reference_list(ctx) -> None:
     record = app(travel__purpose="work", travel__destination_country="MY")
     result = screen(Subject(record), ctx)
     [missing] = [i for i in result.indicators if i.code == "NP_MISSING_PURPOSE_DOCUMENTS"]
@@ -76,7 +76,7 @@ def test_required_documents_follow_the_reference_list(ctx) -> None:  # type: ign
     assert "NP_MISSING_PURPOSE_DOCUMENTS" not in codes(record, ctx)
 
 
-def test_job_seeker_profile_needs_a_risky_destination_and_enough_signs(ctx) -> None:  # type: ignore[no-untyped-def]
+def test_job_seeker_profile_needs_a_risky_destination_and_enough_signs(ctx) -> None:
     seeker = app(
         applicant__occupation="BELUM/TIDAK BEKERJA",
         travel__destination_country="MY",
@@ -92,7 +92,7 @@ def test_job_seeker_profile_needs_a_risky_destination_and_enough_signs(ctx) -> N
     assert codes(housewife, ctx) == set()
 
 
-def test_an_employer_paying_is_a_sign_except_for_a_business_trip(ctx) -> None:  # type: ignore[no-untyped-def]
+def test_an_employer_paying_is_a_sign_except_for_a_business_trip(ctx) -> None:
     # First passport (1) and an employer paying (2) to a placement country: a tourist's trip looks recruited...
     paid = app(travel__destination_country="JP", travel__funds_source="employer", travel__return_ticket=False)
     assert "NP_JOB_SEEKER_PROFILE" in codes(paid, ctx)
@@ -103,14 +103,14 @@ def test_an_employer_paying_is_a_sign_except_for_a_business_trip(ctx) -> None:  
     assert "NP_JOB_SEEKER_PROFILE" in codes(sponsored, ctx)
 
 
-def test_an_internship_is_procedural_with_the_manpower_recommendation(ctx) -> None:  # type: ignore[no-untyped-def]
+def test_an_internship_is_procedural_with_the_manpower_recommendation(ctx) -> None:
     intern = app(travel__purpose="internship", travel__destination_country="JP", travel__funds_source="employer")
     assert "NP_JOB_SEEKER_PROFILE" in codes(intern, ctx)  # magang is a known cover for non-procedural work
     intern["documents"].append({"type": "recommendation_disnaker", "number": "562/17"})
     assert "NP_JOB_SEEKER_PROFILE" not in codes(intern, ctx)
 
 
-def test_nik_decoding_against_the_form(ctx) -> None:  # type: ignore[no-untyped-def]
+def test_nik_decoding_against_the_form(ctx) -> None:
     assert "INC_NIK_BIRTH_DATE" in codes(app(applicant__birth_date="1991-05-05"), ctx)
     assert "INC_NIK_SEX" in codes(app(applicant__sex="M"), ctx)
     found = codes(app(applicant__nik="9974064505900001"), ctx)
@@ -120,7 +120,7 @@ def test_nik_decoding_against_the_form(ctx) -> None:  # type: ignore[no-untyped-
     assert "INC_NIK_INVALID" not in codes(app(applicant__nik=retired, documents=[]), ctx)
 
 
-def test_documents_are_compared_by_identity_not_by_spelling(ctx) -> None:  # type: ignore[no-untyped-def]
+def test_documents_are_compared_by_identity_not_by_spelling(ctx) -> None:
     variant = app(documents=[{"type": "kk", "full_name": "Sitti Aminah binti Soeparman"}])
     assert codes(variant, ctx) == set()
     other = app(documents=[{"type": "kk", "full_name": "DEWI LESTARI"}])
@@ -129,14 +129,14 @@ def test_documents_are_compared_by_identity_not_by_spelling(ctx) -> None:  # typ
     assert indicator.evidence["compared"] == "documents[0].full_name" and indicator.evidence["other"] == "SITI AMINAH"
 
 
-def test_a_document_making_an_adult_a_minor_is_age_manipulation(ctx) -> None:  # type: ignore[no-untyped-def]
+def test_a_document_making_an_adult_a_minor_is_age_manipulation(ctx) -> None:
     record = app(documents=[{"type": "birth_certificate", "birth_date": "2010-05-05"}])
     result = screen(Subject(record), ctx)
     assert {"INC_AGE_MANIPULATION", "INC_DOCUMENT_MISMATCH"} <= {i.code for i in result.indicators}
     assert result.risk_level == "high"
 
 
-def test_interview_observations_and_notes(ctx) -> None:  # type: ignore[no-untyped-def]
+def test_interview_observations_and_notes(ctx) -> None:
     said = app(interview={"conducted": True, "notes": "Mau kerja di restoran, gaji besar"})
     assert "NP_INTERVIEW_WORK_INTENT" in codes(said, ctx)
     denied = app(interview={"conducted": True, "notes": "Liburan, tidak bekerja di sana"})
@@ -145,7 +145,7 @@ def test_interview_observations_and_notes(ctx) -> None:  # type: ignore[no-untyp
     assert "IA_INTERVIEW_THIRD_PARTY" in codes(held, ctx)
 
 
-def test_an_individual_agent_is_flagged_a_licensed_umrah_guide_is_not(ctx) -> None:  # type: ignore[no-untyped-def]
+def test_an_individual_agent_is_flagged_a_licensed_umrah_guide_is_not(ctx) -> None:
     agent = app(companion={"present": True, "full_name": "BUDI", "relation": "agent"})
     assert "IA_UNLICENSED_AGENT" in codes(agent, ctx)
     pilgrim = app(
@@ -302,7 +302,7 @@ def _family_visit(**host_docs: str) -> dict[str, Any]:
     return record
 
 
-def test_documents_of_the_host_are_held_against_the_host_not_the_applicant(ctx) -> None:  # type: ignore[no-untyped-def]
+def test_documents_of_the_host_are_held_against_the_host_not_the_applicant(ctx) -> None:
     # A visit to her brother in Japan: his passport copy and his guarantee letter carry his name, birth date, NIK.
     visit = _family_visit(host_passport_copy="HENDRA WIJAYA", guarantee_letter="Hendra Wijaya")
     assert "INC_DOCUMENT_MISMATCH" not in codes(visit, ctx)
@@ -347,7 +347,7 @@ def test_a_company_without_a_licence_in_force_is_both_grounds_counted_once(db: N
     assert not {i.category for i in screen(Subject(work), ctx).indicators}
 
 
-def test_a_tourist_carrying_a_work_contract_contradicts_herself_counted_once(ctx) -> None:  # type: ignore[no-untyped-def]
+def test_a_tourist_carrying_a_work_contract_contradicts_herself_counted_once(ctx) -> None:
     record = app()
     record["documents"].append({"type": "employment_contract", "issuer": "Restoran di Osaka"})
     result = screen(Subject(record), ctx)

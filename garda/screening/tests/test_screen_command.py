@@ -22,13 +22,13 @@ RESULT_SCHEMA = Draft202012Validator(json.loads((CONTRACTS / "screening-result.s
 
 
 @pytest.fixture
-def world(db: None, tmp_path: Path):  # type: ignore[no-untyped-def]
+def world(db: None, tmp_path: Path):
     world = build(per_kind=2, seed=3, background=30)
     load_world(world, tmp_path)
     return world
 
 
-def test_every_scenario_kind_comes_out_as_labelled(world, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_every_scenario_kind_comes_out_as_labelled(world, tmp_path: Path) -> None:
     path = write_jsonl(tmp_path / "cases.jsonl", [app for _, _, app in world.cases])
     status, results = screen(path, tmp_path)
     assert status == 0
@@ -48,7 +48,7 @@ def test_every_scenario_kind_comes_out_as_labelled(world, tmp_path: Path) -> Non
     assert Screening.objects.filter(trigger="screen").count() == len(world.cases)
 
 
-def test_explanations_say_what_was_compared_in_the_requested_language(world, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_explanations_say_what_was_compared_in_the_requested_language(world, tmp_path: Path) -> None:
     kinds = {"inc_age_manipulation", "pd_refused_elsewhere", "ia_shared_companion"}
     cases = [app for kind, _, app in world.cases if kind in kinds]
     path = write_jsonl(tmp_path / "some.jsonl", cases)
@@ -63,7 +63,7 @@ def test_explanations_say_what_was_compared_in_the_requested_language(world, tmp
     assert {"INC_AGE_MANIPULATION", "PD_EARLIER_DECISION", "IA_SHARED_COMPANION"} <= codes
 
 
-def test_bad_lines_are_named_and_the_rest_screened_in_order(world, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_bad_lines_are_named_and_the_rest_screened_in_order(world, tmp_path: Path, capsys) -> None:
     good = [app for kind, _, app in world.cases if kind == "clean_tourist"][:2]
     bad = copy.deepcopy(good[0]) | {"id": "BAD-1"}
     bad["travel"]["purpose"] = "jalan-jalan"
@@ -82,7 +82,7 @@ def test_bad_lines_are_named_and_the_rest_screened_in_order(world, tmp_path: Pat
     assert not Application.objects.filter(external_id="BAD-1").exists()
 
 
-def test_rescreening_the_same_file_changes_no_application(world, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_rescreening_the_same_file_changes_no_application(world, tmp_path: Path) -> None:
     cases = [app for _, _, app in world.cases][:10]
     path = write_jsonl(tmp_path / "again.jsonl", cases)
     _, first = screen(path, tmp_path)
@@ -99,19 +99,19 @@ def test_the_real_command_line_exits_2_on_an_unreadable_file(db: None, tmp_path:
     assert done.returncode == 2 and "missing.jsonl" in done.stderr
 
 
-def test_a_rule_that_fails_on_one_record_costs_that_line_only(world, tmp_path: Path, monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_a_rule_that_fails_on_one_record_costs_that_line_only(world, tmp_path: Path, monkeypatch, capsys) -> None:
     from garda.screening import engine
 
     cases = [app for kind, _, app in world.cases if kind.startswith("clean_")][:3]
     broken = cases[1]["id"]
-    real = engine.SIMPLE_RULES[0]
+    real = engine.SIMPLE_RULES[0]  # type: ignore[attr-defined]
 
-    def fragile(subject, ctx):  # type: ignore[no-untyped-def]
+    def fragile(subject, ctx):
         if subject.record["id"] == broken:
             raise KeyError("surprise")
         return real(subject, ctx)
 
-    monkeypatch.setattr(engine, "SIMPLE_RULES", (fragile, *engine.SIMPLE_RULES[1:]))
+    monkeypatch.setattr(engine, "SIMPLE_RULES", (fragile, *engine.SIMPLE_RULES[1:]))  # type: ignore[attr-defined]
     status, results = screen(write_jsonl(tmp_path / "three.jsonl", cases), tmp_path)
     assert status == 1
     assert "error" not in results[0] and "KeyError" in results[1]["error"]
@@ -150,7 +150,7 @@ def test_a_large_batch_through_the_real_command(tmp_path: Path, db: None) -> Non
         assert kept.stdout.strip().splitlines()[-1] == str(len(cases))
 
 
-def test_a_run_stopped_half_way_has_written_what_it_saved(db: None, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_a_run_stopped_half_way_has_written_what_it_saved(db: None, tmp_path: Path, monkeypatch) -> None:
     import io
     from datetime import date
 
@@ -160,10 +160,10 @@ def test_a_run_stopped_half_way_has_written_what_it_saved(db: None, tmp_path: Pa
     apps = [b.application(b.person()) for _ in range(5)]
     path = write_jsonl(tmp_path / "five.jsonl", apps)
     monkeypatch.setattr(batch, "ROUND", 2)
-    real = batch.in_parallel
+    real = batch.in_parallel  # type: ignore[attr-defined]
     calls = {"n": 0}
 
-    def stopping(*args, **kwargs):  # type: ignore[no-untyped-def]
+    def stopping(*args, **kwargs):
         calls["n"] += 1
         if calls["n"] == 2:
             raise KeyboardInterrupt  # stopped while the second round screens

@@ -9,7 +9,7 @@ from garda.screening.statements import country_said, purpose_said
 
 
 @given(st.sampled_from(PURPOSES), st.sampled_from([str.lower, str.upper, str.title]), st.sampled_from(["", " "]))
-def test_a_purpose_code_in_any_case_is_itself(code: str, case, pad: str) -> None:  # type: ignore[no-untyped-def]
+def test_a_purpose_code_in_any_case_is_itself(code: str, case, pad: str) -> None:
     assert purpose_said(pad + case(code) + pad) == code
 
 

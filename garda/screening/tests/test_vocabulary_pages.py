@@ -51,7 +51,7 @@ def _risky() -> Any:
     return stored
 
 
-def test_the_queue_and_the_application_page_show_no_code(login_as, personas: dict[str, User]) -> None:  # type: ignore[no-untyped-def]
+def test_the_queue_and_the_application_page_show_no_code(login_as, personas: dict[str, User]) -> None:
     stored = _risky()
     client = login_as(personas["interviewer"])
     detail = client.get(reverse("screening:detail", args=[stored.pk]), HTTP_ACCEPT_LANGUAGE="id")

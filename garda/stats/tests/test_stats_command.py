@@ -13,7 +13,7 @@ from garda.screening.imports import store_many
 from garda.synthetic.scenarios import Builder
 
 
-def _decided(kind: str, decided_at: str, categories: list[str], office: str = "JAKSEL", n: int = 0) -> dict:  # type: ignore[type-arg]
+def _decided(kind: str, decided_at: str, categories: list[str], office: str = "JAKSEL", n: int = 0) -> dict:
     b = Builder(n, date(2025, 10, 1))
     b.serial = 10_000 + n
     record = b.application(b.person(), office=office, submitted_at="2025-01-01T08:00:00+07:00")
@@ -21,7 +21,7 @@ def _decided(kind: str, decided_at: str, categories: list[str], office: str = "J
     return record
 
 
-def test_counts_by_kind_category_and_month_in_office_time(db, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_counts_by_kind_category_and_month_in_office_time(db, capsys) -> None:
     store_many(
         [
             _decided("postponed", "2025-01-01T00:30:00+07:00", ["non_procedural"], n=1),  # first minute of the period
@@ -63,7 +63,7 @@ def test_a_reversed_period_is_refused(db: None) -> None:
 
 def test_the_page_shows_the_same_figures_with_bounded_queries(
     login_as, personas, django_assert_max_num_queries
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     store_many(
         [_decided("postponed", f"2025-0{m}-10T10:00:00+07:00", ["non_procedural"], n=20 + m) for m in (1, 2, 3)],
         source="test",

@@ -22,7 +22,7 @@ TEXT = (
 REPLY = "Terima kasih — laporan Anda kami periksa. Kapan tepatnya kejadian itu? ✓"
 
 
-def test_report_round_trip_between_reporter_and_investigator(page, offices, handlers) -> None:  # type: ignore[no-untyped-def]
+def test_report_round_trip_between_reporter_and_investigator(page, offices, handlers) -> None:
     photo = jpeg_with_gps()
     page.goto("/")
     page.get_by_role("link", name="Buat laporan").click()
@@ -70,7 +70,7 @@ def test_report_round_trip_between_reporter_and_investigator(page, offices, hand
     assert_accessible(page)
 
 
-def test_custodian_approves_a_reveal_and_the_handler_reads_the_identity(page, offices, handlers) -> None:  # type: ignore[no-untyped-def]
+def test_custodian_approves_a_reveal_and_the_handler_reads_the_identity(page, offices, handlers) -> None:
     from django.test import Client
 
     from garda.whistle import actions
@@ -97,7 +97,7 @@ def test_custodian_approves_a_reveal_and_the_handler_reads_the_identity(page, of
     assert_accessible(page)
 
 
-def test_investigator_moves_status_and_opens_an_investigation(page, offices, handlers) -> None:  # type: ignore[no-untyped-def]
+def test_investigator_moves_status_and_opens_an_investigation(page, offices, handlers) -> None:
     from django.test import Client
 
     from garda.whistle.tests.conftest import submit

@@ -15,7 +15,7 @@ from garda.whistle.models import Grant, Report, Topic
 from garda.whistle.tests.conftest import submit
 
 
-def test_a_named_national_reviewer_learns_nothing_of_the_case(client: Client, offices, handlers, login_as) -> None:  # type: ignore[no-untyped-def]
+def test_a_named_national_reviewer_learns_nothing_of_the_case(client: Client, offices, handlers, login_as) -> None:
     colleague = make_user(offices["DITJEN"], Role.INVESTIGATOR, "patnal.dua", full_name="Andi Wijaya")
     actions.do_open_key_pair(colleague, PASSWORD)
     submit(client, offices, topic=Topic.STAFF, what="Rina Kusuma dari pusat menutupi pungli di loket JAKSEL.")

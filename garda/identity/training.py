@@ -1,16 +1,11 @@
-"""Estimating and storing a new versioned model from the persons Garda knows (or from a list)."""
+"""Estimating a new match model from the persons Garda knows (or from a list); `actions.do_store_model` keeps it."""
 
-import hashlib
 from collections.abc import Sequence
 
-from django.db import transaction
-from django.utils import timezone
-
-from garda.core import audit
 from garda.identity.batch import resolve
-from garda.identity.index import ROW_FIELDS, forget_cached, person_from_values
+from garda.identity.index import ROW_FIELDS, person_from_values
 from garda.identity.model import FSModel
-from garda.identity.models import IndexedPerson, MatchModel
+from garda.identity.models import IndexedPerson
 from garda.identity.records import Person
 
 MAX_TRAINING_RECORDS = 300_000
@@ -28,26 +23,3 @@ def estimate_model(persons: Sequence[Person]) -> FSModel:
     _, report = resolve(persons)
     assert report.model is not None
     return report.model
-
-
-@transaction.atomic
-def store_model(model: FSModel, *, trained_on: str, actor_username: str = "system") -> MatchModel:
-    digest = hashlib.sha256(model.to_json().encode()).hexdigest()[:8]
-    model.version = f"{timezone.now():%Y%m%d-%H%M%S}-{digest}"
-    model.trained_on = trained_on
-    stored = MatchModel.objects.create(
-        version=model.version,
-        params=model.as_json_dict(),  # the household gate included
-        trained_on=trained_on,
-        created_by_username=actor_username,
-    )
-    audit.record(
-        "identity.model_trained",
-        actor_username=actor_username,
-        obj=stored,
-        summary=f"Model pencocokan {model.version} diestimasi dari {trained_on}",
-        after={"version": model.version, "prior": model.prior},
-    )
-    forget_cached()  # this process at once; other processes within a minute
-    transaction.on_commit(forget_cached)
-    return stored

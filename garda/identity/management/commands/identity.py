@@ -8,9 +8,10 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 
+from garda.identity.actions import do_store_model
 from garda.identity.models import MatchModel
 from garda.identity.personfiles import UnreadableFile, read_persons
-from garda.identity.training import estimate_model, persons_from_index, store_model
+from garda.identity.training import estimate_model, persons_from_index
 
 
 class Command(BaseCommand):
@@ -51,5 +52,5 @@ class Command(BaseCommand):
             model = estimate_model(persons)
         except ValueError as exc:
             raise CommandError(str(exc)) from exc
-        stored = store_model(model, trained_on=source)
+        stored = do_store_model(model, trained_on=source)
         self.stdout.write(f"Model {stored.version} disimpan ({source}); dipakai di loket mulai sekarang.")

@@ -86,3 +86,74 @@ def test_the_channel_reaching_screening_even_indirectly_is_refused(tmp_path: Pat
     out = _broken(_lint(where))
     assert "The whistleblowing channel imports neither screening nor decisions (even indirectly) BROKEN" in out
     assert "garda.whistle.leak -> garda.screening.api" in out
+
+
+# --- The drawing ------------------------------------------------------------------------------------------------
+# docs/import-graph.md is drawn from the code by this module (`python -m garda.core.tests.test_layering`), and the
+# test below fails when the code and the drawing differ, so the drawing is never stale.
+
+APPS = [
+    "synthetic",
+    "stats",
+    "oversight",
+    "decisions",
+    "whistle",
+    "screening",
+    "intel",
+    "identity",
+    "contracts",
+    "core",
+]
+DRAWING = ROOT / "docs" / "import-graph.md"
+
+
+def app_graph() -> dict[tuple[str, str], int]:
+    """(importer app, imported app) → how many module-level imports, production code only (tests left out)."""
+    import grimp
+
+    graph = grimp.build_graph("garda", cache_dir=None)
+    edges: dict[tuple[str, str], int] = {}
+    for module in graph.modules:
+        parts = module.split(".")
+        if len(parts) < 2 or parts[1] not in APPS or ".tests" in module or ".migrations" in module:
+            continue
+        for imported in graph.find_modules_directly_imported_by(module):
+            target = imported.split(".")
+            if len(target) < 2 or target[1] not in APPS or target[1] == parts[1]:
+                continue
+            edges[(parts[1], target[1])] = edges.get((parts[1], target[1]), 0) + 1
+    return edges
+
+
+def drawing() -> str:
+    edges = app_graph()
+    lines = [
+        "# How Garda's apps import each other",
+        "",
+        "Drawn from the code by `python -m garda.core.tests.test_layering` (a test fails when it is stale). An arrow",
+        "`A --> B` means modules of A import modules of B, tests left out. Every arrow",
+        "points down the layers of `docs/architecture.md`; `make lint` refuses one that would not.",
+        "",
+        "```mermaid",
+        "graph TD",
+    ]
+    lines += [
+        f"  {a} --> {b}"
+        for (a, b), _n in sorted(edges.items(), key=lambda e: (APPS.index(e[0][0]), APPS.index(e[0][1])))
+    ]
+    lines += ["```", ""]
+    return "\n".join(lines)
+
+
+def test_every_arrow_of_the_drawing_points_down_the_layers() -> None:
+    for importer, imported in app_graph():
+        assert APPS.index(importer) < APPS.index(imported), f"{importer} imports {imported}, which is not below it"
+
+
+def test_the_drawing_in_docs_is_the_code() -> None:
+    assert DRAWING.read_text(encoding="utf-8") == drawing(), "run `python -m garda.core.tests.test_layering`"
+
+
+if __name__ == "__main__":
+    DRAWING.write_text(drawing(), encoding="utf-8")
+    print(f"wrote {DRAWING}")

@@ -256,3 +256,22 @@ def test_guessing_the_password_at_the_unlock_form_locks_the_account(client, offi
     # Five wrong passwords, then the right one refused too: the account is locked.
     assert AuditEvent.objects.filter(action="auth.login_failed", actor_username="analis").count() == 6
     assert AuditEvent.objects.filter(action="auth.locked_out", actor_username="analis").exists()
+
+
+def test_the_investigation_panel_is_oversights_and_only_on_compliance_reports(
+    client, offices, handlers, handler_client
+) -> None:
+    """Oversight adds its panel to the channel's page (core.panels): on a report about staff, for the
+    investigator who holds it; not on a recruiter report, and nobody opens an investigation from a report they
+    do not hold."""
+    staff = _report(client, offices, topic=Topic.STAFF, what="Petugas loket meminta uang tambahan untuk percepatan.")
+    page = handler_client(handlers["investigator"]).get(f"/wbs/{staff.number}/").content.decode()
+    assert f"/pengawasan/investigasi/dari-pengaduan/{staff.number}/" in page and "Buka pemeriksaan" in page
+    recruiter = _report(client, offices)
+    page = handler_client(handlers["analyst"]).get(f"/wbs/{recruiter.number}/").content.decode()
+    assert "dari-pengaduan" not in page
+    refused = handler_client(handlers["patnal"]).post(
+        f"/pengawasan/investigasi/dari-pengaduan/{recruiter.number}/",
+        {"inv-subject": handlers["investigator2"].pk, "inv-allegation": "Diduga menerima uang dari calo"},
+    )
+    assert refused.status_code == 404 and not Investigation.objects.exists()

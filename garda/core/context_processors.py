@@ -17,6 +17,8 @@ NAVIGATION: list[tuple[str, Any, Capability | None]] = [
     ("whistle:list", _("Pengaduan"), Capability.WHISTLE_HANDLE),
     ("whistle:reveal_queue", _("Permintaan identitas"), Capability.WHISTLE_CUSTODIAN),
     ("oversight:list", _("Pemeriksaan internal"), Capability.INVESTIGATIONS),
+    ("oversight:inspection_list", _("Inspeksi internal"), Capability.INSPECTIONS),
+    ("oversight:finding_list", _("Temuan inspeksi"), Capability.FINDINGS_FOLLOW_UP),
     ("core:office_list", _("Kantor"), Capability.OFFICES_VIEW),
     ("core:reference_index", _("Data referensi"), Capability.REFERENCE_VIEW),
     ("core:user_list", _("Pengguna"), Capability.USERS_MANAGE),

@@ -70,6 +70,8 @@ def parse_items(reference_list: ReferenceList, text: str) -> list[Any]:
         _check_word_lists(data)
     elif reference_list.kind == ListKind.ORGANISATIONS:
         _check_organisations(data)
+    elif reference_list.kind == ListKind.CHECKLISTS:
+        _check_checklists(data)
     check = _KEY_CHECKS.get(reference_list.key)
     if check is not None and (problems := check(data)):
         raise ListValidationError(problems)
@@ -210,6 +212,20 @@ def _check_organisations(data: Any) -> None:
                 problems.append(f"{path}.valid_until: '{until}' bukan tanggal TTTT-BB-HH")
 
     _check_coded_items(data, "badan usaha", ("name", "kind"), organisation)
+
+
+CHECKLIST_SCOPES = ("applications", "decisions", "cash", "queue")
+
+
+def _check_checklists(data: Any) -> None:
+    """Questions an inspector answers for each sampled file: `scope` is what is inspected, `step` the SOP step the
+    question belongs to, `title_id`/`title_en` the question."""
+
+    def question(item: dict[str, Any], path: str, problems: list[str]) -> None:
+        if item.get("scope") not in CHECKLIST_SCOPES:
+            problems.append(f"{path}.scope: harus salah satu dari {', '.join(CHECKLIST_SCOPES)}")
+
+    _check_coded_items(data, "pertanyaan", ("scope", "step_id", "step_en", "title_id", "title_en"), question)
 
 
 def parameters(key: str) -> dict[str, int]:

@@ -41,6 +41,8 @@ class Capability(StrEnum):
     WHISTLE_HANDLE = "whistle.handle"
     WHISTLE_CUSTODIAN = "whistle.custodian"
     INVESTIGATIONS = "oversight.investigations"
+    INSPECTIONS = "oversight.inspections"
+    FINDINGS_FOLLOW_UP = "oversight.findings"
     ROLES_APPROVE = "roles.approve"
 
 
@@ -79,6 +81,10 @@ CAPABILITIES: dict[Capability, frozenset[Role]] = {
     # The custodian approves, or refuses, a handler's request to learn a reporter's identity; reads no report.
     Capability.WHISTLE_CUSTODIAN: frozenset({Role.CUSTODIAN}),
     Capability.INVESTIGATIONS: frozenset({Role.INVESTIGATOR}),
+    # Inspections are planned and carried out by internal compliance; the office's heads remedy what they find
+    # (the owner of a finding), and only the findings they own.
+    Capability.INSPECTIONS: frozenset({Role.INVESTIGATOR}),
+    Capability.FINDINGS_FOLLOW_UP: frozenset({Role.KASI, Role.KABID_INTEL, Role.KAKANIM, Role.INVESTIGATOR}),
     # A privileged role is granted by two people: the administrator asks, the head of the user's office (or a
     # national administrator: checked in access) approves — never the one who asked.
     Capability.ROLES_APPROVE: frozenset({Role.KAKANIM, Role.ADMIN}),

@@ -187,6 +187,22 @@ VOCABULARY: dict[str, dict[str, Word]] = {
         "lost": _("penggantian (hilang)"),
         "damaged": _("penggantian (rusak)"),
     },
+    "inspection_scope": {
+        "applications": _("permohonan yang diproses"),
+        "decisions": _("keputusan penundaan dan pembatalan"),
+        "cash": _("penanganan uang di loket"),
+        "queue": _("keadilan antrean"),
+    },
+    "inspection_stratum": {
+        "high_risk_clearance": _("risiko tinggi yang dilanjutkan"),
+        "override": _("berbeda dari rekomendasi penyaringan"),
+        "fast": _("diproses sangat cepat"),
+        "other": _("lainnya"),
+        "rejected": _("usulan yang tidak disetujui"),
+        "cancellation": _("pembatalan"),
+        "postponement": _("penundaan"),
+        "day": _("hari kerja"),
+    },
     "operator_kind": {
         "ppiu": _("PPIU (penyelenggara umrah)"),
         "pihk": _("PIHK (penyelenggara haji khusus)"),

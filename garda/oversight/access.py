@@ -1,5 +1,7 @@
-"""Who sees which investigation: the investigators of the offices in their scope, never the officer examined,
-and — for an investigation opened from a whistleblowing case — only the case's grant holders."""
+"""Who sees what of oversight. Investigations: the investigators of the offices in their scope, never the officer
+examined, and — for one opened from a whistleblowing case — only the case's grant holders. Inspections: internal
+compliance of the offices in its scope (the office inspected does not see the plan, so a surprise stays one).
+Findings: those inspectors, and the owner who must remedy the finding — never the officer concerned as such."""
 
 from typing import Any
 
@@ -11,7 +13,7 @@ from garda.core import visibility
 from garda.core.access import has_capability, offices_in_scope
 from garda.core.models import User
 from garda.core.roles import Capability
-from garda.oversight.models import Investigation, Source
+from garda.oversight.models import Finding, Inspection, InspectionItem, Investigation, Source
 from garda.whistle.api import held_report_numbers
 
 
@@ -49,3 +51,59 @@ def case_investigation_events_to_holders(user: User, events: QuerySet[Any]) -> Q
         .values("as_text")
     )
     return events.exclude(object_type="oversight.investigation", object_id__in=hidden)
+
+
+def inspections_for(user: User) -> QuerySet[Inspection]:
+    if not has_capability(user, Capability.INSPECTIONS):
+        return Inspection.objects.none()
+    return Inspection.objects.filter(office__in=offices_in_scope(user)).select_related("office", "lead")
+
+
+def access_inspection(user: User, number: str) -> Inspection:
+    inspection = inspections_for(user).filter(number=number).first()
+    if inspection is None:
+        raise Http404
+    return inspection
+
+
+def access_item(user: User, number: str, position: int) -> InspectionItem:
+    item = (
+        InspectionItem.objects.filter(
+            inspection__in=inspections_for(user), inspection__number=number, position=position
+        )
+        .select_related("inspection", "inspection__office", "officer")
+        .first()
+    )
+    if item is None:
+        raise Http404
+    return item
+
+
+def findings_for(user: User) -> QuerySet[Finding]:
+    """An inspector sees the findings of the inspections in scope; an owner, the findings they own."""
+    rows = Finding.objects.select_related("inspection", "inspection__office", "owner", "officer", "item")
+    if has_capability(user, Capability.INSPECTIONS):
+        return rows.filter(Q(inspection__in=inspections_for(user)) | Q(owner=user))
+    if has_capability(user, Capability.FINDINGS_FOLLOW_UP):
+        return rows.filter(owner=user)
+    return Finding.objects.none()
+
+
+def access_finding(user: User, number: str) -> Finding:
+    finding = findings_for(user).filter(number=number).first()
+    if finding is None:
+        raise Http404
+    return finding
+
+
+def may_inspect(user: User, inspection: Inspection) -> bool:
+    return inspections_for(user).filter(pk=inspection.pk).exists()
+
+
+def may_close_finding(user: User, finding: Finding) -> bool:
+    """The inspectors close a finding, never its owner: the one who remedies does not sign off the remedy."""
+    return finding.owner_id != user.pk and may_inspect(user, finding.inspection)
+
+
+def may_follow_up(user: User, finding: Finding) -> bool:
+    return finding.owner_id == user.pk or may_inspect(user, finding.inspection)

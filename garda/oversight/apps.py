@@ -10,7 +10,7 @@ class OversightConfig(AppConfig):
         # Low defines, high registers: core's lists and the channel's report page know nothing of oversight.
         from garda.core import panels, visibility
         from garda.oversight.access import case_investigation_events_to_holders, case_investigations_to_holders
-        from garda.oversight.views import open_from_report_panel
+        from garda.oversight.views.investigations import open_from_report_panel
 
         visibility.register(visibility.INVESTIGATIONS, case_investigations_to_holders)
         visibility.register(visibility.AUDIT_EVENTS, case_investigation_events_to_holders)

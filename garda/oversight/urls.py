@@ -1,11 +1,21 @@
 from django.urls import path
 
-from garda.oversight import views
+from garda.oversight.views import inspections, investigations
 
 app_name = "oversight"
 
 urlpatterns = [
-    path("investigasi/", views.investigation_list, name="list"),
-    path("investigasi/<str:number>/", views.investigation_detail, name="detail"),
-    path("investigasi/dari-pengaduan/<str:number>/", views.open_from_report, name="open_from_report"),
+    path("investigasi/", investigations.investigation_list, name="list"),
+    path("investigasi/<str:number>/", investigations.investigation_detail, name="detail"),
+    path("investigasi/dari-pengaduan/<str:number>/", investigations.open_from_report, name="open_from_report"),
+    path("inspeksi/", inspections.inspection_list, name="inspection_list"),
+    path("inspeksi/baru/", inspections.inspection_new, name="inspection_new"),
+    path("inspeksi/<str:number>/", inspections.inspection_detail, name="inspection_detail"),
+    path("inspeksi/<str:number>/sampel/", inspections.inspection_draw, name="inspection_draw"),
+    path("inspeksi/<str:number>/laporan/", inspections.inspection_report, name="inspection_report"),
+    path("inspeksi/<str:number>/laporan.pdf", inspections.inspection_pdf, name="inspection_pdf"),
+    path("inspeksi/<str:number>/berkas/<int:position>/", inspections.item_check, name="item_check"),
+    path("inspeksi/<str:number>/temuan/", inspections.finding_new, name="finding_new"),
+    path("temuan/", inspections.finding_list, name="finding_list"),
+    path("temuan/<str:number>/", inspections.finding_detail, name="finding_detail"),
 ]

@@ -5,6 +5,7 @@ below.
 """
 
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from garda.screening.access import access_application, applications_in_scope
@@ -12,14 +13,16 @@ from garda.screening.actions.decisions import do_record_decision
 from garda.screening.context import ADVERSE
 from garda.screening.forms import DOCUMENTS
 from garda.screening.indicators import DOCUMENT_LABELS, explain
-from garda.screening.models import Application, Screening
+from garda.screening.models import Application, Review, Screening
 
 __all__ = [
     "ADVERSE",
     "DOCUMENT_CHOICES",
+    "STRATA",
     "Application",
     "Evidence",
     "Finding",
+    "ProcessedApplication",
     "Screening",
     "access_application",
     "applications_in_scope",
@@ -28,6 +31,7 @@ __all__ = [
     "evidence",
     "findings",
     "latest_screening",
+    "processed_applications",
 ]
 
 # The documents an officer can ask an applicant for, as (code, label) choices for a form.
@@ -91,3 +95,54 @@ def document_label(code: str, *, language: str = "id") -> str:
     """A document type in words ("Kartu Keluarga"), for letters; an unknown code is returned as it is."""
     indonesian, english = DOCUMENT_LABELS.get(code, (code, code))[:2]
     return english if language == "en" else indonesian
+
+
+@dataclass(frozen=True)
+class ProcessedApplication:
+    """An application an officer processed (its latest interview outcome), as an inspection samples it."""
+
+    key: str  # the application's id
+    label: str
+    officer_id: int
+    stratum: str  # high_risk_clearance | override | fast | other
+
+
+STRATA = ("high_risk_clearance", "override", "fast", "other")
+
+
+def processed_applications(
+    office_code: str, start: date, end: date, *, fast_minutes: int
+) -> list[ProcessedApplication]:
+    """The applications of an office submitted in [start, end] that an officer processed, each in one stratum, the
+    riskiest first: a high-risk application cleared; an outcome against the screening's recommendation (or a
+    clearance the second officer refused); one processed within `fast_minutes` of its screening; the rest."""
+    reviews = (
+        Review.objects.filter(
+            application__office_code=office_code,
+            application__submitted_at__date__gte=start,
+            application__submitted_at__date__lte=end,
+        )
+        .select_related("application")
+        .order_by("application_id", "-created_at", "-id")
+    )
+    seen: set[int] = set()
+    rows: list[ProcessedApplication] = []
+    for review in reviews:
+        app = review.application
+        if app.pk in seen:  # the latest review of each application only
+            continue
+        seen.add(app.pk)
+        started = app.screened_at or app.submitted_at
+        if review.outcome == "proceed" and review.risk_level == "high":
+            stratum = "high_risk_clearance"
+        elif (
+            review.outcome == "proceed" and app.recommendation in ("postpone", "refuse")
+        ) or review.confirmed is False:
+            stratum = "override"
+        elif (review.created_at - started).total_seconds() < fast_minutes * 60:
+            stratum = "fast"
+        else:
+            stratum = "other"
+        label = f"{app.office_code}/{app.external_id} — {app.applicant_name}"
+        rows.append(ProcessedApplication(str(app.pk), label[:200], review.officer_id, stratum))
+    return rows

@@ -69,6 +69,7 @@ class ListKind(models.TextChoices):
     PARAMETERS = "parameters", _("Ketentuan bernilai (tenggat, jangka waktu)")
     WORD_LISTS = "word_lists", _("Kelompok kata")
     ORGANISATIONS = "organisations", _("Daftar badan usaha berizin")
+    CHECKLISTS = "checklists", _("Daftar periksa per langkah SOP")
 
 
 class ReferenceList(models.Model):

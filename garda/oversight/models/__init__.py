@@ -1,0 +1,29 @@
+from garda.oversight.models.inspections import (
+    Finding,
+    FindingStatus,
+    FindingUpdate,
+    Inspection,
+    InspectionItem,
+    InspectionKind,
+    InspectionScope,
+    InspectionStatus,
+    ItemResult,
+    Severity,
+)
+from garda.oversight.models.investigations import Investigation, InvestigationStatus, Source
+
+__all__ = [
+    "Finding",
+    "FindingStatus",
+    "FindingUpdate",
+    "Inspection",
+    "InspectionItem",
+    "InspectionKind",
+    "InspectionScope",
+    "InspectionStatus",
+    "Investigation",
+    "InvestigationStatus",
+    "ItemResult",
+    "Severity",
+    "Source",
+]

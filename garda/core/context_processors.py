@@ -17,6 +17,7 @@ NAVIGATION: list[tuple[str, Any, Capability | None]] = [
     ("whistle:list", _("Pengaduan"), Capability.WHISTLE_HANDLE),
     ("whistle:reveal_queue", _("Permintaan identitas"), Capability.WHISTLE_CUSTODIAN),
     ("oversight:list", _("Pemeriksaan internal"), Capability.INVESTIGATIONS),
+    ("oversight:signal_list", _("Sinyal integritas"), Capability.INVESTIGATIONS),
     ("oversight:inspection_list", _("Inspeksi internal"), Capability.INSPECTIONS),
     ("oversight:finding_list", _("Temuan inspeksi"), Capability.FINDINGS_FOLLOW_UP),
     ("core:office_list", _("Kantor"), Capability.OFFICES_VIEW),

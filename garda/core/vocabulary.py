@@ -187,6 +187,14 @@ VOCABULARY: dict[str, dict[str, Word]] = {
         "lost": _("penggantian (hilang)"),
         "damaged": _("penggantian (rusak)"),
     },
+    "signal_metric": {
+        "high_risk_clearance": _("melanjutkan permohonan berisiko tinggi"),
+        "later_refused": _("meloloskan pemohon yang kemudian ditunda atau ditolak"),
+        "contact_concentration": _("satu pendamping atau nomor pada banyak permohonan"),
+        "out_of_hours": _("diproses di luar jam kerja"),
+        "fast": _("diproses sangat cepat"),
+        "reversed": _("usulan keputusan yang tidak disetujui atau dibatalkan"),
+    },
     "inspection_scope": {
         "applications": _("permohonan yang diproses"),
         "decisions": _("keputusan penundaan dan pembatalan"),

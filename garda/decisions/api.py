@@ -7,7 +7,7 @@ from datetime import date
 
 from garda.decisions.models import DECIDED, Case, Kind, Status
 
-__all__ = ["DECIDED", "Case", "DecidedCase", "Kind", "Status", "decided_cases"]
+__all__ = ["DECIDED", "Case", "DecidedCase", "Kind", "Status", "decided_cases", "proposals_by_officer"]
 
 
 @dataclass(frozen=True)
@@ -33,3 +33,27 @@ def decided_cases(office_id: int, start: date, end: date) -> list[DecidedCase]:
         label = f"{case.get_kind_display()} #{case.pk} — {case.subject_name}"
         rows.append(DecidedCase(str(case.pk), label[:200], case.proposed_by_id, stratum))
     return rows
+
+
+def proposals_by_officer(office_id: int, start: date, end: date) -> dict[int, tuple[int, int]]:
+    """Per maker: decisions proposed in the period that were decided, and of them those reversed — not approved by
+    the head, or annulled on objection."""
+    from django.db.models import Count, Q
+
+    from garda.decisions.models import FollowUpKind
+
+    rows = (
+        Case.objects.filter(
+            office_id=office_id, proposed_at__date__gte=start, proposed_at__date__lte=end, status__in=DECIDED
+        )
+        .values("proposed_by_id")
+        .annotate(
+            n_decided=Count("id", distinct=True),
+            n_reversed=Count(
+                "id",
+                filter=Q(status=Status.REJECTED) | Q(follow_ups__kind=FollowUpKind.APPEAL_UPHELD),
+                distinct=True,
+            ),
+        )
+    )
+    return {row["proposed_by_id"]: (row["n_decided"], row["n_reversed"]) for row in rows}

@@ -13,7 +13,7 @@ from garda.core import visibility
 from garda.core.access import has_capability, offices_in_scope
 from garda.core.models import User
 from garda.core.roles import Capability
-from garda.oversight.models import Finding, Inspection, InspectionItem, Investigation, Source
+from garda.oversight.models import Finding, Inspection, InspectionItem, IntegritySignal, Investigation, Source
 from garda.whistle.api import held_report_numbers
 
 
@@ -107,3 +107,21 @@ def may_close_finding(user: User, finding: Finding) -> bool:
 
 def may_follow_up(user: User, finding: Finding) -> bool:
     return finding.owner_id == user.pk or may_inspect(user, finding.inspection)
+
+
+def signals_for(user: User) -> QuerySet[IntegritySignal]:
+    """Internal compliance of the offices in scope, never about themselves; the officer's colleagues never."""
+    if not has_capability(user, Capability.INVESTIGATIONS):
+        return IntegritySignal.objects.none()
+    return (
+        IntegritySignal.objects.filter(office__in=offices_in_scope(user))
+        .exclude(officer=user)
+        .select_related("office", "officer", "reviewed_by", "investigation")
+    )
+
+
+def access_signal(user: User, pk: int) -> IntegritySignal:
+    signal = signals_for(user).filter(pk=pk).first()
+    if signal is None:
+        raise Http404
+    return signal

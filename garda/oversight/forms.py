@@ -129,3 +129,29 @@ class ConclusionForm(forms.Form):
     conclusion = forms.CharField(
         label=_("Kesimpulan dan rekomendasi"), max_length=10000, widget=forms.Textarea(attrs={"rows": 4})
     )
+
+
+class SignalComputeForm(forms.Form):
+    office = forms.ModelChoiceField(label=_("Kantor"), queryset=Office.objects.none())
+    start = forms.DateField(label=_("Periode dari"), widget=DateInput)
+    end = forms.DateField(label=_("Periode sampai"), widget=DateInput)
+
+    def __init__(self, *args: Any, offices: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["office"].queryset = offices.order_by("code")  # type: ignore[attr-defined]
+        _label_blank_choices(self)
+
+
+class SignalReasonForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Alasan menutup tanpa pemeriksaan"),
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Penjelasan yang ditemukan atau pengecekan yang dilakukan (paling sedikit 10 huruf)."),
+    )
+
+
+class SignalEscalateForm(forms.Form):
+    allegation = forms.CharField(
+        label=_("Dugaan pelanggaran yang diperiksa"), max_length=5000, widget=forms.Textarea(attrs={"rows": 3})
+    )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from garda.oversight.views import inspections, investigations
+from garda.oversight.views import inspections, integrity, investigations
 
 app_name = "oversight"
 
@@ -16,6 +16,9 @@ urlpatterns = [
     path("inspeksi/<str:number>/laporan.pdf", inspections.inspection_pdf, name="inspection_pdf"),
     path("inspeksi/<str:number>/berkas/<int:position>/", inspections.item_check, name="item_check"),
     path("inspeksi/<str:number>/temuan/", inspections.finding_new, name="finding_new"),
+    path("sinyal/", integrity.signal_list, name="signal_list"),
+    path("sinyal/hitung/", integrity.signal_compute, name="signal_compute"),
+    path("sinyal/<int:pk>/", integrity.signal_detail, name="signal_detail"),
     path("temuan/", inspections.finding_list, name="finding_list"),
     path("temuan/<str:number>/", inspections.finding_detail, name="finding_detail"),
 ]

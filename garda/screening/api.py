@@ -5,7 +5,7 @@ below.
 """
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from garda.screening.access import access_application, applications_in_scope
@@ -13,7 +13,7 @@ from garda.screening.actions.decisions import do_record_decision
 from garda.screening.context import ADVERSE
 from garda.screening.forms import DOCUMENTS
 from garda.screening.indicators import DOCUMENT_LABELS, explain
-from garda.screening.models import Application, Review, Screening
+from garda.screening.models import Application, Contact, Review, Screening
 
 __all__ = [
     "ADVERSE",
@@ -22,6 +22,7 @@ __all__ = [
     "Application",
     "Evidence",
     "Finding",
+    "OfficerActivity",
     "ProcessedApplication",
     "Screening",
     "access_application",
@@ -31,6 +32,7 @@ __all__ = [
     "evidence",
     "findings",
     "latest_screening",
+    "officer_activity",
     "processed_applications",
 ]
 
@@ -146,3 +148,109 @@ def processed_applications(
         label = f"{app.office_code}/{app.external_id} — {app.applicant_name}"
         rows.append(ProcessedApplication(str(app.pk), label[:200], review.officer_id, stratum))
     return rows
+
+
+@dataclass
+class OfficerActivity:
+    """What one officer did with an office's applications in a period, counted for the integrity signals."""
+
+    officer_id: int
+    reviews: int = 0
+    high_risk: int = 0  # reviews of applications screened high
+    high_risk_cleared: int = 0  # ... that the officer let proceed
+    proceeded: int = 0
+    proceeded_later_refused: int = 0  # proceeded, and the applicant was refused or postponed afterwards, anywhere
+    out_of_hours: int = 0  # recorded before `day_start`, from `day_end`, or on a weekend (office time)
+    fast: int = 0  # recorded within `fast_minutes` of the submission
+    top_contact: str = ""  # the companion phone or name found on most of the officer's applications
+    top_contact_count: int = 0
+
+
+def _local_bounds(start: date, end: date, time_zone: str) -> tuple[datetime, datetime]:
+    """[start, end] as aware datetimes of the office's days: a range the submission index answers (a `__date`
+    lookup casts every row in SQLite)."""
+    from zoneinfo import ZoneInfo
+
+    zone = ZoneInfo(time_zone)
+    return (
+        datetime.combine(start, datetime.min.time(), zone),
+        datetime.combine(end + timedelta(days=1), datetime.min.time(), zone),
+    )
+
+
+def officer_activity(
+    office_code: str,
+    start: date,
+    end: date,
+    *,
+    time_zone: str,
+    fast_minutes: int,
+    day_start: int = 7,
+    day_end: int = 17,
+) -> dict[int, OfficerActivity]:
+    """Counts per officer, in a few aggregate queries whatever the volume (the signals of a million applications
+    must not be a million round trips). The latest review of each application counts, as the queue shows it."""
+    from django.db.models import Count, Max, Q
+
+    from garda.core.sqltime import LocalHour, LocalWeekday, MinutesBetween
+
+    since, until = _local_bounds(start, end, time_zone)
+    latest = (
+        Review.objects.filter(
+            application__office_code=office_code,
+            application__submitted_at__gte=since,
+            application__submitted_at__lt=until,
+        )
+        .values("application_id")
+        .annotate(last=Max("id"))
+        .values("last")
+    )
+    reviews = Review.objects.filter(id__in=latest)
+    # From the application's submission (the office's own time, also for imported history; `screened_at` is
+    # when Garda screened it, which for history is the import) to the outcome.
+    rows = (
+        reviews.annotate(
+            took=MinutesBetween("created_at", "application__submitted_at"),
+            hour=LocalHour("created_at", time_zone),
+            weekday=LocalWeekday("created_at", time_zone),
+        )
+        .values("officer_id")
+        .annotate(
+            reviews=Count("id"),
+            high_risk=Count("id", filter=Q(risk_level="high")),
+            high_risk_cleared=Count("id", filter=Q(risk_level="high", outcome="proceed")),
+            proceeded=Count("id", filter=Q(outcome="proceed")),
+            out_of_hours=Count("id", filter=Q(hour__lt=day_start) | Q(hour__gte=day_end) | Q(weekday=0) | Q(weekday=6)),
+            fast=Count("id", filter=Q(took__gte=0, took__lt=fast_minutes)),
+        )
+    )
+    activity = {row["officer_id"]: OfficerActivity(**row) for row in rows}
+    # Proceeded, then refused or postponed anywhere: the adverse decisions are few, so their NIKs are read first.
+    adverse = dict(
+        Application.objects.filter(decision_kind__in=ADVERSE)
+        .exclude(applicant_nik="")
+        .values("applicant_nik")
+        .annotate(latest=Max("decided_at"))
+        .values_list("applicant_nik", "latest")
+    )
+    if adverse:
+        for officer_id, nik, at in reviews.filter(
+            outcome="proceed", application__applicant_nik__in=list(adverse)
+        ).values_list("officer_id", "application__applicant_nik", "created_at"):
+            decided = adverse.get(nik)
+            if decided is not None and decided > at and officer_id in activity:
+                activity[officer_id].proceeded_later_refused += 1
+    # One companion (by phone, or by name) across many of one officer's applications.
+    for key in ("phone", "name_key"):
+        pairs = (
+            Contact.objects.filter(role="companion", application__reviews__in=reviews)
+            .exclude(**{key: ""})
+            .values("application__reviews__officer_id", key)
+            .annotate(n=Count("application_id", distinct=True))
+            .order_by("-n")
+        )
+        for row in pairs:
+            officer = activity.get(row["application__reviews__officer_id"])
+            if officer is not None and row["n"] > officer.top_contact_count:
+                officer.top_contact, officer.top_contact_count = row[key], row["n"]
+    return activity

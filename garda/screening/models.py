@@ -1,6 +1,7 @@
 """Passport applications as received (M-Paspor export, counter, history from any office)."""
 
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from garda.core.models.imported import ImportedRecord
@@ -130,7 +131,8 @@ class Review(models.Model):
 
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="reviews")
     officer = models.ForeignKey("core.User", on_delete=models.PROTECT, related_name="+")
-    created_at = models.DateTimeField(auto_now_add=True)
+    # When the outcome was recorded: the integrity signals read its hour; an import keeps the office's own time.
+    created_at = models.DateTimeField(default=timezone.now)
     outcome = models.CharField(_("hasil"), max_length=24)
     interview_notes = models.TextField(_("catatan wawancara"), blank=True)
     reason = models.TextField(_("alasan"))

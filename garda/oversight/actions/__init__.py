@@ -10,12 +10,16 @@ from garda.oversight.actions.inspections import (
     do_record_finding,
     do_report_inspection,
 )
+from garda.oversight.actions.integrity import do_compute_signals, do_dismiss_signal, do_escalate_signal
 from garda.oversight.actions.investigations import do_open_investigation
 
 __all__ = [
     "do_check_item",
     "do_close_finding",
+    "do_compute_signals",
+    "do_dismiss_signal",
     "do_draw_sample",
+    "do_escalate_signal",
     "do_follow_up_finding",
     "do_open_investigation",
     "do_plan_inspection",

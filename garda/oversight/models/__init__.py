@@ -10,6 +10,7 @@ from garda.oversight.models.inspections import (
     ItemResult,
     Severity,
 )
+from garda.oversight.models.integrity import IntegritySignal, SignalMetric, SignalStatus
 from garda.oversight.models.investigations import Investigation, InvestigationStatus, Source
 
 __all__ = [
@@ -21,9 +22,12 @@ __all__ = [
     "InspectionKind",
     "InspectionScope",
     "InspectionStatus",
+    "IntegritySignal",
     "Investigation",
     "InvestigationStatus",
     "ItemResult",
     "Severity",
+    "SignalMetric",
+    "SignalStatus",
     "Source",
 ]

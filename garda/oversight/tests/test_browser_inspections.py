@@ -2,11 +2,20 @@
 the Kasi who owns the finding reports the follow-up; the inspector closes it and reports. The officer concerned and
 the office's head see nothing of the plan."""
 
+from datetime import timedelta
+
 import pytest
 from django.utils import timezone
 
 from garda.conftest import assert_accessible, browser_login
-from garda.oversight.models import Finding, FindingStatus, Inspection, InspectionStatus
+from garda.oversight.models import (
+    Finding,
+    FindingStatus,
+    Inspection,
+    InspectionStatus,
+    IntegritySignal,
+    Investigation,
+)
 from garda.oversight.tests.test_inspections import _processed
 
 pytestmark = pytest.mark.browser
@@ -86,3 +95,30 @@ def test_plan_sample_findings_follow_up_and_report(page, personas, offices) -> N
     assert_accessible(page)
     inspection.refresh_from_db()
     assert inspection.status == InspectionStatus.REPORTED
+
+
+def test_a_signal_reviewed_into_an_investigation(page, personas, offices, office_with_one_outlier) -> None:
+    today = timezone.localdate()
+    browser_login(page, personas["investigator"])
+    page.get_by_role("navigation").get_by_role("link", name="Sinyal integritas").click()
+    assert_accessible(page)
+    page.get_by_text("Hitung sinyal untuk satu kantor dan periode").click()
+    page.get_by_label("Periode dari").fill((today - timedelta(days=3)).isoformat())
+    page.get_by_label("Periode sampai").fill(today.isoformat())
+    page.get_by_role("button", name="Hitung", exact=True).click()
+    assert "Sinyal dihitung: 2" in page.locator(".messages").inner_text()
+    signal = IntegritySignal.objects.get(metric="high_risk_clearance")
+    page.get_by_role("link", name=str(signal)).click()
+    assert "11 / 12" in page.locator("main").inner_text()
+    assert_accessible(page)
+    page.get_by_label("Dugaan pelanggaran yang diperiksa").fill("Meloloskan 11 dari 12 permohonan berisiko tinggi.")
+    page.get_by_role("button", name="Buka pemeriksaan").click()
+    assert "Diteruskan ke pemeriksaan" in page.locator("main").inner_text()
+    assert_accessible(page)
+    page.get_by_role("link", name=Investigation.objects.get().number).click()
+    assert "Bambang Susilo" in page.locator("main").inner_text()
+    page.get_by_role("button", name="Keluar").click()
+
+    browser_login(page, office_with_one_outlier["suspect"])  # the officer concerned sees no trace
+    assert page.get_by_role("navigation").get_by_role("link", name="Sinyal integritas").count() == 0
+    assert page.goto(f"/pengawasan/sinyal/{signal.pk}/").status == 403

@@ -25,7 +25,14 @@ def request_user(request: HttpRequest) -> User:
 
 
 def has_capability(user: Any, capability: Capability) -> bool:
-    return bool(user.is_authenticated and user.is_active and role_has(user.role, capability))
+    """The role holds the capability, and the officer is not temporarily released from duties (their privileges
+    are withdrawn for as long as the release lasts)."""
+    return bool(
+        user.is_authenticated
+        and user.is_active
+        and not getattr(user, "released_from_duties", False)
+        and role_has(user.role, capability)
+    )
 
 
 def requires(capability: Capability) -> Callable[[Callable[..., HttpResponse]], Callable[..., HttpResponse]]:

@@ -242,6 +242,27 @@ def do_set_active(user: User, *, acting_user: User, active: bool, reason: str) -
     return user
 
 
+def do_set_duty_release(user: User, *, acting_user: User, released: bool, reason: str) -> User:
+    """Withdraw, or give back, every privilege of an officer under disciplinary examination. Called by oversight
+    inside its own step (the decision to release is oversight's; the account is core's)."""
+    with transaction.atomic():
+        if user.released_from_duties == released:
+            return user
+        user.released_from_duties = released
+        user.save(update_fields=["released_from_duties"])
+        # Unscoped: the office's own trail must not announce who is under examination.
+        audit.record(
+            "user.duty_release" if released else "user.duty_restore",
+            actor=acting_user,
+            obj=user,
+            summary=f"Hak akses {user.username} {'dicabut sementara' if released else 'dipulihkan'}",
+            before={"released_from_duties": not released},
+            after={"released_from_duties": released, "reason": reason},
+            unscoped=True,
+        )
+    return user
+
+
 def do_set_password(user: User, *, acting_user: User, password: str, request: HttpRequest | None = None) -> User:
     """An administrator sets a temporary password, or the user changes their own (`request` is theirs: keys kept
     under the old password are re-wrapped from their session)."""

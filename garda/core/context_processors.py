@@ -16,7 +16,7 @@ NAVIGATION: list[tuple[str, Any, Capability | None]] = [
     ("stats:decisions", _("Statistik"), Capability.SCREENING_VIEW),
     ("whistle:list", _("Pengaduan"), Capability.WHISTLE_HANDLE),
     ("whistle:reveal_queue", _("Permintaan identitas"), Capability.WHISTLE_CUSTODIAN),
-    ("oversight:list", _("Pemeriksaan internal"), Capability.INVESTIGATIONS),
+    ("oversight:list", _("Pemeriksaan internal"), Capability.DISCIPLINE_DECIDE),
     ("oversight:signal_list", _("Sinyal integritas"), Capability.INVESTIGATIONS),
     ("oversight:inspection_list", _("Inspeksi internal"), Capability.INSPECTIONS),
     ("oversight:finding_list", _("Temuan inspeksi"), Capability.FINDINGS_FOLLOW_UP),

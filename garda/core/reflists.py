@@ -72,6 +72,9 @@ def parse_items(reference_list: ReferenceList, text: str) -> list[Any]:
         _check_organisations(data)
     elif reference_list.kind == ListKind.CHECKLISTS:
         _check_checklists(data)
+    elif reference_list.kind == ListKind.CATALOGUE:
+        # Coded items with their titles; what else each catalogue holds is checked by the app that reads it.
+        _check_coded_items(data, "butir", ("title_id", "title_en"), lambda item, path, problems: None)
     check = _KEY_CHECKS.get(reference_list.key)
     if check is not None and (problems := check(data)):
         raise ListValidationError(problems)

@@ -43,6 +43,7 @@ class Capability(StrEnum):
     INVESTIGATIONS = "oversight.investigations"
     INSPECTIONS = "oversight.inspections"
     FINDINGS_FOLLOW_UP = "oversight.findings"
+    DISCIPLINE_DECIDE = "oversight.discipline"
     ROLES_APPROVE = "roles.approve"
 
 
@@ -85,6 +86,9 @@ CAPABILITIES: dict[Capability, frozenset[Role]] = {
     # (the owner of a finding), and only the findings they own.
     Capability.INSPECTIONS: frozenset({Role.INVESTIGATOR}),
     Capability.FINDINGS_FOLLOW_UP: frozenset({Role.KASI, Role.KABID_INTEL, Role.KAKANIM, Role.INVESTIGATOR}),
+    # The disciplinary decree is the authorised official's (the head of office, or a national official: the
+    # `discipline_authority` list says for which levels); the head also co-signs the close of a case.
+    Capability.DISCIPLINE_DECIDE: frozenset({Role.KAKANIM, Role.INVESTIGATOR}),
     # A privileged role is granted by two people: the administrator asks, the head of the user's office (or a
     # national administrator: checked in access) approves — never the one who asked.
     Capability.ROLES_APPROVE: frozenset({Role.KAKANIM, Role.ADMIN}),

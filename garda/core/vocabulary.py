@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from garda.core.roles import Role
+
 if TYPE_CHECKING:
     from django.utils.functional import _StrPromise as Word
 else:
@@ -187,6 +189,12 @@ VOCABULARY: dict[str, dict[str, Word]] = {
         "lost": _("penggantian (hilang)"),
         "damaged": _("penggantian (rusak)"),
     },
+    "office_kind": {"pusat": _("kantor pusat"), "kanwil": _("kantor wilayah"), "kanim": _("kantor imigrasi")},
+    "discipline_level": {
+        "ringan": _("hukuman disiplin ringan"),
+        "sedang": _("hukuman disiplin sedang"),
+        "berat": _("hukuman disiplin berat"),
+    },
     "signal_metric": {
         "high_risk_clearance": _("melanjutkan permohonan berisiko tinggi"),
         "later_refused": _("meloloskan pemohon yang kemudian ditunda atau ditolak"),
@@ -246,6 +254,8 @@ VOCABULARY: dict[str, dict[str, Word]] = {
         "PD_EARLIER_DECISION": _("Keputusan sebelumnya di kantor mana pun"),
     },
 }
+# Roles have one definition (core.roles); their words are read from there.
+VOCABULARY["role"] = {role.value: role.label for role in Role}
 
 
 def label(domain: str, code: object) -> str:

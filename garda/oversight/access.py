@@ -13,21 +13,40 @@ from garda.core import visibility
 from garda.core.access import has_capability, offices_in_scope
 from garda.core.models import User
 from garda.core.roles import Capability
-from garda.oversight.models import Finding, Inspection, InspectionItem, IntegritySignal, Investigation, Source
+from garda.oversight.models import (
+    Finding,
+    Inspection,
+    InspectionItem,
+    IntegritySignal,
+    Investigation,
+    InvestigationStep,
+    Source,
+)
 from garda.whistle.api import held_report_numbers
+
+DECIDING = ("reported", "decreed", "delivered", "objected", "final", "closing", "closed")
 
 
 def investigations_for(user: User) -> QuerySet[Investigation]:
     """The investigations of the user's offices, never their own, and those of a channel case only for the case's
-    grant holders (the restrictions registered in `core.visibility`)."""
-    if not has_capability(user, Capability.INVESTIGATIONS):
+    grant holders (the restrictions registered in `core.visibility`). The head of office sees a case once its report
+    is written (to decide, or co-sign a close), not while it is examined. A sealed case ("not proven") is seen only
+    by those who signed its close and by national compliance."""
+    if has_capability(user, Capability.INVESTIGATIONS):
+        rows = Investigation.objects.filter(office__in=offices_in_scope(user))
+    elif has_capability(user, Capability.DISCIPLINE_DECIDE):
+        rows = Investigation.objects.filter(office__in=offices_in_scope(user), status__in=DECIDING)
+    else:
         return Investigation.objects.none()
-    rows = (
-        Investigation.objects.filter(office__in=offices_in_scope(user))
-        .exclude(subject=user)
-        .select_related("office", "subject", "opened_by")
-    )
+    rows = rows.exclude(subject=user).select_related("office", "subject", "opened_by")
+    if user.office.kind != "pusat":
+        signed = InvestigationStep.objects.filter(by=user, kind__in=["close_proposed", "close_confirmed"])
+        rows = rows.exclude(Q(sealed=True) & ~Q(pk__in=signed.values("investigation_id")))
     return visibility.restricted(visibility.INVESTIGATIONS, user, rows)
+
+
+def may_see_investigation(user: User, investigation: Investigation) -> bool:
+    return investigations_for(user).filter(pk=investigation.pk).exists()
 
 
 def access_investigation(user: User, number: str) -> Investigation:

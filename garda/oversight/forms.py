@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from garda.core.forms import _label_blank_choices
 from garda.core.models import Office, User
 from garda.core.models.offices import OfficeKind
-from garda.oversight.models import InspectionKind, InspectionScope, Severity
+from garda.oversight.models import InspectionKind, InspectionScope, Outcome, Severity
 
 
 class InvestigationForm(forms.Form):
@@ -155,3 +155,104 @@ class SignalEscalateForm(forms.Form):
     allegation = forms.CharField(
         label=_("Dugaan pelanggaran yang diperiksa"), max_length=5000, widget=forms.Textarea(attrs={"rows": 3})
     )
+
+
+YES_NO = [("yes", _("Ya")), ("no", _("Tidak"))]
+
+
+def _catalogue_choices(key: str, *, level: str = "") -> list[tuple[str, str]]:
+    from django.utils.translation import get_language
+
+    from garda.core.reflists import current_items
+
+    lang = "en" if (get_language() or "id").startswith("en") else "id"
+    return [
+        (item["code"], str(item.get(f"title_{lang}") or item.get("title_id")))
+        for item in current_items(key)
+        if not level or item.get("level") == level
+    ]
+
+
+class SummonsForm(forms.Form):
+    examination_on = forms.DateField(label=_("Tanggal pemeriksaan"), widget=DateInput)
+    place = forms.CharField(label=_("Tempat pemeriksaan"), max_length=300)
+
+
+class ExaminationForm(forms.Form):
+    examined_on = forms.DateField(label=_("Tanggal pemeriksaan"), widget=DateInput)
+    team = forms.CharField(
+        label=_("Pemeriksa"),
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Satu nama per baris. Hukuman sedang atau berat: tim (atasan, kepatuhan, kepegawaian)."),
+    )
+    statement = forms.CharField(
+        label=_("Keterangan petugas"), max_length=20000, widget=forms.Textarea(attrs={"rows": 4})
+    )
+    findings = forms.CharField(label=_("Hasil pemeriksaan"), max_length=20000, widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class DisciplineReportForm(forms.Form):
+    outcome = forms.ChoiceField(label=_("Hasil"), choices=Outcome.choices)
+    offence = forms.ChoiceField(label=_("Pelanggaran"), required=False)
+    level = forms.ChoiceField(
+        label=_("Tingkat hukuman yang direkomendasikan"),
+        required=False,
+        choices=[("", "—"), ("ringan", _("Ringan")), ("sedang", _("Sedang")), ("berat", _("Berat"))],
+    )
+    recommendation = forms.CharField(label=_("Rekomendasi"), max_length=10000, widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["offence"].choices = [("", "—"), *_catalogue_choices("discipline_offences")]  # type: ignore[attr-defined]
+
+
+class ReasonOnlyForm(forms.Form):
+    reason = forms.CharField(label=_("Alasan"), max_length=5000, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class DecreeForm(forms.Form):
+    sanction = forms.ChoiceField(label=_("Hukuman"))
+    number = forms.CharField(label=_("Nomor keputusan"), max_length=64)
+    on = forms.DateField(label=_("Tanggal keputusan"), widget=DateInput)
+
+    def __init__(self, *args: Any, level: str, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["sanction"].choices = _catalogue_choices("discipline_sanctions", level=level)  # type: ignore[attr-defined]
+
+
+class DeliveryForm(forms.Form):
+    delivered_on = forms.DateField(label=_("Tanggal diterima petugas"), widget=DateInput)
+
+
+class ObjectionForm(forms.Form):
+    route = forms.ChoiceField(
+        label=_("Upaya"), choices=[("keberatan", _("Keberatan")), ("banding", _("Banding ke BPASN"))]
+    )
+    filed_on = forms.DateField(label=_("Tanggal diajukan"), widget=DateInput)
+    note = forms.CharField(label=_("Catatan"), max_length=5000, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class ObjectionDecisionForm(forms.Form):
+    granted = forms.ChoiceField(label=_("Keberatan dikabulkan?"), choices=YES_NO, widget=forms.RadioSelect)
+    sanction_after = forms.ChoiceField(
+        label=_("Hukuman setelah putusan"), required=False, help_text=_("Kosong: hukuman dibatalkan.")
+    )
+    note = forms.CharField(label=_("Pertimbangan"), max_length=5000, widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["sanction_after"].choices = [("", "—"), *_catalogue_choices("discipline_sanctions")]  # type: ignore[attr-defined]
+
+
+class CloseForm(forms.Form):
+    outcome = forms.ChoiceField(
+        label=_("Hasil"),
+        choices=[(o.value, o.label) for o in (Outcome.NOT_PROVEN, Outcome.ETHICS, Outcome.NO_VIOLATION)],
+    )
+    reason = forms.CharField(label=_("Alasan penutupan"), max_length=5000, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class ConfirmCloseForm(forms.Form):
+    confirm = forms.ChoiceField(label=_("Setuju ditutup?"), choices=YES_NO, widget=forms.RadioSelect)
+    reason = forms.CharField(label=_("Alasan"), max_length=5000, widget=forms.Textarea(attrs={"rows": 2}))

@@ -70,6 +70,7 @@ class ListKind(models.TextChoices):
     WORD_LISTS = "word_lists", _("Kelompok kata")
     ORGANISATIONS = "organisations", _("Daftar badan usaha berizin")
     CHECKLISTS = "checklists", _("Daftar periksa per langkah SOP")
+    CATALOGUE = "catalogue", _("Katalog (pelanggaran, hukuman, kewenangan)")
 
 
 class ReferenceList(models.Model):

@@ -20,6 +20,9 @@ class User(AbstractUser):
     # Set when an administrator chose the password (a new account, a reset): the owner must replace it before
     # doing anything else, so no administrator knows a password in use.
     must_change_password = models.BooleanField(default=False)
+    # Temporary release from duties during a disciplinary examination (pembebasan sementara, PP 94/2021): the
+    # account still logs in, but holds no capability — it can neither approve, nor screen, nor read the files.
+    released_from_duties = models.BooleanField(_("dibebaskan sementara dari tugas"), default=False)
 
     REQUIRED_FIELDS = ["full_name", "office", "role"]
 

@@ -11,7 +11,14 @@ from garda.oversight.models.inspections import (
     Severity,
 )
 from garda.oversight.models.integrity import IntegritySignal, SignalMetric, SignalStatus
-from garda.oversight.models.investigations import Investigation, InvestigationStatus, Source
+from garda.oversight.models.investigations import (
+    Investigation,
+    InvestigationStatus,
+    InvestigationStep,
+    Outcome,
+    Source,
+    StepKind,
+)
 
 __all__ = [
     "Finding",
@@ -25,9 +32,12 @@ __all__ = [
     "IntegritySignal",
     "Investigation",
     "InvestigationStatus",
+    "InvestigationStep",
     "ItemResult",
+    "Outcome",
     "Severity",
     "SignalMetric",
     "SignalStatus",
     "Source",
+    "StepKind",
 ]

@@ -1,6 +1,7 @@
 """Internal investigations: the investigators' list and each record, and opening one from a whistleblowing case.
 The officer examined never sees their own."""
 
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
@@ -8,30 +9,158 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
+from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from garda.core.access import has_capability, request_user, requires
+from garda.core.models import User
 from garda.core.roles import Capability
 from garda.oversight.access import access_investigation, investigations_for
 from garda.oversight.actions import do_open_investigation
-from garda.oversight.forms import InvestigationForm
-from garda.oversight.models import Source
+from garda.oversight.actions import investigations as procedure
+from garda.oversight.forms import (
+    CloseForm,
+    ConfirmCloseForm,
+    DecreeForm,
+    DeliveryForm,
+    DisciplineReportForm,
+    ExaminationForm,
+    InvestigationForm,
+    ObjectionDecisionForm,
+    ObjectionForm,
+    ReasonOnlyForm,
+    SummonsForm,
+)
+from garda.oversight.models import Investigation, InvestigationStatus, Source
 from garda.whistle import api as whistle
 
 
-@requires(Capability.INVESTIGATIONS)
+@requires(Capability.DISCIPLINE_DECIDE)
 @require_GET
 def investigation_list(request: HttpRequest) -> HttpResponse:
     rows = list(investigations_for(request_user(request))[:500])
     return render(request, "oversight/list.html", {"rows": rows})
 
 
-@requires(Capability.INVESTIGATIONS)
-@require_GET
+# Each step of the procedure: its form (with a prefix of its own, so two forms never share an id) and the action
+# that takes it from the form's cleaned data.
+STEPS: dict[str, tuple[Any, Callable[[Investigation, User, dict[str, Any]], Any]]] = {
+    "summon": (
+        SummonsForm,
+        lambda i, u, d: procedure.do_summon(i, acting_user=u, examination_on=d["examination_on"], place=d["place"]),
+    ),
+    "examine": (
+        ExaminationForm,
+        lambda i, u, d: procedure.do_record_examination(
+            i,
+            acting_user=u,
+            examined_on=d["examined_on"],
+            team=d["team"],
+            statement=d["statement"],
+            findings=d["findings"],
+        ),
+    ),
+    "report": (
+        DisciplineReportForm,
+        lambda i, u, d: procedure.do_report(
+            i,
+            acting_user=u,
+            outcome=d["outcome"],
+            offence=d["offence"],
+            level=d["level"],
+            recommendation=d["recommendation"],
+        ),
+    ),
+    "release": (
+        ReasonOnlyForm,
+        lambda i, u, d: procedure.do_release_from_duties(i, acting_user=u, released=not i.released, reason=d["reason"]),
+    ),
+    "decree": (
+        DecreeForm,
+        lambda i, u, d: procedure.do_decree(i, acting_user=u, sanction=d["sanction"], number=d["number"], on=d["on"]),
+    ),
+    "deliver": (
+        DeliveryForm,
+        lambda i, u, d: procedure.do_record_delivery(i, acting_user=u, delivered_on=d["delivered_on"]),
+    ),
+    "object": (
+        ObjectionForm,
+        lambda i, u, d: procedure.do_record_objection(
+            i, acting_user=u, route=d["route"], filed_on=d["filed_on"], note=d["note"]
+        ),
+    ),
+    "decide_objection": (
+        ObjectionDecisionForm,
+        lambda i, u, d: procedure.do_decide_objection(
+            i, acting_user=u, granted=d["granted"] == "yes", note=d["note"], sanction_after=d["sanction_after"]
+        ),
+    ),
+    "close": (
+        CloseForm,
+        lambda i, u, d: procedure.do_propose_close(i, acting_user=u, outcome=d["outcome"], reason=d["reason"]),
+    ),
+    "confirm_close": (
+        ConfirmCloseForm,
+        lambda i, u, d: procedure.do_confirm_close(i, acting_user=u, confirm=d["confirm"] == "yes", reason=d["reason"]),
+    ),
+}
+# Which steps a case offers in each state (the actions check again who may take them).
+OFFERED = {
+    InvestigationStatus.OPEN: ["summon", "close"],
+    InvestigationStatus.SUMMONED: ["summon", "examine", "release", "close"],
+    InvestigationStatus.EXAMINED: ["report", "release", "close"],
+    InvestigationStatus.REPORTED: ["decree", "release", "close"],
+    InvestigationStatus.DECREED: ["deliver", "release"],
+    InvestigationStatus.DELIVERED: ["object", "release"],
+    InvestigationStatus.OBJECTED: ["decide_objection", "release"],
+    InvestigationStatus.CLOSING: ["confirm_close"],
+}
+
+
+def _form(name: str, investigation: Investigation, data: Any = None) -> Any:
+    cls = STEPS[name][0]
+    if cls is DecreeForm:
+        return cls(data, level=investigation.level, prefix=name)
+    return cls(data, prefix=name)
+
+
+@requires(Capability.DISCIPLINE_DECIDE)
+@require_http_methods(["GET", "POST"])
 def investigation_detail(request: HttpRequest, number: str) -> HttpResponse:
-    item = access_investigation(request_user(request), number)
-    return render(request, "oversight/detail.html", {"item": item})
+    user = request_user(request)
+    item = access_investigation(user, number)
+    forms: dict[str, Any] = {name: _form(name, item) for name in OFFERED.get(InvestigationStatus(item.status), [])}
+    if request.method == "POST":
+        name = request.POST.get("step", "")
+        if name not in forms:
+            messages.error(request, _("Langkah ini tidak tersedia pada tahap ini."))
+            return redirect("oversight:detail", number=number)
+        form = _form(name, item, request.POST)
+        if form.is_valid():
+            try:
+                STEPS[name][1](item, user, form.cleaned_data)
+            except ValidationError as exc:
+                for field, errors in exc.message_dict.items():
+                    form.add_error(field if field in form.fields else None, errors)
+            else:
+                messages.success(request, _("Langkah dicatat."))
+                return redirect("oversight:detail", number=number)
+        forms[name] = form
+    steps = list(item.steps.select_related("by"))
+    return render(
+        request,
+        "oversight/detail.html",
+        {"item": item, "steps": steps, "forms": forms, "today": timezone.localdate(), "catalogue": _names()},
+    )
+
+
+def _names() -> dict[str, str]:
+    names: dict[str, str] = {}
+    for key in ("discipline_offences", "discipline_sanctions"):
+        for code, entry in procedure.catalogue(key).items():
+            names[code] = str(entry.get("title_id", code))
+    return names
 
 
 def open_from_report_panel(request: HttpRequest, report: Any) -> str:

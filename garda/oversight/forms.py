@@ -9,7 +9,17 @@ from django.utils.translation import gettext_lazy as _
 from garda.core.forms import _label_blank_choices
 from garda.core.models import Office, User
 from garda.core.models.offices import OfficeKind
-from garda.oversight.models import InspectionKind, InspectionScope, Outcome, Severity
+from garda.oversight.models import (
+    Agency,
+    CourtStage,
+    CrimeKind,
+    InspectionKind,
+    InspectionScope,
+    Outcome,
+    PtdhGround,
+    Severity,
+    Verdict,
+)
 
 
 class InvestigationForm(forms.Form):
@@ -256,3 +266,26 @@ class CloseForm(forms.Form):
 class ConfirmCloseForm(forms.Form):
     confirm = forms.ChoiceField(label=_("Setuju ditutup?"), choices=YES_NO, widget=forms.RadioSelect)
     reason = forms.CharField(label=_("Alasan"), max_length=5000, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class ReferralForm(forms.Form):
+    agency = forms.ChoiceField(label=_("Dirujuk kepada"), choices=Agency.choices)
+    crime = forms.ChoiceField(label=_("Dugaan tindak pidana"), choices=CrimeKind.choices)
+    summary = forms.CharField(label=_("Uraian"), max_length=10000, widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class CourtStageForm(forms.Form):
+    stage = forms.ChoiceField(label=_("Tahap"), choices=[c for c in CourtStage.choices if c[0] != "referred"])
+    on = forms.DateField(label=_("Tanggal"), widget=DateInput)
+    verdict = forms.ChoiceField(label=_("Putusan"), choices=[("", "—"), *Verdict.choices], required=False)
+    sentence_months = forms.IntegerField(label=_("Pidana penjara (bulan)"), min_value=1, max_value=600, required=False)
+    related_to_position = forms.BooleanField(
+        label=_("Kejahatan jabatan atau berhubungan dengan jabatan"), required=False
+    )
+    planned = forms.BooleanField(label=_("Tindak pidana berencana"), required=False)
+    note = forms.CharField(label=_("Catatan"), max_length=5000, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class PtdhForm(forms.Form):
+    ground = forms.ChoiceField(label=_("Alasan (PP 11/2017 Pasal 250)"), choices=PtdhGround.choices)
+    reason = forms.CharField(label=_("Pertimbangan"), max_length=5000, widget=forms.Textarea(attrs={"rows": 2}))

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from garda.oversight.views import inspections, integrity, investigations
+from garda.oversight.views import inspections, integrity, investigations, referrals
 
 app_name = "oversight"
 
@@ -8,6 +8,10 @@ urlpatterns = [
     path("investigasi/", investigations.investigation_list, name="list"),
     path("investigasi/<str:number>/", investigations.investigation_detail, name="detail"),
     path("investigasi/dari-pengaduan/<str:number>/", investigations.open_from_report, name="open_from_report"),
+    path("investigasi/<str:number>/rujuk/", referrals.refer, name="refer"),
+    path("rujukan/<str:number>/", referrals.referral_detail, name="referral"),
+    path("rujukan/<str:number>/paket.json", referrals.referral_json, name="referral_json"),
+    path("rujukan/<str:number>/paket.pdf", referrals.referral_pdf, name="referral_pdf"),
     path("inspeksi/", inspections.inspection_list, name="inspection_list"),
     path("inspeksi/baru/", inspections.inspection_new, name="inspection_new"),
     path("inspeksi/<str:number>/", inspections.inspection_detail, name="inspection_detail"),

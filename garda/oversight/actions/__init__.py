@@ -12,6 +12,7 @@ from garda.oversight.actions.inspections import (
 )
 from garda.oversight.actions.integrity import do_compute_signals, do_dismiss_signal, do_escalate_signal
 from garda.oversight.actions.investigations import do_open_investigation
+from garda.oversight.actions.referrals import do_propose_ptdh, do_record_court_stage, do_refer
 
 __all__ = [
     "do_check_item",
@@ -23,6 +24,9 @@ __all__ = [
     "do_follow_up_finding",
     "do_open_investigation",
     "do_plan_inspection",
+    "do_propose_ptdh",
+    "do_record_court_stage",
     "do_record_finding",
+    "do_refer",
     "do_report_inspection",
 ]

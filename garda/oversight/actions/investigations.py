@@ -114,6 +114,7 @@ def _step(
     note: str = "",
     due: date | None = None,
     data: dict[str, Any] | None = None,
+    audit_extra: dict[str, Any] | None = None,
 ) -> InvestigationStep:
     """Record the step, move the case, and write the one audit event of the action (unscoped)."""
     step = InvestigationStep.objects.create(
@@ -137,7 +138,7 @@ def _step(
         obj=investigation,
         summary=f"{investigation.number}: {step.get_kind_display()}",
         before={"status": before},
-        after={"status": investigation.status, "number": number, "on": on.isoformat()},
+        after={"status": investigation.status, "number": number, "on": on.isoformat(), **(audit_extra or {})},
         unscoped=True,
     )
     return step

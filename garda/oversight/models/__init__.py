@@ -19,8 +19,21 @@ from garda.oversight.models.investigations import (
     Source,
     StepKind,
 )
+from garda.oversight.models.referrals import (
+    Agency,
+    CourtStage,
+    CrimeKind,
+    CriminalReferral,
+    PtdhGround,
+    ReferralStage,
+    Verdict,
+)
 
 __all__ = [
+    "Agency",
+    "CourtStage",
+    "CrimeKind",
+    "CriminalReferral",
     "Finding",
     "FindingStatus",
     "FindingUpdate",
@@ -35,9 +48,12 @@ __all__ = [
     "InvestigationStep",
     "ItemResult",
     "Outcome",
+    "PtdhGround",
+    "ReferralStage",
     "Severity",
     "SignalMetric",
     "SignalStatus",
     "Source",
     "StepKind",
+    "Verdict",
 ]

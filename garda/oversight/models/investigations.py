@@ -51,6 +51,7 @@ class StepKind(models.TextChoices):
     FINAL = "final", _("Hukuman berkekuatan tetap")
     CLOSE_PROPOSED = "close_proposed", _("Usul penutupan")
     CLOSE_CONFIRMED = "close_confirmed", _("Penutupan disetujui")
+    REFERRAL = "referral", _("Dirujuk pro justitia")
 
 
 class Investigation(models.Model):

@@ -30,6 +30,7 @@ from garda.oversight.forms import (
     ObjectionDecisionForm,
     ObjectionForm,
     ReasonOnlyForm,
+    ReferralForm,
     SummonsForm,
 )
 from garda.oversight.models import Investigation, InvestigationStatus, Source
@@ -148,10 +149,23 @@ def investigation_detail(request: HttpRequest, number: str) -> HttpResponse:
                 return redirect("oversight:detail", number=number)
         forms[name] = form
     steps = list(item.steps.select_related("by"))
+    referable = item.status not in (
+        InvestigationStatus.OPEN,
+        InvestigationStatus.CLOSING,
+        InvestigationStatus.CLOSED,
+    ) and has_capability(user, Capability.INVESTIGATIONS)
     return render(
         request,
         "oversight/detail.html",
-        {"item": item, "steps": steps, "forms": forms, "today": timezone.localdate(), "catalogue": _names()},
+        {
+            "item": item,
+            "steps": steps,
+            "forms": forms,
+            "today": timezone.localdate(),
+            "catalogue": _names(),
+            "referrals": list(item.referrals.all()),
+            "referral_form": ReferralForm(prefix="refer") if referable else None,
+        },
     )
 
 

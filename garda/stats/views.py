@@ -46,3 +46,86 @@ def decisions(request: HttpRequest) -> HttpResponse:
     elif not request.GET:
         stats = decision_stats(user.office.code, start, today)
     return render(request, "stats/decisions.html", {"form": form, "stats": stats})
+
+
+FIGURES = {
+    "inspections": _("Inspeksi"),
+    "findings": _("Temuan inspeksi"),
+    "signals": _("Sinyal integritas"),
+    "investigations": _("Pemeriksaan disiplin"),
+    "sanctions": _("Hukuman disiplin"),
+    "referrals": _("Rujukan pro justitia"),
+    "planned": _("direncanakan"),
+    "by_kind": _("menurut jenis"),
+    "by_scope": _("menurut yang diperiksa"),
+    "reported": _("dilaporkan"),
+    "files_checked": _("berkas diperiksa"),
+    "deviations": _("penyimpangan"),
+    "recorded": _("dicatat"),
+    "open": _("terbuka"),
+    "overdue": _("lewat tenggat"),
+    "closed": _("ditutup"),
+    "by_severity": _("menurut tingkat"),
+    "raised": _("muncul"),
+    "dismissed": _("ditutup dengan alasan"),
+    "escalated": _("diteruskan ke pemeriksaan"),
+    "by_metric": _("menurut ukuran"),
+    "examined": _("diperiksa"),
+    "in_process": _("dalam proses"),
+    "proven_by_level": _("terbukti, menurut tingkat hukuman"),
+    "not_proven": _("tidak terbukti"),
+    "ethics": _("pelanggaran etika"),
+    "by_offence": _("menurut pelanggaran"),
+    "by_source": _("menurut sumber"),
+    "decreed": _("keputusan dijatuhkan"),
+    "final": _("berkekuatan tetap"),
+    "by_sanction": _("menurut hukuman"),
+    "released_from_duties": _("dibebaskan sementara"),
+    "objections": _("keberatan atau banding"),
+    "objections_granted": _("keberatan dikabulkan"),
+    "pro_justitia": _("dirujuk pro justitia"),
+    "by_agency": _("menurut instansi"),
+    "by_crime": _("menurut dugaan tindak pidana"),
+    "final_convictions": _("putusan pidana berkekuatan tetap"),
+    "ptdh_proposed": _("PTDH diusulkan"),
+}
+
+
+@requires(Capability.DISCIPLINE_DECIDE)
+def oversight(request: HttpRequest) -> HttpResponse:
+    """Internal oversight's figures for the head of office and compliance: the same as `garda stats oversight`."""
+    from garda.core.models import Office
+    from garda.oversight.api import SECTIONS, statistics, word_map
+
+    user = request.user
+    assert isinstance(user, User)
+    offices = [(o.code, f"{o.code} — {o.name}") for o in offices_in_scope(user).order_by("code")]
+    today = timezone.localdate()
+    start = date(today.year, 1, 1)
+    form = PeriodForm(
+        request.GET or None, offices=offices, initial={"office": user.office.code, "start": start, "end": today}
+    )
+    code, begin, end = user.office.code, start, today
+    if form.is_valid():
+        code, begin, end = form.cleaned_data["office"], form.cleaned_data["start"], form.cleaned_data["end"]
+    figures = None
+    if form.is_valid() or not request.GET:
+        office = Office.objects.get(code=code)
+        raw = statistics(office, begin, end)
+        words = {**FIGURES, **word_map()}
+        figures = [
+            (
+                words.get(section, section),
+                [
+                    (
+                        words.get(key, key),
+                        ", ".join(f"{words.get(k, k)}: {n}" for k, n in value.items()) or "—"
+                        if isinstance(value, dict)
+                        else value,
+                    )
+                    for key, value in raw[section].items()
+                ],
+            )
+            for section in SECTIONS
+        ]
+    return render(request, "stats/oversight.html", {"form": form, "figures": figures, "start": begin, "end": end})

@@ -117,6 +117,10 @@ def test_a_signal_reviewed_into_an_investigation(page, personas, offices, office
     assert_accessible(page)
     page.get_by_role("link", name=Investigation.objects.get().number).click()
     assert "Bambang Susilo" in page.locator("main").inner_text()
+    assert_accessible(page)
+    page.get_by_role("navigation").get_by_role("link", name="Statistik pengawasan").click()
+    assert "Sinyal integritas" in page.locator("main").inner_text()
+    assert_accessible(page)
     page.get_by_role("button", name="Keluar").click()
 
     browser_login(page, office_with_one_outlier["suspect"])  # the officer concerned sees no trace

@@ -2,7 +2,10 @@
 decisions of an office in a period (inclusive), in total and by kind, category and month.
 
 `garda stats fairness --office CODE --from DATE --to DATE [--json]`: flag rates of the applications that ended
-clean, by province group, sex and age band, with 95 % intervals (garda.stats.fairness)."""
+clean, by province group, sex and age band, with 95 % intervals (garda.stats.fairness).
+
+`garda stats oversight --office CODE --from DATE --to DATE [--json]`: internal oversight in the directorate's shape,
+in six sections: inspections, findings, signals, investigations, sanctions, referrals (garda.oversight.api)."""
 
 import json
 import sys
@@ -38,6 +41,11 @@ class Command(BaseCommand):
         fairness.add_argument("--from", dest="start", required=True, type=_date)
         fairness.add_argument("--to", dest="end", required=True, type=_date)
         fairness.add_argument("--json", action="store_true", help="one JSON object")
+        oversight = sub.add_parser("oversight", help="inspections, findings, signals, investigations, sanctions")
+        oversight.add_argument("--office", required=True)
+        oversight.add_argument("--from", dest="start", required=True, type=_date)
+        oversight.add_argument("--to", dest="end", required=True, type=_date)
+        oversight.add_argument("--json", action="store_true", help="one JSON object")
 
     def handle(self, *args: Any, **options: Any) -> None:
         if options["end"] < options["start"]:
@@ -45,6 +53,9 @@ class Command(BaseCommand):
             sys.exit(2)
         if options["report"] == "fairness":
             self._fairness(options)
+            return
+        if options["report"] == "oversight":
+            self._oversight(options)
             return
         stats = decision_stats(options["office"], options["start"], options["end"])
         if options["json"]:
@@ -84,3 +95,23 @@ class Command(BaseCommand):
             f"Selisih provinsi pengirim PMI − lainnya: {gaps['province_group']:+.2f} poin (sasaran ≤ 1); "
             f"perempuan − laki-laki: {gaps['sex']:+.2f} poin"
         )
+
+    def _oversight(self, options: dict[str, Any]) -> None:
+        from garda.core.models import Office
+        from garda.oversight.api import SECTIONS, statistics
+
+        office = Office.objects.filter(code=options["office"]).first()
+        if office is None:
+            sys.stderr.write(f"garda stats: kantor {options['office']!r} tidak dikenal\n")
+            sys.exit(2)
+        figures = statistics(office, options["start"], options["end"])
+        if options["json"]:
+            payload = {"office": office.code, "from": str(options["start"]), "to": str(options["end"]), **figures}
+            self.stdout.write(json.dumps(payload, ensure_ascii=False))
+            return
+        self.stdout.write(f"Kantor {office.code}, {options['start']} s.d. {options['end']}: pengawasan internal")
+        for section in SECTIONS:
+            self.stdout.write(f"{section}:")
+            for key, value in figures[section].items():
+                shown = ", ".join(f"{k} {v}" for k, v in value.items()) if isinstance(value, dict) else value
+                self.stdout.write(f"  {key:<22} {shown}")

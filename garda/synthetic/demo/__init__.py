@@ -2,15 +2,15 @@
 years of their work.
 
 Everything is synthetic. After the offices and staff, each app's part is loaded in the order its data depends on:
-screening (with the intelligence it reads), decisions, the whistleblowing channel. Each part writes through the
-app's own actions and importers, as an office would.
+screening (with the intelligence it reads), decisions, the whistleblowing channel, internal oversight. Each part
+writes through the app's own actions and importers, as an office would.
 """
 
 import random
 
 from django.db import transaction
 
-from garda.synthetic.demo import decisions, offices, screening, whistle
+from garda.synthetic.demo import decisions, offices, oversight, screening, whistle
 from garda.synthetic.demo.offices import DEMO_PASSWORD, PERSONAS, is_empty, persona_table
 
 __all__ = ["DEMO_PASSWORD", "PERSONAS", "is_empty", "persona_table", "populate"]
@@ -20,5 +20,5 @@ __all__ = ["DEMO_PASSWORD", "PERSONAS", "is_empty", "persona_table", "populate"]
 def populate(seed: int = 2025) -> None:
     rng = random.Random(seed)
     offices.populate(rng)
-    for part in (screening, decisions, whistle):
+    for part in (screening, decisions, whistle, oversight):
         part.populate(rng)

@@ -71,3 +71,30 @@ def test_demo_shows_a_clearance_waiting_and_a_guided_pilgrimage_explained(demo_d
         office_code="JAKSEL", record__companion__relation="travel_agent", screenings__isnull=False
     )
     assert pilgrims.exists() and all(a.risk_level == "low" for a in pilgrims)
+
+
+def test_demo_has_a_year_of_oversight(demo_db: None) -> None:
+    """The signals find exactly the two planted interviewers; one leads to a decree, the other is explained; the
+    inspections, the referral and the sealed close are there; and the decision figure of the seed article stands."""
+    from garda.oversight.models import (
+        CriminalReferral,
+        Inspection,
+        IntegritySignal,
+        Investigation,
+        InvestigationStatus,
+        SignalStatus,
+    )
+
+    signals = {s.officer.username: s for s in IntegritySignal.objects.select_related("officer")}
+    assert set(signals) == {"wawancara3.jaksel", "wawancara5.jaksel"}
+    assert signals["wawancara3.jaksel"].status == SignalStatus.ESCALATED
+    assert signals["wawancara5.jaksel"].status == SignalStatus.DISMISSED
+    assert signals["wawancara3.jaksel"].investigation.status == InvestigationStatus.DECREED
+    assert Inspection.objects.filter(office__code="JAKSEL").count() == 3
+    assert CriminalReferral.objects.filter(agency="polri").count() == 1
+    assert Investigation.objects.filter(status=InvestigationStatus.CLOSED, sealed=True).count() == 1
+    released = Investigation.objects.get(released=True).subject
+    assert released.released_from_duties
+    from garda.stats.decisions import decision_stats
+
+    assert decision_stats("JAKSEL", date(2025, 1, 1), date(2025, 9, 30)).total == 32

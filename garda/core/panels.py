@@ -17,6 +17,7 @@ Panel = Callable[[HttpRequest, Any], str]
 _PANELS: dict[str, list[Panel]] = defaultdict(list)
 
 WHISTLE_REPORT = "whistle_report"  # a channel report opened by one of its handlers
+HOME = "home"  # the signed-in user's home page (the object is the user)
 
 
 def register(page: str, panel: Panel) -> None:

@@ -99,6 +99,7 @@ def statistics(office: Office, start: date, end: date) -> dict[str, Any]:
         "signals": {
             "raised": len(signals),
             "open": sum(1 for s in signals if s["status"] == SignalStatus.OPEN),
+            "awaiting_second_signature": sum(1 for s in signals if s["status"] == SignalStatus.CLOSING),
             "dismissed": sum(1 for s in signals if s["status"] == SignalStatus.DISMISSED),
             "escalated": sum(1 for s in signals if s["status"] == SignalStatus.ESCALATED),
             "by_metric": _count(s["metric"] for s in signals),

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from garda.oversight.views import inspections, integrity, investigations, referrals
+from garda.oversight.views import inspections, integrity, investigations, referrals, summons
 
 app_name = "oversight"
 
@@ -12,6 +12,7 @@ urlpatterns = [
     path("rujukan/<str:number>/", referrals.referral_detail, name="referral"),
     path("rujukan/<str:number>/paket.json", referrals.referral_json, name="referral_json"),
     path("rujukan/<str:number>/paket.pdf", referrals.referral_pdf, name="referral_pdf"),
+    path("panggilan-saya/", summons.my_summons, name="my_summons"),
     path("inspeksi/", inspections.inspection_list, name="inspection_list"),
     path("inspeksi/baru/", inspections.inspection_new, name="inspection_new"),
     path("inspeksi/<str:number>/", inspections.inspection_detail, name="inspection_detail"),

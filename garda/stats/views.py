@@ -67,6 +67,7 @@ FIGURES = {
     "closed": _("ditutup"),
     "by_severity": _("menurut tingkat"),
     "raised": _("muncul"),
+    "awaiting_second_signature": _("menunggu tanda tangan kedua"),
     "dismissed": _("ditutup dengan alasan"),
     "escalated": _("diteruskan ke pemeriksaan"),
     "by_metric": _("menurut ukuran"),

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from garda.core import actions
+from garda.core import actions, panels
 from garda.core.access import (
     access_office_for_write,
     access_reference_list,
@@ -61,6 +61,8 @@ def home(request: HttpRequest) -> HttpResponse:
     context: dict[str, Any] = {
         "my_events": AuditEvent.objects.filter(actor_username=user.username).order_by("-seq")[:8],
         "office": user.office,
+        # Other apps' notices for this user (oversight: a summons addressed to them).
+        "panels": panels.render(panels.HOME, request, user),
     }
     if has_capability(user, Capability.USERS_MANAGE):
         context["user_counts"] = [

@@ -10,7 +10,12 @@ from garda.oversight.actions.inspections import (
     do_record_finding,
     do_report_inspection,
 )
-from garda.oversight.actions.integrity import do_compute_signals, do_dismiss_signal, do_escalate_signal
+from garda.oversight.actions.integrity import (
+    do_compute_signals,
+    do_confirm_dismissal,
+    do_dismiss_signal,
+    do_escalate_signal,
+)
 from garda.oversight.actions.investigations import do_open_investigation
 from garda.oversight.actions.referrals import do_propose_ptdh, do_record_court_stage, do_refer
 
@@ -18,6 +23,7 @@ __all__ = [
     "do_check_item",
     "do_close_finding",
     "do_compute_signals",
+    "do_confirm_dismissal",
     "do_dismiss_signal",
     "do_draw_sample",
     "do_escalate_signal",

@@ -84,15 +84,48 @@ def _reviewable(signal: IntegritySignal, user: User) -> None:
 
 
 def do_dismiss_signal(signal: IntegritySignal, *, acting_user: User, reason: str) -> IntegritySignal:
-    """Closed without a case: why (the explanation found, the check made) is written and kept."""
+    """The first signature of a close without a case: why (the explanation found, the check made) is written and
+    kept; another person of compliance signs second (`do_confirm_dismissal`)."""
     _reviewable(signal, acting_user)
     reason = required_reason(reason)
     with transaction.atomic():
-        signal.status = SignalStatus.DISMISSED
+        signal.status = SignalStatus.CLOSING
         signal.reviewed_by, signal.reviewed_at, signal.review_reason = acting_user, timezone.now(), reason
         signal.save(update_fields=["status", "reviewed_by", "reviewed_at", "review_reason"])
         audit.record(
-            "integrity.dismiss", actor=acting_user, obj=signal, summary=f"Sinyal {signal} ditutup", unscoped=True
+            "integrity.dismiss",
+            actor=acting_user,
+            obj=signal,
+            summary=f"Sinyal {signal} diusulkan ditutup",
+            unscoped=True,
+        )
+    return signal
+
+
+def do_confirm_dismissal(signal: IntegritySignal, *, acting_user: User, confirm: bool, reason: str) -> IntegritySignal:
+    """The second signature: the signal is dismissed, or goes back to the review list with the reason why not."""
+    if not _may_review(acting_user, signal.office) or acting_user.pk in (signal.officer_id, signal.reviewed_by_id):
+        raise PermissionDenied
+    if signal.status != SignalStatus.CLOSING:
+        raise ValidationError({"reason": "tidak ada usul penutupan sinyal ini"})
+    reason = required_reason(reason)
+    with transaction.atomic():
+        if confirm:
+            signal.status = SignalStatus.DISMISSED
+            signal.confirmed_by, signal.confirmed_at = acting_user, timezone.now()
+        else:
+            signal.status = SignalStatus.OPEN
+            signal.reviewed_by, signal.reviewed_at, signal.review_reason = None, None, ""
+        signal.save(
+            update_fields=["status", "confirmed_by", "confirmed_at", "reviewed_by", "reviewed_at", "review_reason"]
+        )
+        audit.record(
+            "integrity.dismiss_confirmed" if confirm else "integrity.dismiss_refused",
+            actor=acting_user,
+            obj=signal,
+            summary=f"Sinyal {signal} {'ditutup' if confirm else 'kembali ditelaah'}",
+            after={"reason": reason},
+            unscoped=True,
         )
     return signal
 

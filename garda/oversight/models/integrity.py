@@ -4,7 +4,7 @@ shown to the officer's colleagues; closing one without a case needs a written re
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 
@@ -19,6 +19,7 @@ class SignalMetric(models.TextChoices):
 
 class SignalStatus(models.TextChoices):
     OPEN = "open", _("Menunggu telaah")
+    CLOSING = "closing", _("Penutupan menunggu tanda tangan kedua")
     DISMISSED = "dismissed", _("Ditutup tanpa pemeriksaan")
     ESCALATED = "escalated", _("Diteruskan ke pemeriksaan")
 
@@ -46,6 +47,11 @@ class IntegritySignal(models.Model):
     )
     reviewed_at = models.DateTimeField(null=True, blank=True)
     review_reason = models.TextField(blank=True)
+    # The second signature of a close without a case (zero tolerance with due process: never one person alone).
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    confirmed_at = models.DateTimeField(null=True, blank=True)
     investigation = models.ForeignKey(
         "oversight.Investigation", null=True, blank=True, on_delete=models.PROTECT, related_name="signals"
     )
@@ -66,6 +72,12 @@ class IntegritySignal(models.Model):
             models.CheckConstraint(
                 condition=~Q(status=SignalStatus.ESCALATED) | Q(investigation__isnull=False),
                 name="signal_escalated_to_investigation",
+            ),
+            # Dismissed only with a second signature, by another person.
+            models.CheckConstraint(
+                condition=~Q(status=SignalStatus.DISMISSED)
+                | (Q(confirmed_by__isnull=False) & ~Q(confirmed_by=F("reviewed_by"))),
+                name="signal_dismissed_by_two",
             ),
         ]
 

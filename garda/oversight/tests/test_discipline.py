@@ -206,3 +206,18 @@ def test_the_case_page_takes_each_step_and_names_bad_input(
     # The officer concerned and a colleague see nothing; the head of office not before the report.
     assert login_as(personas["interviewer"]).get(url).status_code == 403
     assert login_as(personas["kakanim"]).get(url).status_code == 404
+
+
+def test_the_officer_sees_the_summons_and_never_the_source(
+    case: Investigation, personas: dict[str, User], login_as: Any
+) -> None:
+    officer = login_as(personas["interviewer"])
+    assert "Panggilan pemeriksaan" not in officer.get("/beranda/").content.decode()  # nothing before the summons
+    assert case.number not in officer.get("/pengawasan/panggilan-saya/").content.decode()
+    _to_examined(case, personas["investigator"])
+    home = officer.get("/beranda/").content.decode()
+    assert "Anda menerima surat panggilan pemeriksaan disiplin." in home
+    page = officer.get("/pengawasan/panggilan-saya/").content.decode()
+    assert case.number in page and "Ruang Kepatuhan, lt. 3" in page and "Menerima uang dari perantara" in page
+    assert "Ombudsman" not in page and BAP not in page  # neither the source nor the examiners' findings
+    assert login_as(personas["kasi"]).get("/pengawasan/panggilan-saya/").content.decode().count(case.number) == 0

@@ -69,6 +69,16 @@ def test_review_list_dismissal_and_escalation(
     actions.do_dismiss_signal(
         night, acting_user=personas["investigator"], reason="Jadwal shift malam layanan percepatan, surat tugas ada."
     )
+    night.refresh_from_db()
+    assert night.status == SignalStatus.CLOSING  # one signature is not enough
+    with pytest.raises(PermissionDenied):
+        actions.do_confirm_dismissal(
+            night, acting_user=personas["investigator"], confirm=True, reason="Setuju ditutup."
+        )
+    second = make_user(offices["DITJEN"], Role.INVESTIGATOR, "patnal.pusat")
+    actions.do_confirm_dismissal(night, acting_user=second, confirm=True, reason="Surat tugas shift malam diperiksa.")
+    night.refresh_from_db()
+    assert night.status == SignalStatus.DISMISSED and night.confirmed_by == second
     clearance = next(s for s in signals if s.metric == SignalMetric.HIGH_RISK_CLEARANCE)
     actions.do_escalate_signal(
         clearance,

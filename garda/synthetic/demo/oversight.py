@@ -93,6 +93,12 @@ def _signals(office: Office, compliance: User) -> None:
                 acting_user=compliance,
                 reason="Petugas bertugas pada layanan sore (surat tugas Kepala Kantor Maret–Oktober 2025).",
             )
+            actions.do_confirm_dismissal(
+                signal,
+                acting_user=User.objects.get(username="investigator.pusat"),
+                confirm=True,
+                reason="Surat tugas layanan sore diperiksa; jadwal sesuai.",
+            )
 
 
 def _case_to_decree(compliance: User, head: User) -> None:

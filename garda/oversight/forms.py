@@ -289,3 +289,18 @@ class CourtStageForm(forms.Form):
 class PtdhForm(forms.Form):
     ground = forms.ChoiceField(label=_("Alasan (PP 11/2017 Pasal 250)"), choices=PtdhGround.choices)
     reason = forms.CharField(label=_("Pertimbangan"), max_length=5000, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class OpenInvestigationForm(InvestigationForm):
+    """Opening a case from outside Garda's own sources: a report of the police, the Ombudsman or the media."""
+
+    office = forms.ModelChoiceField(label=_("Kantor"), queryset=Office.objects.none())
+    source_ref = forms.CharField(
+        label=_("Rujukan laporan"), max_length=64, help_text=_("Instansi dan nomor laporannya, atau media dan tanggal.")
+    )
+
+    def __init__(self, *args: Any, offices: Any, office: Office, **kwargs: Any) -> None:
+        super().__init__(*args, office=office, **kwargs)
+        self.fields["office"].queryset = offices.order_by("code")  # type: ignore[attr-defined]
+        self.order_fields(["office", "source_ref", "subject", "subject_description", "allegation"])
+        _label_blank_choices(self)

@@ -6,6 +6,7 @@ app_name = "oversight"
 
 urlpatterns = [
     path("investigasi/", investigations.investigation_list, name="list"),
+    path("investigasi/baru/", investigations.open_external, name="open_external"),
     path("investigasi/<str:number>/", investigations.investigation_detail, name="detail"),
     path("investigasi/dari-pengaduan/<str:number>/", investigations.open_from_report, name="open_from_report"),
     path("investigasi/<str:number>/rujuk/", referrals.refer, name="refer"),
@@ -26,4 +27,5 @@ urlpatterns = [
     path("sinyal/<int:pk>/", integrity.signal_detail, name="signal_detail"),
     path("temuan/", inspections.finding_list, name="finding_list"),
     path("temuan/<str:number>/", inspections.finding_detail, name="finding_detail"),
+    path("temuan/<str:number>/pemeriksaan/", inspections.finding_open_case, name="finding_open_case"),
 ]

@@ -221,3 +221,38 @@ def test_the_officer_sees_the_summons_and_never_the_source(
     assert case.number in page and "Ruang Kepatuhan, lt. 3" in page and "Menerima uang dari perantara" in page
     assert "Ombudsman" not in page and BAP not in page  # neither the source nor the examiners' findings
     assert login_as(personas["kasi"]).get("/pengawasan/panggilan-saya/").content.decode().count(case.number) == 0
+
+
+def test_cases_open_from_an_external_report_and_from_a_finding(
+    personas: dict[str, User], offices: dict[str, Any], login_as: Any
+) -> None:
+    from garda.oversight.tests.test_inspections import _plan, _processed
+
+    client = login_as(personas["investigator"])
+    bad = client.post("/pengawasan/investigasi/baru/", {"open-office": offices["JAKSEL"].pk, "open-allegation": "x"})
+    assert bad.status_code == 302 and not Investigation.objects.exists()  # named in a message, nothing stored
+    page = client.post(
+        "/pengawasan/investigasi/baru/",
+        {
+            "open-office": offices["JAKSEL"].pk,
+            "open-source_ref": "Kompas, 3 Maret 2025",
+            "open-subject": personas["counter"].pk,
+            "open-allegation": "Berita: petugas loket meminta uang untuk antrean cepat.",
+        },
+        follow=True,
+    )
+    external = Investigation.objects.get()
+    assert external.source == Source.EXTERNAL and external.source_ref == "Kompas, 3 Maret 2025"
+    assert external.number in page.content.decode()
+    _processed(personas, n=4)
+    inspection = actions.do_draw_sample(_plan(personas, offices), acting_user=personas["investigator"])
+    finding = actions.do_record_finding(
+        inspection, acting_user=personas["investigator"], severity="high",
+        description="Petugas menerima berkas titipan dari perantara di luar antrean.",
+        evidence="CCTV loket 3, pukul 08.40.", officer=personas["interviewer"], owner=personas["kasi"],
+    )  # fmt: skip
+    client.post(f"/pengawasan/temuan/{finding.number}/pemeriksaan/", {"case-note": finding.description})
+    from_finding = Investigation.objects.get(source=Source.INSPECTION)
+    assert from_finding.source_ref == finding.number and from_finding.subject == personas["interviewer"]
+    client.post(f"/pengawasan/temuan/{finding.number}/pemeriksaan/", {"case-note": finding.description})
+    assert Investigation.objects.filter(source=Source.INSPECTION).count() == 1  # once only

@@ -290,7 +290,47 @@ def finding_detail(request: HttpRequest, number: str) -> HttpResponse:
             "can_follow_up": open_ and may_follow_up(user, finding),
             "can_close": open_ and may_close_finding(user, finding),
             "follow_form": NoteForm(prefix="follow"),
+            "case_form": NoteForm(prefix="case", initial={"note": finding.description})
+            if finding.officer_id and has_capability(user, Capability.INVESTIGATIONS)
+            else None,
             "close_form": NoteForm(prefix="close"),
             "today": timezone.localdate(),
         },
     )
+
+
+@requires(Capability.INVESTIGATIONS)
+@require_POST
+def finding_open_case(request: HttpRequest, number: str) -> HttpResponse:
+    """A finding that names an officer and points to a breach becomes an internal investigation (source: the
+    inspection finding)."""
+    from garda.oversight.actions import do_open_investigation
+    from garda.oversight.models import Investigation, Source
+
+    user = request_user(request)
+    finding = access_finding(user, number)
+    if (
+        finding.officer is None
+        or Investigation.objects.filter(source=Source.INSPECTION, source_ref=finding.number).exists()
+    ):
+        messages.error(request, _("Temuan ini tidak menyebut petugas, atau pemeriksaannya sudah dibuka."))
+        return redirect("oversight:finding_detail", number=number)
+    form = NoteForm(request.POST, prefix="case")
+    if not form.is_valid():
+        messages.error(request, _form_errors(form))
+        return redirect("oversight:finding_detail", number=number)
+    try:
+        case = do_open_investigation(
+            acting_user=user,
+            office=finding.inspection.office,
+            subject=finding.officer,
+            subject_description="",
+            allegation=form.cleaned_data["note"],
+            source=Source.INSPECTION,
+            source_ref=finding.number,
+        )
+    except ValidationError as exc:
+        _errors(request, exc)
+        return redirect("oversight:finding_detail", number=number)
+    messages.success(request, _("Pemeriksaan internal dibuka."))
+    return redirect("oversight:detail", number=case.number)

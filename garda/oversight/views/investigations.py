@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from garda.core.access import has_capability, request_user, requires
+from garda.core.access import has_capability, offices_in_scope, request_user, requires
 from garda.core.models import User
 from garda.core.roles import Capability
 from garda.oversight.access import access_investigation, investigations_for
@@ -29,6 +29,7 @@ from garda.oversight.forms import (
     InvestigationForm,
     ObjectionDecisionForm,
     ObjectionForm,
+    OpenInvestigationForm,
     ReasonOnlyForm,
     ReferralForm,
     SummonsForm,
@@ -40,8 +41,43 @@ from garda.whistle import api as whistle
 @requires(Capability.DISCIPLINE_DECIDE)
 @require_GET
 def investigation_list(request: HttpRequest) -> HttpResponse:
-    rows = list(investigations_for(request_user(request))[:500])
-    return render(request, "oversight/list.html", {"rows": rows})
+    user = request_user(request)
+    rows = list(investigations_for(user)[:500])
+    form = None
+    if has_capability(user, Capability.INVESTIGATIONS):
+        form = OpenInvestigationForm(offices=offices_in_scope(user), office=user.office, prefix="open")
+    return render(request, "oversight/list.html", {"rows": rows, "form": form})
+
+
+@requires(Capability.INVESTIGATIONS)
+@require_POST
+def open_external(request: HttpRequest) -> HttpResponse:
+    """A case opened on a report from outside: the police, the Ombudsman, the media."""
+    user = request_user(request)
+    office_id = request.POST.get("open-office", "")
+    office = offices_in_scope(user).filter(pk=int(office_id)).first() if office_id.isdigit() else None
+    form = OpenInvestigationForm(
+        request.POST, offices=offices_in_scope(user), office=office or user.office, prefix="open"
+    )
+    if not form.is_valid():
+        messages.error(request, " ".join(str(e) for errors in form.errors.values() for e in errors))
+        return redirect("oversight:list")
+    data = form.cleaned_data
+    try:
+        case = do_open_investigation(
+            acting_user=user,
+            office=data["office"],
+            subject=data["subject"],
+            subject_description=data["subject_description"],
+            allegation=data["allegation"],
+            source=Source.EXTERNAL,
+            source_ref=data["source_ref"],
+        )
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return redirect("oversight:list")
+    messages.success(request, _("Pemeriksaan internal dibuka."))
+    return redirect("oversight:detail", number=case.number)
 
 
 # Each step of the procedure: its form (with a prefix of its own, so two forms never share an id) and the action

@@ -38,6 +38,13 @@ def current_revision(key: str) -> ReferenceListRevision:
     return revision
 
 
+def items_of_version(key: str, version: int) -> list[Any]:
+    """The items of one version of a list (what a record made under that version reads years later)."""
+    revision = ReferenceListRevision.objects.filter(reference_list_id=key, version=version).first()
+    items: list[Any] = revision.items if revision is not None else []
+    return items
+
+
 def current_items(key: str) -> list[Any]:
     items: list[Any] = current_revision(key).items
     return items

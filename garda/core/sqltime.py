@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from django.db.models import F, FloatField, Func, IntegerField
+from django.db.models import F, FloatField, Func, IntegerField, Value
 
 
 def _offset_hours(zone: str) -> int:
@@ -17,46 +17,45 @@ def _offset_hours(zone: str) -> int:
     return int(offset.total_seconds() // 3600) if offset is not None else 0
 
 
-class LocalHour(Func):
+class _LocalPart(Func):
+    """A part of a datetime column's time in an office's zone, as an integer: SQLite's `strftime` with the zone's
+    fixed offset, PostgreSQL's `EXTRACT ... AT TIME ZONE` (the zone passed as a parameter)."""
+
+    output_field = IntegerField()
+    strftime = ""  # the SQLite format letter
+    extract = ""  # the PostgreSQL field
+
+    def __init__(self, field: str, zone: str, **extra: Any) -> None:
+        self.zone = zone
+        super().__init__(F(field), Value(zone), **extra)
+
+    def as_sqlite(self, compiler: Any, connection: Any, **extra: Any) -> Any:
+        local = self.copy()
+        column, _zone = self.get_source_expressions()
+        local.set_source_expressions([column, Value(f"{_offset_hours(self.zone):+d} hours")])
+        return local.as_sql(
+            compiler, connection, template=f"CAST(strftime('%%{self.strftime}', %(expressions)s) AS INTEGER)"
+        )
+
+    def as_postgresql(self, compiler: Any, connection: Any, **extra: Any) -> Any:
+        return self.as_sql(
+            compiler,
+            connection,
+            template=f"EXTRACT({self.extract} FROM %(expressions)s)::integer",
+            arg_joiner=" AT TIME ZONE ",
+        )
+
+
+class LocalHour(_LocalPart):
     """The hour (0–23) of a datetime column in an office's time zone."""
 
-    output_field = IntegerField()
-
-    def __init__(self, field: str, zone: str, **extra: Any) -> None:
-        self.zone = zone
-        super().__init__(F(field), **extra)
-
-    def as_sqlite(self, compiler: Any, connection: Any, **extra: Any) -> Any:
-        hours = _offset_hours(self.zone)
-        return self.as_sql(
-            compiler, connection, template=f"CAST(strftime('%%H', %(expressions)s, '{hours:+d} hours') AS INTEGER)"
-        )
-
-    def as_postgresql(self, compiler: Any, connection: Any, **extra: Any) -> Any:
-        return self.as_sql(
-            compiler, connection, template=f"EXTRACT(HOUR FROM %(expressions)s AT TIME ZONE '{self.zone}')::integer"
-        )
+    strftime, extract = "H", "HOUR"
 
 
-class LocalWeekday(Func):
+class LocalWeekday(_LocalPart):
     """The day of the week of a datetime column in an office's time zone: 0 Sunday … 6 Saturday."""
 
-    output_field = IntegerField()
-
-    def __init__(self, field: str, zone: str, **extra: Any) -> None:
-        self.zone = zone
-        super().__init__(F(field), **extra)
-
-    def as_sqlite(self, compiler: Any, connection: Any, **extra: Any) -> Any:
-        hours = _offset_hours(self.zone)
-        return self.as_sql(
-            compiler, connection, template=f"CAST(strftime('%%w', %(expressions)s, '{hours:+d} hours') AS INTEGER)"
-        )
-
-    def as_postgresql(self, compiler: Any, connection: Any, **extra: Any) -> Any:
-        return self.as_sql(
-            compiler, connection, template=f"EXTRACT(DOW FROM %(expressions)s AT TIME ZONE '{self.zone}')::integer"
-        )
+    strftime, extract = "w", "DOW"
 
 
 class MinutesBetween(Func):

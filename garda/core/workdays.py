@@ -25,3 +25,13 @@ def add_working_days(start: date, days: int) -> date:
         if is_working_day(day):
             remaining -= 1
     return day
+
+
+def working_days(start: date, end: date) -> list[date]:
+    """The working days from `start` to `end`, both included."""
+    days, day = [], start
+    while day <= end:
+        if is_working_day(day):
+            days.append(day)
+        day += timedelta(days=1)
+    return days

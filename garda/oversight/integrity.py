@@ -8,13 +8,13 @@ officers compared (Bonferroni: one-sided 2.5 % shared among them; z = 2.58 for f
 thresholds are the editable list `integrity_parameters`.
 """
 
-import math
 from dataclasses import dataclass
 from datetime import date
 from statistics import NormalDist
 
 from garda.core.models import Office, User
 from garda.core.reflists import parameters
+from garda.core.statistics import wilson
 from garda.decisions import api as decisions
 from garda.oversight.models import SignalMetric
 from garda.screening import api as screening
@@ -29,17 +29,6 @@ DEFAULTS = {
     "day_start_hour": 7,
     "day_end_hour": 17,
 }
-Z95 = 1.959963984540054
-
-
-def wilson(x: int, n: int, z: float = Z95) -> tuple[float, float]:
-    """The Wilson score interval of x successes in n: honest at small n and near 0 % or 100 %."""
-    if n <= 0:
-        return 0.0, 1.0
-    p = x / n
-    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
-    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
-    return max(0.0, centre - half), min(1.0, centre + half)
 
 
 @dataclass(frozen=True)

@@ -2,12 +2,12 @@
 apps' public modules; or, for what is checked on site (cash handling, the queue), the period's working days."""
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 from django.utils import formats
 
 from garda.core.models import Office
-from garda.core.workdays import is_working_day
+from garda.core.workdays import working_days
 from garda.decisions import api as decisions
 from garda.oversight.models import InspectionScope
 from garda.screening import api as screening
@@ -19,15 +19,6 @@ class Unit:
     label: str
     officer_id: int | None
     stratum: str
-
-
-def working_days(start: date, end: date) -> list[date]:
-    days, day = [], start
-    while day <= end:
-        if is_working_day(day):
-            days.append(day)
-        day += timedelta(days=1)
-    return days
 
 
 def population(scope: str, office: Office, start: date, end: date, *, fast_minutes: int) -> list[Unit]:

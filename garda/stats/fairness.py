@@ -10,7 +10,6 @@ point between the PMI-sending provinces and the others.
 The province is the NIK's (its first two digits: the registering province); the age is at submission.
 """
 
-import math
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
@@ -20,24 +19,13 @@ from zoneinfo import ZoneInfo
 from django.db.models.fields.json import KT
 
 from garda.core.models import Office
+from garda.core.statistics import wilson
 from garda.screening.api import Application
 
 PMI_SENDING_PROVINCES = {"35": "Jawa Timur", "33": "Jawa Tengah", "32": "Jawa Barat", "52": "NTB", "18": "Lampung"}
 AGE_BANDS = ((0, 17, "<18"), (18, 24, "18-24"), (25, 34, "25-34"), (35, 44, "35-44"), (45, 54, "45-54"))
 CLEAN_DECISIONS = ("issued", "")
 ADVERSE = ("postponed", "refused", "cancelled", "withdrawn", "revoked", "suspended")
-Z = 1.959964  # 95 %
-
-
-def wilson(k: int, n: int) -> tuple[float, float]:
-    """The 95 % Wilson score interval of k successes in n (0, 0 when n is 0)."""
-    if n == 0:
-        return 0.0, 0.0
-    p = k / n
-    centre = (p + Z * Z / (2 * n)) / (1 + Z * Z / n)
-    half = Z * math.sqrt(p * (1 - p) / n + Z * Z / (4 * n * n)) / (1 + Z * Z / n)
-    # Rounding can leave the bound a hair inside 0 or 1 when k is 0 or n; the interval always holds the rate.
-    return max(0.0, min(p, centre - half)), min(1.0, max(p, centre + half))
 
 
 @dataclass

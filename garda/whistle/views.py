@@ -3,7 +3,6 @@ login (or here, on the unlock form) and kept for the session; every reading is a
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
@@ -19,6 +18,7 @@ from nacl.public import PrivateKey
 
 from garda.core import panels
 from garda.core.access import request_user, requires
+from garda.core.feedback import apply_form
 from garda.core.models import User
 from garda.core.roles import Capability
 from garda.whistle import actions, deadlines, keys
@@ -47,28 +47,6 @@ def _private_key(request: HttpRequest) -> PrivateKey | None:
 
 def _errors(request: HttpRequest, exc: ValidationError) -> None:
     messages.error(request, " ".join(exc.messages))
-
-
-def _act(
-    request: HttpRequest,
-    form: Any,
-    action: Callable[[dict[str, Any]], Any],
-    *,
-    done: str,
-    invalid: str | None,
-) -> bool:
-    """Check the form, take the action, and say what happened: its success, the action's refusal, or the form's
-    problems (`invalid`, or every field's message)."""
-    if not form.is_valid():
-        messages.error(request, invalid or " ".join(str(e) for errs in form.errors.values() for e in errs))
-        return False
-    try:
-        action(form.cleaned_data)
-    except ValidationError as exc:
-        _errors(request, exc)
-        return False
-    messages.success(request, done)
-    return True
 
 
 @requires(Capability.WHISTLE_HANDLE)
@@ -138,7 +116,7 @@ def report_detail(request: HttpRequest, number: str) -> HttpResponse:
 @require_POST
 def reply(request: HttpRequest, number: str) -> HttpResponse:
     user, report, report_key = access_opened_report(request, number)
-    _act(
+    apply_form(
         request,
         ReplyForm(request.POST),
         lambda data: actions.do_reply(report, report_key, acting_user=user, text=data["text"]),
@@ -152,7 +130,7 @@ def reply(request: HttpRequest, number: str) -> HttpResponse:
 @require_POST
 def change_status(request: HttpRequest, number: str) -> HttpResponse:
     user, report, _key = access_opened_report(request, number)
-    _act(
+    apply_form(
         request,
         StatusForm(request.POST),
         lambda data: actions.do_set_status(
@@ -168,7 +146,7 @@ def change_status(request: HttpRequest, number: str) -> HttpResponse:
 @require_POST
 def grant(request: HttpRequest, number: str) -> HttpResponse:
     user, report, report_key = access_opened_report(request, number)
-    _act(
+    apply_form(
         request,
         UserChoiceForm(request.POST, users=actions.eligible_handlers(report, report_key), prefix="grant"),
         lambda data: actions.do_grant_access(
@@ -187,7 +165,7 @@ def exclude(request: HttpRequest, number: str) -> HttpResponse:
     form = UserChoiceForm(
         request.POST, users=list(User.objects.filter(pk__in=report.grants.values("user_id"))), prefix="exclude"
     )
-    done = _act(
+    done = apply_form(
         request,
         form,
         lambda data: actions.do_exclude(
@@ -226,7 +204,7 @@ def attachment(request: HttpRequest, number: str, pk: int) -> HttpResponse:
 @require_POST
 def request_reveal(request: HttpRequest, number: str) -> HttpResponse:
     user, report, _key = access_opened_report(request, number)
-    _act(
+    apply_form(
         request,
         ReasonForm(request.POST, prefix="reveal"),
         lambda data: actions.do_request_reveal(report, acting_user=user, reason=data["reason"]),
@@ -251,7 +229,7 @@ def show_identity(request: HttpRequest, number: str) -> HttpResponse:
 @require_POST
 def intel_record(request: HttpRequest, number: str) -> HttpResponse:
     user, report, _key = access_opened_report(request, number)
-    _act(
+    apply_form(
         request,
         IntelRecordForm(request.POST, prefix="intel"),
         lambda data: actions.do_open_intel_record(
@@ -317,7 +295,7 @@ def reveal_queue(request: HttpRequest) -> HttpResponse:
 def decide_reveal(request: HttpRequest, pk: int) -> HttpResponse:
     user = request_user(request)
     item = access_reveal_request(user, pk)
-    _act(
+    apply_form(
         request,
         DecisionForm(request.POST, prefix=f"r{pk}"),
         lambda data: actions.do_decide_reveal(

@@ -15,9 +15,9 @@ from garda.core.access import has_capability, offices_in_scope
 from garda.core.models import Office, User
 from garda.core.numbering import next_number
 from garda.core.reasons import required_reason
-from garda.core.reflists import current_items, current_revision, parameters
+from garda.core.reflists import current_items, current_revision, items_of_version, parameters
 from garda.core.roles import Capability
-from garda.core.workdays import add_working_days
+from garda.core.workdays import add_working_days, working_days
 from garda.oversight import sampling
 from garda.oversight.access import may_close_finding, may_follow_up, may_inspect
 from garda.oversight.models import (
@@ -32,7 +32,7 @@ from garda.oversight.models import (
     ItemResult,
     Severity,
 )
-from garda.oversight.populations import Unit, population, working_days
+from garda.oversight.populations import Unit, population
 
 CHECKLISTS = "inspection_checklists"
 PARAMETERS = "inspection_parameters"
@@ -52,11 +52,7 @@ def settings_in_force() -> dict[str, int]:
 
 def checklist(scope: str, version: int | None = None) -> list[dict[str, Any]]:
     """The questions for one scope, from the version the inspection was planned under (the current one if None)."""
-    if version is None:
-        items = current_items(CHECKLISTS)
-    else:
-        revision = current_revision(CHECKLISTS).reference_list.revisions.filter(version=version).first()
-        items = revision.items if revision is not None else []
+    items = current_items(CHECKLISTS) if version is None else items_of_version(CHECKLISTS, version)
     return [q for q in items if q.get("scope") == scope]
 
 

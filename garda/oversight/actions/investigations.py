@@ -326,7 +326,9 @@ def do_decree(
         raise ValidationError({"sanction": "pilih hukuman dari tingkat yang direkomendasikan"})
     if not may_impose(acting_user, investigation.level):
         raise ValidationError({"sanction": "Anda tidak berwenang menjatuhkan hukuman tingkat ini"})
-    number = required_reason(number, "number") if len(number.strip()) < 10 else number.strip()
+    number = number.strip()
+    if not number:
+        raise ValidationError({"number": "nomor keputusan wajib diisi"})
     with transaction.atomic():
         investigation.sanction = sanction
         investigation.save(update_fields=["sanction"])

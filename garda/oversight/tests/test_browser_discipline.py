@@ -48,6 +48,15 @@ def test_every_step_to_a_decree_and_an_objection(page, personas, case) -> None: 
         {"outcome": "proven", "offence": "sop", "level": "sedang", "recommendation": "Hukuman disiplin sedang."},
     )
     assert_accessible(page)
+    # The criminal track beside it: a referral packet to the police, sealed by its hash.
+    page.get_by_text("Rujuk pro justitia (jalur pidana, sejajar dengan disiplin)").click()
+    page.locator("[name='refer-agency']").select_option("polri")
+    page.locator("[name='refer-crime']").select_option("extortion")
+    page.locator("[name='refer-summary']").fill("Penerimaan uang dari perantara, diakui dalam BAP.")
+    page.get_by_role("button", name="Buat rujukan").click()
+    assert "paketnya tersegel" in page.locator(".messages").inner_text()
+    assert case.referrals.get().packet_sha256 in page.locator("main").inner_text()
+    assert_accessible(page)
     page.get_by_role("button", name="Keluar").click()
 
     browser_login(page, personas["interviewer"])  # the officer: the summons, nothing else

@@ -98,6 +98,8 @@ def test_a_proven_case_to_a_final_sanction_with_release_and_objection(
         procedure.do_decree(case, acting_user=national, sanction="written_reprimand", number="KEP-9/PATNAL", on=today)
     with pytest.raises(PermissionDenied):  # the examiner who reported does not decide
         procedure.do_decree(case, acting_user=investigator, sanction="demotion_12", number="KEP-1/2025", on=today)
+    with pytest.raises(ValidationError, match="nomor keputusan"):
+        procedure.do_decree(case, acting_user=national, sanction="demotion_12", number="  ", on=today)
     decree = procedure.do_decree(
         case, acting_user=national, sanction="demotion_12", number="KEP-0007/PATNAL/2025", on=today
     )

@@ -16,8 +16,9 @@ from django.utils import timezone
 from garda.conftest import make_user
 from garda.core.models import AuditEvent, User
 from garda.core.roles import Role
+from garda.core.statistics import wilson
 from garda.oversight import actions
-from garda.oversight.integrity import flags, wilson
+from garda.oversight.integrity import flags
 from garda.oversight.models import Investigation, SignalMetric, SignalStatus, Source
 
 REASON = "Keterangan pemohon dan dokumen telah diperiksa dalam wawancara."

@@ -1,7 +1,6 @@
 """Inspections' pages: the plans, one inspection (its sample and how it was drawn), each sampled file against the
 checklist, the findings and their follow-up, and the report as PDF."""
 
-from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
@@ -15,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from garda.core.access import has_capability, offices_in_scope, request_user, requires
+from garda.core.feedback import apply_form, form_errors_text
 from garda.core.models import User
 from garda.core.roles import Capability, Role
 from garda.oversight import actions
@@ -32,28 +32,6 @@ from garda.oversight.forms import ChecklistForm, ConclusionForm, FindingForm, In
 from garda.oversight.models import FindingStatus, Inspection, InspectionItem, InspectionStatus, ItemResult
 
 OWNER_ROLES = (Role.KASI, Role.KABID_INTEL, Role.KAKANIM)
-
-
-def _errors(request: HttpRequest, exc: ValidationError) -> None:
-    messages.error(request, " ".join(exc.messages))
-
-
-def _form_errors(form: Any) -> str:
-    return " ".join(str(e) for errors in form.errors.values() for e in errors)
-
-
-def _apply(request: HttpRequest, form: Any, action: Callable[[dict[str, Any]], Any], *, done: str) -> bool:
-    """Check the form, take the action, and say what happened; nothing is stored when either refuses."""
-    if not form.is_valid():
-        messages.error(request, _form_errors(form))
-        return False
-    try:
-        action(form.cleaned_data)
-    except ValidationError as exc:
-        _errors(request, exc)
-        return False
-    messages.success(request, done)
-    return True
 
 
 @requires(Capability.INSPECTIONS)
@@ -146,7 +124,7 @@ def inspection_draw(request: HttpRequest, number: str) -> HttpResponse:
     try:
         actions.do_draw_sample(inspection, acting_user=user)
     except ValidationError as exc:
-        _errors(request, exc)
+        messages.error(request, " ".join(exc.messages))
     else:
         messages.success(request, _("Sampel ditarik."))
     return redirect("oversight:inspection_detail", number=number)
@@ -157,7 +135,7 @@ def inspection_draw(request: HttpRequest, number: str) -> HttpResponse:
 def inspection_report(request: HttpRequest, number: str) -> HttpResponse:
     user = request_user(request)
     inspection = access_inspection(user, number)
-    _apply(
+    apply_form(
         request,
         ConclusionForm(request.POST),
         lambda data: actions.do_report_inspection(inspection, acting_user=user, conclusion=data["conclusion"]),
@@ -225,7 +203,7 @@ def finding_new(request: HttpRequest, number: str) -> HttpResponse:
     if position.isdigit():
         item = access_item(user, number, int(position))
     form = _finding_form(inspection, request.POST)
-    _apply(
+    apply_form(
         request,
         form,
         lambda data: actions.do_record_finding(
@@ -266,14 +244,14 @@ def finding_detail(request: HttpRequest, number: str) -> HttpResponse:
     if request.method == "POST":
         step = request.POST.get("step")
         if step == "close":
-            _apply(
+            apply_form(
                 request,
                 NoteForm(request.POST, prefix="close"),
                 lambda data: actions.do_close_finding(finding, acting_user=user, note=data["note"]),
                 done=_("Temuan ditutup."),
             )
         else:
-            _apply(
+            apply_form(
                 request,
                 NoteForm(request.POST, prefix="follow"),
                 lambda data: actions.do_follow_up_finding(finding, acting_user=user, note=data["note"]),
@@ -317,7 +295,7 @@ def finding_open_case(request: HttpRequest, number: str) -> HttpResponse:
         return redirect("oversight:finding_detail", number=number)
     form = NoteForm(request.POST, prefix="case")
     if not form.is_valid():
-        messages.error(request, _form_errors(form))
+        messages.error(request, form_errors_text(form))
         return redirect("oversight:finding_detail", number=number)
     try:
         case = do_open_investigation(
@@ -330,7 +308,7 @@ def finding_open_case(request: HttpRequest, number: str) -> HttpResponse:
             source_ref=finding.number,
         )
     except ValidationError as exc:
-        _errors(request, exc)
+        messages.error(request, " ".join(exc.messages))
         return redirect("oversight:finding_detail", number=number)
     messages.success(request, _("Pemeriksaan internal dibuka."))
     return redirect("oversight:detail", number=case.number)

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from garda.core.access import offices_in_scope, request_user, requires
+from garda.core.feedback import form_errors_text
 from garda.core.roles import Capability
 from garda.oversight import actions
 from garda.oversight.access import access_signal, signals_for
@@ -41,7 +42,7 @@ def signal_compute(request: HttpRequest) -> HttpResponse:
     user = request_user(request)
     form = SignalComputeForm(request.POST, offices=offices_in_scope(user))
     if not form.is_valid():
-        messages.error(request, " ".join(str(e) for errors in form.errors.values() for e in errors))
+        messages.error(request, form_errors_text(form))
         return redirect("oversight:signal_list")
     data = form.cleaned_data
     try:

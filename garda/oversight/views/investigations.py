@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from garda.core.access import has_capability, offices_in_scope, request_user, requires
+from garda.core.feedback import apply_form, form_errors_text
 from garda.core.models import User
 from garda.core.roles import Capability
 from garda.oversight.access import access_investigation, investigations_for
@@ -60,7 +61,7 @@ def open_external(request: HttpRequest) -> HttpResponse:
         request.POST, offices=offices_in_scope(user), office=office or user.office, prefix="open"
     )
     if not form.is_valid():
-        messages.error(request, " ".join(str(e) for errors in form.errors.values() for e in errors))
+        messages.error(request, form_errors_text(form))
         return redirect("oversight:list")
     data = form.cleaned_data
     try:
@@ -226,13 +227,10 @@ def open_from_report_panel(request: HttpRequest, report: Any) -> str:
 def open_from_report(request: HttpRequest, number: str) -> HttpResponse:
     """Open an investigation of the staff a channel report names; only a holder of the report may."""
     user, report, _key = whistle.access_opened_report(request, number)
-    form = InvestigationForm(request.POST, office=report.office, prefix="inv")
-    if not form.is_valid():
-        messages.error(request, " ".join(str(e) for errors in form.errors.values() for e in errors))
-        return redirect("whistle:detail", number=number)
-    data: dict[str, Any] = form.cleaned_data
-    try:
-        do_open_investigation(
+    apply_form(
+        request,
+        InvestigationForm(request.POST, office=report.office, prefix="inv"),
+        lambda data: do_open_investigation(
             acting_user=user,
             office=report.office,
             subject=data["subject"],
@@ -240,9 +238,7 @@ def open_from_report(request: HttpRequest, number: str) -> HttpResponse:
             allegation=data["allegation"],
             source=Source.WHISTLE,
             source_ref=report.number,
-        )
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
-        messages.success(request, _("Pemeriksaan internal dibuka."))
+        ),
+        done=_("Pemeriksaan internal dibuka."),
+    )
     return redirect("whistle:detail", number=number)

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from garda.core.access import request_user, requires
+from garda.core.feedback import form_errors_text
 from garda.core.models import User
 from garda.core.roles import Capability
 from garda.oversight import actions
@@ -41,7 +42,7 @@ def refer(request: HttpRequest, number: str) -> HttpResponse:
     investigation = access_investigation(user, number)
     form = ReferralForm(request.POST, prefix="refer")
     if not form.is_valid():
-        messages.error(request, " ".join(str(e) for errors in form.errors.values() for e in errors))
+        messages.error(request, form_errors_text(form))
         return redirect("oversight:detail", number=number)
     try:
         referral = actions.do_refer(investigation, acting_user=user, **form.cleaned_data)

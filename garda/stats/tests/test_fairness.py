@@ -12,9 +12,10 @@ from django.core.management import call_command
 from hypothesis import given
 from hypothesis import strategies as st
 
+from garda.core.statistics import wilson
 from garda.screening.imports import store_many
 from garda.screening.models import Application
-from garda.stats.fairness import province_group, wilson
+from garda.stats.fairness import province_group
 
 
 def _record(i: int, nik: str, sex: str, **extra: Any) -> dict[str, Any]:

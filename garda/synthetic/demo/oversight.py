@@ -19,7 +19,7 @@ from zoneinfo import ZoneInfo
 from django.utils import timezone
 
 from garda.core.models import Office, User
-from garda.core.workdays import add_working_days, is_working_day
+from garda.core.workdays import add_working_days, working_days
 from garda.oversight import actions
 from garda.oversight.actions import investigations as procedure
 from garda.oversight.actions.inspections import checklist
@@ -38,19 +38,10 @@ BROKER = {"present": True, "full_name": "Hendra Gunawan", "phone": "+62813888001
 REASON = "Dokumen sesuai tujuan; keterangan pemohon konsisten dalam wawancara."
 
 
-def _working_days() -> list[date]:
-    days, day = [], START
-    while day <= END:
-        if is_working_day(day):
-            days.append(day)
-        day += timedelta(days=1)
-    return days
-
-
 def _processed_year(rng: random.Random, interviewers: list[User]) -> None:
     broker_man, late_shift = interviewers[3], interviewers[5]
     b = Builder(rng.randrange(10**6), END)
-    days = _working_days()
+    days = working_days(START, END)
     records, officers = [], []
     for i in range(900):
         officer = interviewers[i % len(interviewers)]

@@ -6,23 +6,16 @@ period (both ends inclusive, the office's days), as PDF, with `manifest.csv` and
 verification code, SHA-256), for the office's records archive."""
 
 import sys
-from argparse import ArgumentParser, ArgumentTypeError
-from datetime import date
+from argparse import ArgumentParser
 from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand
 
+from garda.core.commandline import iso_date
 from garda.core.models import Office
 from garda.decisions.actions import do_lapse_postponements
 from garda.decisions.archive import export_letters
-
-
-def _date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError as exc:
-        raise ArgumentTypeError(f"{text!r} bukan tanggal ISO (YYYY-MM-DD)") from exc
 
 
 class Command(BaseCommand):
@@ -33,8 +26,8 @@ class Command(BaseCommand):
         sub.add_parser("lapse", help="postponements without documents after 30 days lapse")
         letters = sub.add_parser("letters", help="every letter of a period as PDF, with a manifest")
         letters.add_argument("--office", required=True)
-        letters.add_argument("--from", dest="start", required=True, type=_date)
-        letters.add_argument("--to", dest="end", required=True, type=_date)
+        letters.add_argument("--from", dest="start", required=True, type=iso_date)
+        letters.add_argument("--to", dest="end", required=True, type=iso_date)
         letters.add_argument("--output", required=True, type=Path)
 
     def handle(self, *args: Any, **options: Any) -> None:

@@ -3,22 +3,15 @@ and period (new ones join internal compliance's review list) and print them — 
 
 import json
 import sys
-from argparse import ArgumentParser, ArgumentTypeError
-from datetime import date
+from argparse import ArgumentParser
 from typing import Any
 
 from django.core.management.base import BaseCommand
 
+from garda.core.commandline import iso_date
 from garda.core.models import Office
 from garda.core.vocabulary import label
 from garda.oversight.actions import do_compute_signals
-
-
-def _date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError as exc:
-        raise ArgumentTypeError(f"{text!r} bukan tanggal ISO (YYYY-MM-DD)") from exc
 
 
 class Command(BaseCommand):
@@ -28,8 +21,8 @@ class Command(BaseCommand):
         sub = parser.add_subparsers(dest="task", required=True)
         signals = sub.add_parser("signals", help="compute the integrity signals of an office and period")
         signals.add_argument("--office", required=True)
-        signals.add_argument("--from", dest="start", required=True, type=_date)
-        signals.add_argument("--to", dest="end", required=True, type=_date)
+        signals.add_argument("--from", dest="start", required=True, type=iso_date)
+        signals.add_argument("--to", dest="end", required=True, type=iso_date)
         signals.add_argument("--json", action="store_true", help="one JSON object")
 
     def handle(self, *args: Any, **options: Any) -> None:

@@ -9,21 +9,14 @@ in six sections: inspections, findings, signals, investigations, sanctions, refe
 
 import json
 import sys
-from argparse import ArgumentParser, ArgumentTypeError
-from datetime import date
+from argparse import ArgumentParser
 from typing import Any
 
 from django.core.management.base import BaseCommand
 
+from garda.core.commandline import iso_date
 from garda.stats.decisions import decision_stats
 from garda.stats.fairness import fairness_stats
-
-
-def _date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError as exc:
-        raise ArgumentTypeError(f"{text!r} bukan tanggal ISO (YYYY-MM-DD)") from exc
 
 
 class Command(BaseCommand):
@@ -33,18 +26,18 @@ class Command(BaseCommand):
         sub = parser.add_subparsers(dest="report", required=True)
         decisions = sub.add_parser("decisions", help="postponement, refusal and cancellation decisions")
         decisions.add_argument("--office", required=True)
-        decisions.add_argument("--from", dest="start", required=True, type=_date)
-        decisions.add_argument("--to", dest="end", required=True, type=_date)
+        decisions.add_argument("--from", dest="start", required=True, type=iso_date)
+        decisions.add_argument("--to", dest="end", required=True, type=iso_date)
         decisions.add_argument("--json", action="store_true", help="one JSON object")
         fairness = sub.add_parser("fairness", help="flag rates of clean applications by province group, sex, age")
         fairness.add_argument("--office", required=True)
-        fairness.add_argument("--from", dest="start", required=True, type=_date)
-        fairness.add_argument("--to", dest="end", required=True, type=_date)
+        fairness.add_argument("--from", dest="start", required=True, type=iso_date)
+        fairness.add_argument("--to", dest="end", required=True, type=iso_date)
         fairness.add_argument("--json", action="store_true", help="one JSON object")
         oversight = sub.add_parser("oversight", help="inspections, findings, signals, investigations, sanctions")
         oversight.add_argument("--office", required=True)
-        oversight.add_argument("--from", dest="start", required=True, type=_date)
-        oversight.add_argument("--to", dest="end", required=True, type=_date)
+        oversight.add_argument("--from", dest="start", required=True, type=iso_date)
+        oversight.add_argument("--to", dest="end", required=True, type=iso_date)
         oversight.add_argument("--json", action="store_true", help="one JSON object")
 
     def handle(self, *args: Any, **options: Any) -> None:

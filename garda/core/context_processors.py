@@ -19,6 +19,7 @@ NAVIGATION: list[tuple[str, Any, Capability | None]] = [
     ("whistle:reveal_queue", _("Permintaan identitas"), Capability.WHISTLE_CUSTODIAN),
     ("oversight:list", _("Pemeriksaan internal"), Capability.DISCIPLINE_DECIDE),
     ("oversight:signal_list", _("Sinyal integritas"), Capability.INVESTIGATIONS),
+    ("oversight:conflicts", _("Benturan kepentingan"), Capability.DISCIPLINE_DECIDE),
     ("oversight:inspection_list", _("Inspeksi internal"), Capability.INSPECTIONS),
     ("oversight:finding_list", _("Temuan inspeksi"), Capability.FINDINGS_FOLLOW_UP),
     ("core:office_list", _("Kantor"), Capability.OFFICES_VIEW),

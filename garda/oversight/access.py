@@ -1,5 +1,6 @@
 """Who sees what of oversight. Investigations: the investigators of the offices in their scope, never the officer
-examined, and — for one opened from a whistleblowing case — only the case's grant holders. Inspections: internal
+examined nor anyone who declared a conflict of interest in it, and — for one opened from a whistleblowing case — only
+the case's grant holders. Inspections: internal
 compliance of the offices in its scope (the office inspected does not see the plan, so a surprise stays one).
 Findings: those inspectors, and the owner who must remedy the finding — never the officer concerned as such."""
 
@@ -14,6 +15,7 @@ from garda.core.access import has_capability, offices_in_scope
 from garda.core.models import User
 from garda.core.roles import Capability
 from garda.oversight.models import (
+    ConflictDeclaration,
     Finding,
     Inspection,
     InspectionItem,
@@ -38,11 +40,23 @@ def investigations_for(user: User) -> QuerySet[Investigation]:
         rows = Investigation.objects.filter(office__in=offices_in_scope(user), status__in=DECIDING)
     else:
         return Investigation.objects.none()
-    rows = rows.exclude(subject=user).select_related("office", "subject", "opened_by")
+    rows = rows.exclude(subject=user).exclude(conflicted(user)).select_related("office", "subject", "opened_by")
     if user.office.kind != "pusat":
         signed = InvestigationStep.objects.filter(by=user, kind__in=["close_proposed", "close_confirmed"])
         rows = rows.exclude(Q(sealed=True) & ~Q(pk__in=signed.values("investigation_id")))
     return visibility.restricted(visibility.INVESTIGATIONS, user, rows)
+
+
+def conflicted(user: User) -> Q:
+    """The cases a user declared a conflict of interest in: that one case, or every case about that officer."""
+    declared = ConflictDeclaration.objects.filter(declarant=user)
+    return Q(pk__in=declared.filter(investigation__isnull=False).values("investigation_id")) | Q(
+        subject__in=declared.filter(concerning__isnull=False).values("concerning_id")
+    )
+
+
+def declared_conflict_about(user: User, officer: User | None) -> bool:
+    return officer is not None and ConflictDeclaration.objects.filter(declarant=user, concerning=officer).exists()
 
 
 def may_see_investigation(user: User, investigation: Investigation) -> bool:
@@ -135,6 +149,12 @@ def signals_for(user: User) -> QuerySet[IntegritySignal]:
     return (
         IntegritySignal.objects.filter(office__in=offices_in_scope(user))
         .exclude(officer=user)
+        .exclude(
+            # (NOT IN over a NULL would hide everything: only standing declarations name an officer)
+            officer__in=ConflictDeclaration.objects.filter(declarant=user, concerning__isnull=False).values(
+                "concerning_id"
+            )
+        )
         .select_related("office", "officer", "reviewed_by", "investigation")
     )
 

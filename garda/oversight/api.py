@@ -114,6 +114,8 @@ def statistics(office: Office, start: date, end: date) -> dict[str, Any]:
             "ethics": sum(1 for c in cases if c["outcome"] == Outcome.ETHICS),
             "by_offence": _count(c["offence"] for c in proven),
             "by_source": _count(c["source"] for c in cases),
+            "superiors_told": steps[StepKind.SUPERIOR_INFORMED],
+            "superiors_inactive": steps[StepKind.SUPERIOR_INACTION],
         },
         "sanctions": {
             "decreed": steps[StepKind.DECREE],

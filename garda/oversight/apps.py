@@ -13,11 +13,12 @@ class OversightConfig(AppConfig):
         from garda.oversight.access import case_investigation_events_to_holders, case_investigations_to_holders
         from garda.oversight.catalogue_checks import CHECKS
         from garda.oversight.views.investigations import open_from_report_panel
-        from garda.oversight.views.summons import home_panel
+        from garda.oversight.views.summons import home_panel, superior_panel
 
         visibility.register(visibility.INVESTIGATIONS, case_investigations_to_holders)
         visibility.register(visibility.AUDIT_EVENTS, case_investigation_events_to_holders)
         panels.register(panels.WHISTLE_REPORT, open_from_report_panel)
         panels.register(panels.HOME, home_panel)
+        panels.register(panels.HOME, superior_panel)
         for key, check in CHECKS.items():
             register_check(key, check)

@@ -17,9 +17,11 @@ from garda.oversight.models import (
     InspectionScope,
     Outcome,
     PtdhGround,
+    Relation,
     Severity,
     Verdict,
 )
+from garda.whistle import api as sealing
 
 
 class InvestigationForm(forms.Form):
@@ -303,4 +305,47 @@ class OpenInvestigationForm(InvestigationForm):
         super().__init__(*args, office=office, **kwargs)
         self.fields["office"].queryset = offices.order_by("code")  # type: ignore[attr-defined]
         self.order_fields(["office", "source_ref", "subject", "subject_description", "allegation"])
+        _label_blank_choices(self)
+
+
+class SuperiorForm(forms.Form):
+    superior = forms.ModelChoiceField(label=_("Atasan langsung"), queryset=User.objects.none())
+    informed_on = forms.DateField(label=_("Tanggal diberi tahu"), widget=DateInput)
+
+    def __init__(self, *args: Any, office: Office, exclude: list[int], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        staff = User.objects.filter(Q(office=office) | Q(office__kind=OfficeKind.NATIONAL), is_active=True)
+        staff = staff.exclude(pk__in=exclude).exclude(role="mitra")
+        self.fields["superior"].queryset = staff.order_by("full_name")  # type: ignore[attr-defined]
+        _label_blank_choices(self)
+
+
+class NoteOnlyForm(forms.Form):
+    note = forms.CharField(label=_("Catatan"), max_length=5000, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class EvidenceForm(forms.Form):
+    uploads = sealing.FilesField(
+        label=_("Berkas bukti"),
+        help_text=_("Foto JPEG, PNG, WEBP, atau PDF; disimpan terenkripsi."),
+        widget=sealing.FilesField.widget(attrs={"accept": sealing.ACCEPT}),
+    )
+    description = forms.CharField(
+        label=_("Keterangan bukti"), max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class ConflictForm(forms.Form):
+    relation = forms.ChoiceField(label=_("Hubungan"), choices=Relation.choices)
+    note = forms.CharField(label=_("Keterangan"), max_length=2000, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class StandingConflictForm(ConflictForm):
+    concerning = forms.ModelChoiceField(label=_("Petugas"), queryset=User.objects.none())
+
+    def __init__(self, *args: Any, offices: Any, me: User, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        staff = User.objects.filter(office__in=offices, is_active=True).exclude(pk=me.pk).exclude(role="mitra")
+        self.fields["concerning"].queryset = staff.select_related("office").order_by("full_name")  # type: ignore[attr-defined]
+        self.order_fields(["concerning", "relation", "note"])
         _label_blank_choices(self)

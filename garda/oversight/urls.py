@@ -1,6 +1,6 @@
 from django.urls import path
 
-from garda.oversight.views import inspections, integrity, investigations, referrals, summons
+from garda.oversight.views import conflicts, evidence, inspections, integrity, investigations, referrals, summons
 
 app_name = "oversight"
 
@@ -10,6 +10,11 @@ urlpatterns = [
     path("investigasi/<str:number>/", investigations.investigation_detail, name="detail"),
     path("investigasi/dari-pengaduan/<str:number>/", investigations.open_from_report, name="open_from_report"),
     path("investigasi/<str:number>/rujuk/", referrals.refer, name="refer"),
+    path("investigasi/<str:number>/bukti/", evidence.add_evidence, name="evidence_add"),
+    path("investigasi/<str:number>/bukti/<int:position>/", evidence.evidence_file, name="evidence_file"),
+    path("investigasi/<str:number>/benturan/", conflicts.step_aside, name="step_aside"),
+    path("investigasi/<str:number>/atasan/", investigations.open_superior_case, name="open_superior_case"),
+    path("benturan-kepentingan/", conflicts.conflict_list, name="conflicts"),
     path("rujukan/<str:number>/", referrals.referral_detail, name="referral"),
     path("rujukan/<str:number>/paket.json", referrals.referral_json, name="referral_json"),
     path("rujukan/<str:number>/paket.pdf", referrals.referral_pdf, name="referral_pdf"),

@@ -78,6 +78,8 @@ FIGURES = {
     "ethics": _("pelanggaran etika"),
     "by_offence": _("menurut pelanggaran"),
     "by_source": _("menurut sumber"),
+    "superiors_told": _("atasan langsung diberi tahu"),
+    "superiors_inactive": _("atasan tidak memanggil dalam tenggat (Pasal 28)"),
     "decreed": _("keputusan dijatuhkan"),
     "final": _("berkekuatan tetap"),
     "by_sanction": _("menurut hukuman"),

@@ -1,5 +1,9 @@
 """The whistleblowing channel's public surface: what oversight (which investigates what the channel receives)
 may use. Never the content or the reporter: only which reports a user holds, and a report opened by its holder.
+
+It also lends its sealing to oversight's evidence store, so both keep protected files the same way: the same key
+pairs (opened with the holder's password, kept for the session), the same authenticated encryption, the same
+checked uploads.
 """
 
 from typing import Any
@@ -8,9 +12,44 @@ from django.db.models import QuerySet
 
 from garda.core.models import User
 from garda.whistle.access import access_opened_report, held_reports
+from garda.whistle.actions import Upload
+from garda.whistle.crypto import (
+    DecryptionError,
+    decrypt,
+    decrypt_json,
+    encrypt,
+    encrypt_json,
+    public_bytes,
+    random_key,
+    seal,
+    unseal,
+)
+from garda.whistle.forms import ACCEPT, FilesField, UnlockForm
+from garda.whistle.keys import holds_keys, public_keys, session_key_for
 from garda.whistle.models import Report, Unit
 
-__all__ = ["Report", "access_opened_report", "for_internal_compliance", "held_report_numbers"]
+__all__ = [
+    "ACCEPT",
+    "DecryptionError",
+    "FilesField",
+    "Report",
+    "UnlockForm",
+    "Upload",
+    "access_opened_report",
+    "decrypt",
+    "decrypt_json",
+    "encrypt",
+    "encrypt_json",
+    "for_internal_compliance",
+    "held_report_numbers",
+    "holds_keys",
+    "public_bytes",
+    "public_keys",
+    "random_key",
+    "seal",
+    "session_key_for",
+    "unseal",
+]
 
 
 def held_report_numbers(user: User) -> QuerySet[Report, Any]:

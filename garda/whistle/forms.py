@@ -164,6 +164,16 @@ class StatusForm(forms.Form):
     )
 
 
+class CloseConfirmForm(forms.Form):
+    confirm = forms.TypedChoiceField(
+        label=_("Setuju laporan ditutup?"),
+        choices=[("1", _("Setuju")), ("0", _("Tolak"))],
+        coerce=lambda v: v == "1",
+        widget=forms.RadioSelect,
+    )
+    reason = forms.CharField(label=_("Alasan"), max_length=2000, widget=forms.Textarea(attrs={"rows": 2}))
+
+
 class ReasonForm(forms.Form):
     reason = forms.CharField(label=_("Alasan"), max_length=2000, widget=forms.Textarea(attrs={"rows": 2}))
 

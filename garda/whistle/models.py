@@ -105,6 +105,17 @@ class Report(models.Model):
     first_response_at = models.DateTimeField(_("jawaban pertama"), null=True, blank=True)
     closed_at = models.DateTimeField(_("ditutup"), null=True, blank=True)
     reporter_active_at = models.DateTimeField(null=True, blank=True)  # the reporter's last message or file
+    # A report about staff is closed only by two people: the proposal (first signature, with the outcome and the
+    # reason) waits here for a second holder of the report; the report stays open meanwhile.
+    close_proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    close_proposed_at = models.DateTimeField(null=True, blank=True)
+    close_proposed_outcome = models.CharField(max_length=16, choices=Outcome.choices, blank=True)
+    close_proposed_note = models.TextField(blank=True)
+    close_confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
 
     class Meta:
         ordering = ["-received_at"]
@@ -115,6 +126,10 @@ class Report(models.Model):
             models.CheckConstraint(
                 condition=Q(outcome="") | Q(outcome__in=Outcome.values, status=Status.CLOSED),
                 name="whistle_outcome_only_when_closed",
+            ),
+            models.CheckConstraint(
+                condition=Q(close_confirmed_by__isnull=True) | ~Q(close_confirmed_by=models.F("close_proposed_by")),
+                name="whistle_close_two_people",
             ),
             # A report about staff is handled by internal compliance, whatever else it is about.
             models.CheckConstraint(

@@ -3,36 +3,28 @@ without a key from the database's sealed boxes."""
 
 from __future__ import annotations
 
-import os
-import secrets
 from pathlib import Path
 
-from django.conf import settings
+from garda.core import filestore
+
+AREA = "whistle"
 
 
 def store_dir() -> Path:
-    path = Path(settings.MEDIA_ROOT) / "whistle"
-    path.mkdir(parents=True, exist_ok=True, mode=0o700)
-    return path
+    return filestore.area_dir(AREA)
 
 
 def new_name() -> str:
-    return secrets.token_hex(16)
+    return filestore.new_name()
 
 
 def write(name: str, data: bytes) -> None:
-    path = store_dir() / name
-    tmp = path.with_name(f"{name}.tmp")
-    with open(tmp, "wb") as out:
-        out.write(data)
-        out.flush()
-        os.fsync(out.fileno())  # accepted means on disk: the receipt is shown only after this
-    tmp.replace(path)
+    filestore.write(AREA, name, data)
 
 
 def read(name: str) -> bytes:
-    return (store_dir() / name).read_bytes()
+    return filestore.read(AREA, name)
 
 
 def remove(name: str) -> None:
-    (store_dir() / name).unlink(missing_ok=True)
+    filestore.remove(AREA, name)

@@ -12,6 +12,7 @@ urlpatterns = [
     path("<str:number>/", views.report_detail, name="detail"),
     path("<str:number>/balas/", views.reply, name="reply"),
     path("<str:number>/status/", views.change_status, name="status"),
+    path("<str:number>/tutup/", views.confirm_close, name="confirm_close"),
     path("<str:number>/akses/", views.grant, name="grant"),
     path("<str:number>/keluarkan/", views.exclude, name="exclude"),
     path("<str:number>/lampiran/<int:pk>/", views.attachment, name="attachment"),

@@ -30,6 +30,7 @@ from garda.whistle.access import (
     reveal_requests_for,
 )
 from garda.whistle.forms import (
+    CloseConfirmForm,
     DecisionForm,
     IntelRecordForm,
     ReasonForm,
@@ -38,7 +39,7 @@ from garda.whistle.forms import (
     UnlockForm,
     UserChoiceForm,
 )
-from garda.whistle.models import Report, RevealRequest, RevealStatus
+from garda.whistle.models import Report, RevealRequest, RevealStatus, Status
 
 
 def _private_key(request: HttpRequest) -> PrivateKey | None:
@@ -99,6 +100,10 @@ def report_detail(request: HttpRequest, number: str) -> HttpResponse:
             thread=thread,
             reply_form=ReplyForm(),
             status_form=StatusForm(initial={"status": report.status}),
+            two_to_close=actions.needs_two_to_close(report),
+            close_form=CloseConfirmForm(prefix="close")
+            if report.close_proposed_by_id not in (None, user.pk) and report.status != Status.CLOSED
+            else None,
             grant_form=UserChoiceForm(users=[u for u in pool if u.pk not in holders], prefix="grant"),
             exclude_form=UserChoiceForm(users=[g.user for g in grants if g.user and g.user != user], prefix="exclude"),
             reveal_form=ReasonForm(prefix="reveal"),
@@ -136,8 +141,25 @@ def change_status(request: HttpRequest, number: str) -> HttpResponse:
         lambda data: actions.do_set_status(
             report, acting_user=user, status=data["status"], outcome=data["outcome"], note=data["note"]
         ),
-        done=_("Status diperbarui."),
+        done=_("Usul penutupan dicatat; laporan ditutup setelah pemegang akses lain menandatanganinya.")
+        if request.POST.get("status") == Status.CLOSED and actions.needs_two_to_close(report)
+        else _("Status diperbarui."),
         invalid=_("Pilih status yang sah."),
+    )
+    return redirect("whistle:detail", number=number)
+
+
+@requires(Capability.WHISTLE_HANDLE)
+@require_POST
+def confirm_close(request: HttpRequest, number: str) -> HttpResponse:
+    """The second signature on closing a report about staff."""
+    user, report, _key = access_opened_report(request, number)
+    apply_form(
+        request,
+        CloseConfirmForm(request.POST, prefix="close"),
+        lambda data: actions.do_confirm_close(report, acting_user=user, confirm=data["confirm"], reason=data["reason"]),
+        done=_("Tanda tangan kedua dicatat."),
+        invalid=_("Pilih setuju atau tolak, dan tulis alasannya."),
     )
     return redirect("whistle:detail", number=number)
 

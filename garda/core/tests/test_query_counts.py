@@ -28,8 +28,8 @@ def _count(client, url: str, django_assert_max_num_queries, limit: int) -> None:
     [
         ("admin", "core:user_list", 10),
         ("admin", "core:audit_list", 10),
-        ("admin", "core:home", 13),  # + the summons notice (one query, core.panels)
-        ("kakanim", "core:home", 11),
+        ("admin", "core:home", 14),  # + the summons and the superior notices (one query each, core.panels)
+        ("kakanim", "core:home", 12),
         ("kasi", "core:office_list", 8),
         ("kasi", "core:reference_index", 8),
     ],

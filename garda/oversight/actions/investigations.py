@@ -20,7 +20,7 @@ from garda.core.reasons import required_reason
 from garda.core.reflists import current_items, current_revision, parameters
 from garda.core.roles import Capability
 from garda.core.workdays import add_working_days
-from garda.oversight.access import may_see_investigation
+from garda.oversight.access import declared_conflict_about, may_see_investigation
 from garda.oversight.models import Investigation, InvestigationStatus, InvestigationStep, Outcome, StepKind
 
 MIN_ALLEGATION = 10
@@ -47,6 +47,8 @@ def do_open_investigation(
         # A national reviewer may be the officer concerned in an office's case; another office's staff are
         # examined by their own office.
         raise ValidationError({"subject": "petugas ini bukan pegawai kantor tersebut atau pusat"})
+    if declared_conflict_about(acting_user, subject):
+        raise ValidationError({"subject": "Anda telah menyatakan benturan kepentingan dengan petugas ini"})
     if subject is None and not subject_description.strip():
         raise ValidationError({"subject": "pilih petugas atau uraikan ciri-cirinya"})
     with transaction.atomic():
@@ -82,6 +84,7 @@ DEADLINE_DEFAULTS = {
     "second_summons_working_days": 7,
     "decree_delivery_working_days": 14,
     "objection_working_days": 14,
+    "superior_action_working_days": 10,
 }
 TEAM_LEVELS = ("sedang", "berat")  # examined by a team: the superior, internal compliance, personnel
 CLOSE_OUTCOMES = (Outcome.NOT_PROVEN, Outcome.NO_VIOLATION, Outcome.ETHICS)
@@ -95,7 +98,7 @@ def catalogue(key: str) -> dict[str, dict[str, Any]]:
     return {item["code"]: item for item in current_items(key)}
 
 
-def _investigator(user: User, investigation: Investigation) -> None:
+def require_investigator(user: User, investigation: Investigation) -> None:
     """Internal compliance of the case's office (or national), never the officer examined."""
     if not (has_capability(user, Capability.INVESTIGATIONS) and may_see_investigation(user, investigation)):
         raise PermissionDenied
@@ -152,7 +155,7 @@ def do_summon(
     investigation: Investigation, *, acting_user: User, examination_on: date, place: str, today: date | None = None
 ) -> InvestigationStep:
     """Surat Panggilan I; Panggilan II when the officer did not come on the first examination date."""
-    _investigator(acting_user, investigation)
+    require_investigator(acting_user, investigation)
     if investigation.subject is None:
         raise ValidationError({"examination_on": "petugas yang diperiksa belum dikenali; lengkapi dahulu"})
     today = today or timezone.localdate()
@@ -186,6 +189,69 @@ def do_summon(
         )
 
 
+def do_inform_superior(
+    investigation: Investigation, *, acting_user: User, superior: User, informed_on: date
+) -> InvestigationStep:
+    """The direct superior is told of the suspected breach (a memo, a meeting). From then the superior must summon
+    and examine (PP 94/2021 Pasal 26 ayat 1); past the deadline the case shows the superior's inaction."""
+    require_investigator(acting_user, investigation)
+    if investigation.status != InvestigationStatus.OPEN:
+        raise ValidationError({"superior": "atasan diberi tahu sebelum pemanggilan"})
+    if superior.pk in (investigation.subject_id, acting_user.pk) or not superior.is_active:
+        raise ValidationError({"superior": "pilih atasan langsung petugas, bukan petugas itu sendiri atau Anda"})
+    if not (superior.office_id == investigation.office_id or superior.office.kind == OfficeKind.NATIONAL):
+        raise ValidationError({"superior": "atasan ini bukan pegawai kantor tersebut atau pusat"})
+    if informed_on > timezone.localdate():
+        raise ValidationError({"informed_on": "tanggal pemberitahuan belum terjadi"})
+    with transaction.atomic():
+        investigation.superior = superior
+        investigation.save(update_fields=["superior"])
+        return _step(
+            investigation,
+            StepKind.SUPERIOR_INFORMED,
+            acting_user,
+            informed_on,
+            note=superior.full_name,
+            due=add_working_days(informed_on, deadlines()["superior_action_working_days"]),
+            audit_extra={"superior": superior.username},
+        )
+
+
+def superior_overdue(investigation: Investigation, today: date | None = None) -> InvestigationStep | None:
+    """The notice to a superior who has not summoned by its deadline (None when there is none, or it was met or
+    already recorded). Read from the steps fetched with the case."""
+    today = today or timezone.localdate()
+    steps = list(investigation.steps.all())
+    kinds = {step.kind for step in steps}
+    if investigation.status != InvestigationStatus.OPEN or kinds & {StepKind.SUMMONS_1, StepKind.SUPERIOR_INACTION}:
+        return None
+    informed = [step for step in steps if step.kind == StepKind.SUPERIOR_INFORMED]
+    if informed and informed[-1].due is not None and today > informed[-1].due:
+        return informed[-1]
+    return None
+
+
+def do_record_superior_inaction(
+    investigation: Investigation, *, acting_user: User, note: str, today: date | None = None
+) -> InvestigationStep:
+    """Compliance records that the superior let the deadline pass (Pasal 28); the case then goes on without them,
+    and a case about the superior may be opened in turn."""
+    require_investigator(acting_user, investigation)
+    notice = superior_overdue(investigation, today)
+    if notice is None or investigation.superior is None:
+        raise ValidationError({"note": "tenggat atasan belum lewat, atau atasan sudah memanggil"})
+    note = required_reason(note, "note")
+    with transaction.atomic():
+        return _step(
+            investigation,
+            StepKind.SUPERIOR_INACTION,
+            acting_user,
+            today or timezone.localdate(),
+            note=note,
+            data={"superior": investigation.superior.username, "informed_on": notice.on.isoformat()},
+        )
+
+
 def _team(text: str) -> list[str]:
     return [name.strip() for name in re.split(r"[,;\n]", text) if name.strip()]
 
@@ -194,7 +260,7 @@ def do_record_examination(
     investigation: Investigation, *, acting_user: User, examined_on: date, team: str, statement: str, findings: str
 ) -> InvestigationStep:
     """The Berita Acara Pemeriksaan, signed by the examiner(s) and the officer examined."""
-    _investigator(acting_user, investigation)
+    require_investigator(acting_user, investigation)
     if investigation.status != InvestigationStatus.SUMMONED:
         raise ValidationError({"examined_on": "pemeriksaan dilakukan setelah petugas dipanggil"})
     if examined_on > timezone.localdate():
@@ -223,7 +289,7 @@ def do_report(
     level: str = "",
 ) -> InvestigationStep:
     """The Laporan Hasil Pemeriksaan: proven (under an offence of the catalogue, at a level it allows) or not."""
-    _investigator(acting_user, investigation)
+    require_investigator(acting_user, investigation)
     if investigation.status != InvestigationStatus.EXAMINED:
         raise ValidationError({"outcome": "laporan dibuat setelah berita acara pemeriksaan"})
     if outcome not in Outcome.values:
@@ -273,7 +339,7 @@ def do_release_from_duties(
 ) -> InvestigationStep:
     """Pembebasan sementara: every system privilege of the officer is withdrawn at once (he can no longer approve,
     screen or read files), and given back when the release ends."""
-    _investigator(acting_user, investigation)
+    require_investigator(acting_user, investigation)
     if investigation.subject is None:
         raise ValidationError({"reason": "petugas yang diperiksa belum dikenali"})
     if released and investigation.status not in RELEASABLE:
@@ -345,7 +411,7 @@ def do_decree(
 
 
 def do_record_delivery(investigation: Investigation, *, acting_user: User, delivered_on: date) -> InvestigationStep:
-    _investigator(acting_user, investigation)
+    require_investigator(acting_user, investigation)
     decree = _last(investigation, StepKind.DECREE)
     if investigation.status != InvestigationStatus.DECREED or decree is None:
         raise ValidationError({"delivered_on": "belum ada keputusan untuk disampaikan"})
@@ -368,7 +434,7 @@ def do_record_objection(
     investigation: Investigation, *, acting_user: User, route: str, filed_on: date, note: str
 ) -> InvestigationStep:
     """Keberatan (to the superior of the official) or banding (to BPASN), filed within the period."""
-    _investigator(acting_user, investigation)
+    require_investigator(acting_user, investigation)
     delivery = _last(investigation, StepKind.DELIVERY)
     if investigation.status != InvestigationStatus.DELIVERED or delivery is None:
         raise ValidationError({"filed_on": "keberatan diajukan setelah keputusan disampaikan"})
@@ -423,7 +489,7 @@ def do_decide_objection(
 
 def do_finalise(investigation: Investigation, *, acting_user: User, today: date | None = None) -> InvestigationStep:
     """No objection within the period: the sanction is final."""
-    _investigator(acting_user, investigation)
+    require_investigator(acting_user, investigation)
     delivery = _last(investigation, StepKind.DELIVERY)
     today = today or timezone.localdate()
     if (
@@ -460,7 +526,7 @@ def do_propose_close(
 ) -> InvestigationStep:
     """Zero tolerance with due process: a case is closed without a sanction only by a reasoned decision signed by
     two people; this is the first signature."""
-    _investigator(acting_user, investigation)
+    require_investigator(acting_user, investigation)
     if investigation.status not in CLOSABLE:
         raise ValidationError({"outcome": "kasus pada tahap ini tidak dapat ditutup tanpa hukuman"})
     if investigation.status == InvestigationStatus.REPORTED and investigation.outcome == Outcome.PROVEN:

@@ -75,6 +75,12 @@ def packet_of(investigation: Investigation, *, agency: str, crime: str, summary:
             {"step": s.kind, "document": s.number, "date": s.on.isoformat(), "note": s.note}
             for s in investigation.steps.order_by("at", "id")
         ],
+        # The encrypted evidence files by their SHA-256: the investigator hands the files over, and the receiving
+        # agency checks each against this sealed list (names and contents stay out of the packet).
+        "files": [
+            {"position": f.position, "sha256": f.digest, "added_at": f.added_at.isoformat()}
+            for f in investigation.evidence.order_by("position")
+        ],
     }
 
 

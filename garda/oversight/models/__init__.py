@@ -1,3 +1,5 @@
+from garda.oversight.models.conflicts import ConflictDeclaration, Relation
+from garda.oversight.models.evidence import CaseKey, EvidenceFile
 from garda.oversight.models.inspections import (
     Finding,
     FindingStatus,
@@ -31,9 +33,12 @@ from garda.oversight.models.referrals import (
 
 __all__ = [
     "Agency",
+    "CaseKey",
+    "ConflictDeclaration",
     "CourtStage",
     "CrimeKind",
     "CriminalReferral",
+    "EvidenceFile",
     "Finding",
     "FindingStatus",
     "FindingUpdate",
@@ -50,6 +55,7 @@ __all__ = [
     "Outcome",
     "PtdhGround",
     "ReferralStage",
+    "Relation",
     "Severity",
     "SignalMetric",
     "SignalStatus",

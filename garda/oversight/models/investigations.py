@@ -1,5 +1,6 @@
 """Internal investigations: the record the oversight work (inspections, integrity signals, sanctions, referrals)
-builds on. Opened today from a whistleblowing report about staff."""
+builds on, opened from a whistleblowing report, an inspection finding, a signal, an external report, or a superior's
+inaction."""
 
 from django.conf import settings
 from django.db import models
@@ -12,6 +13,7 @@ class Source(models.TextChoices):
     INSPECTION = "inspection", _("Temuan inspeksi")
     SIGNAL = "signal", _("Sinyal integritas")
     EXTERNAL = "external", _("Laporan pihak luar (Polri, Ombudsman, media)")
+    SUPERIOR = "superior", _("Atasan tidak menindaklanjuti (PP 94/2021 Pasal 28)")
     OTHER = "other", _("Lainnya")
 
 
@@ -52,6 +54,8 @@ class StepKind(models.TextChoices):
     CLOSE_PROPOSED = "close_proposed", _("Usul penutupan")
     CLOSE_CONFIRMED = "close_confirmed", _("Penutupan disetujui")
     REFERRAL = "referral", _("Dirujuk pro justitia")
+    SUPERIOR_INFORMED = "superior_informed", _("Pemberitahuan kepada atasan langsung")
+    SUPERIOR_INACTION = "superior_inaction", _("Atasan langsung tidak memanggil dalam tenggat")
 
 
 class Investigation(models.Model):
@@ -60,6 +64,16 @@ class Investigation(models.Model):
     subject = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("petugas yang diperiksa"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    # The direct superior (atasan langsung), who must summon and examine once told (PP 94/2021 Pasal 26); one who
+    # lets the deadline pass is flagged, and may be examined in turn (Pasal 28).
+    superior = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("atasan langsung"),
         null=True,
         blank=True,
         on_delete=models.PROTECT,

@@ -6,6 +6,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db.models import prefetch_related_objects
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
@@ -23,19 +24,23 @@ from garda.oversight.actions import investigations as procedure
 from garda.oversight.forms import (
     CloseForm,
     ConfirmCloseForm,
+    ConflictForm,
     DecreeForm,
     DeliveryForm,
     DisciplineReportForm,
     ExaminationForm,
     InvestigationForm,
+    NoteOnlyForm,
     ObjectionDecisionForm,
     ObjectionForm,
     OpenInvestigationForm,
     ReasonOnlyForm,
     ReferralForm,
     SummonsForm,
+    SuperiorForm,
 )
-from garda.oversight.models import Investigation, InvestigationStatus, Source
+from garda.oversight.models import Investigation, InvestigationStatus, Source, StepKind
+from garda.oversight.views.evidence import evidence_context
 from garda.whistle import api as whistle
 
 
@@ -43,11 +48,12 @@ from garda.whistle import api as whistle
 @require_GET
 def investigation_list(request: HttpRequest) -> HttpResponse:
     user = request_user(request)
-    rows = list(investigations_for(user)[:500])
+    rows = list(investigations_for(user).prefetch_related("steps")[:500])
+    overdue = {row.number for row in rows if procedure.superior_overdue(row) is not None}
     form = None
     if has_capability(user, Capability.INVESTIGATIONS):
         form = OpenInvestigationForm(offices=offices_in_scope(user), office=user.office, prefix="open")
-    return render(request, "oversight/list.html", {"rows": rows, "form": form})
+    return render(request, "oversight/list.html", {"rows": rows, "form": form, "overdue": overdue})
 
 
 @requires(Capability.INVESTIGATIONS)
@@ -84,6 +90,16 @@ def open_external(request: HttpRequest) -> HttpResponse:
 # Each step of the procedure: its form (with a prefix of its own, so two forms never share an id) and the action
 # that takes it from the form's cleaned data.
 STEPS: dict[str, tuple[Any, Callable[[Investigation, User, dict[str, Any]], Any]]] = {
+    "inform_superior": (
+        SuperiorForm,
+        lambda i, u, d: procedure.do_inform_superior(
+            i, acting_user=u, superior=d["superior"], informed_on=d["informed_on"]
+        ),
+    ),
+    "superior_inaction": (
+        NoteOnlyForm,
+        lambda i, u, d: procedure.do_record_superior_inaction(i, acting_user=u, note=d["note"]),
+    ),
     "summon": (
         SummonsForm,
         lambda i, u, d: procedure.do_summon(i, acting_user=u, examination_on=d["examination_on"], place=d["place"]),
@@ -145,7 +161,7 @@ STEPS: dict[str, tuple[Any, Callable[[Investigation, User, dict[str, Any]], Any]
 }
 # Which steps a case offers in each state (the actions check again who may take them).
 OFFERED = {
-    InvestigationStatus.OPEN: ["summon", "close"],
+    InvestigationStatus.OPEN: ["inform_superior", "superior_inaction", "summon", "close"],
     InvestigationStatus.SUMMONED: ["summon", "examine", "release", "close"],
     InvestigationStatus.EXAMINED: ["report", "release", "close"],
     InvestigationStatus.REPORTED: ["decree", "release", "close"],
@@ -160,7 +176,23 @@ def _form(name: str, investigation: Investigation, data: Any = None) -> Any:
     cls = STEPS[name][0]
     if cls is DecreeForm:
         return cls(data, level=investigation.level, prefix=name)
+    if cls is SuperiorForm:
+        exclude = [pk for pk in (investigation.subject_id,) if pk is not None]
+        return cls(data, office=investigation.office, exclude=exclude, prefix=name)
     return cls(data, prefix=name)
+
+
+def _offered(investigation: Investigation) -> list[str]:
+    """The steps of the state; the superior's are offered only when they apply (told once, overdue once)."""
+    names = OFFERED.get(InvestigationStatus(investigation.status), [])
+    informed = any(step.kind == StepKind.SUPERIOR_INFORMED for step in investigation.steps.all())
+    overdue = procedure.superior_overdue(investigation) is not None
+    return [
+        name
+        for name in names
+        if not (name == "inform_superior" and (informed or investigation.subject_id is None))
+        and not (name == "superior_inaction" and not overdue)
+    ]
 
 
 @requires(Capability.DISCIPLINE_DECIDE)
@@ -168,7 +200,8 @@ def _form(name: str, investigation: Investigation, data: Any = None) -> Any:
 def investigation_detail(request: HttpRequest, number: str) -> HttpResponse:
     user = request_user(request)
     item = access_investigation(user, number)
-    forms: dict[str, Any] = {name: _form(name, item) for name in OFFERED.get(InvestigationStatus(item.status), [])}
+    prefetch_related_objects([item], "steps")
+    forms: dict[str, Any] = {name: _form(name, item) for name in _offered(item)}
     if request.method == "POST":
         name = request.POST.get("step", "")
         if name not in forms:
@@ -202,8 +235,57 @@ def investigation_detail(request: HttpRequest, number: str) -> HttpResponse:
             "catalogue": _names(),
             "referrals": list(item.referrals.all()),
             "referral_form": ReferralForm(prefix="refer") if referable else None,
+            "overdue": procedure.superior_overdue(item),
+            "superior_case": _superior_case(item),
+            "conflict_form": ConflictForm(prefix="conflict"),
+            **evidence_context(request, user, item),
         },
     )
+
+
+def _superior_case(investigation: Investigation) -> Investigation | bool | None:
+    """The case opened about the superior's inaction; True when one may be opened; None otherwise."""
+    if investigation.superior_id is None or not any(
+        step.kind == StepKind.SUPERIOR_INACTION for step in investigation.steps.all()
+    ):
+        return None
+    return Investigation.objects.filter(source=Source.SUPERIOR, source_ref=investigation.number).first() or True
+
+
+@requires(Capability.INVESTIGATIONS)
+@require_POST
+def open_superior_case(request: HttpRequest, number: str) -> HttpResponse:
+    """Pasal 28: the superior who was told and did not act is examined in turn (once per case)."""
+    user = request_user(request)
+    item = access_investigation(user, number)
+    if _superior_case(item) is not True or item.superior is None:
+        messages.error(request, _("Pemeriksaan atasan tidak dapat dibuka untuk kasus ini."))
+        return redirect("oversight:detail", number=number)
+    informed = item.steps.filter(kind=StepKind.SUPERIOR_INFORMED).order_by("-at").first()
+    try:
+        case = do_open_investigation(
+            acting_user=user,
+            office=item.office,
+            subject=item.superior,
+            subject_description="",
+            allegation=_(
+                "Sebagai atasan langsung, tidak memanggil dan memeriksa dugaan pelanggaran disiplin bawahan "
+                "setelah diberi tahu pada %(on)s (%(number)s), melewati tenggat %(due)s (PP 94/2021 Pasal 26 "
+                "ayat 1 dan Pasal 28)."
+            )
+            % {
+                "on": informed.on.strftime("%d-%m-%Y") if informed else "—",
+                "due": informed.due.strftime("%d-%m-%Y") if informed and informed.due else "—",
+                "number": item.number,
+            },
+            source=Source.SUPERIOR,
+            source_ref=item.number,
+        )
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return redirect("oversight:detail", number=number)
+    messages.success(request, _("Pemeriksaan terhadap atasan dibuka."))
+    return redirect("oversight:detail", number=case.number)
 
 
 def _names() -> dict[str, str]:

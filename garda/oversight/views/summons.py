@@ -10,7 +10,7 @@ from django.views.decorators.http import require_GET
 
 from garda.core.access import request_user
 from garda.core.models import User
-from garda.oversight.models import Investigation, StepKind
+from garda.oversight.models import Investigation, InvestigationStatus, InvestigationStep, StepKind
 
 SHOWN = (
     StepKind.SUMMONS_1,
@@ -40,6 +40,24 @@ def home_panel(request: HttpRequest, user: User) -> str:
     if not cases:
         return ""
     return render_to_string("oversight/_summons_notice.html", {"cases": cases}, request=request)
+
+
+def superior_panel(request: HttpRequest, user: User) -> str:
+    """A notice to a superior who was told of a subordinate's suspected breach and has yet to summon: the officer
+    and the deadline (PP 94/2021 Pasal 26), never the source or the allegation's evidence."""
+    steps = list(
+        InvestigationStep.objects.filter(
+            kind=StepKind.SUPERIOR_INFORMED,
+            investigation__superior=user,
+            investigation__status=InvestigationStatus.OPEN,
+        )
+        .exclude(investigation__steps__kind__in=[StepKind.SUMMONS_1, StepKind.SUPERIOR_INACTION])
+        .select_related("investigation", "investigation__subject")
+        .order_by("due")[:10]
+    )
+    if not steps:
+        return ""
+    return render_to_string("oversight/_superior_notice.html", {"steps": steps}, request=request)
 
 
 @require_GET

@@ -8,8 +8,10 @@
 - Inspections: a Q1 periodic inspection of processed applications, reported, with a finding followed up and
   closed; a Q2 queue-fairness inspection in progress with an open finding; a surprise cash inspection planned for
   the coming weeks.
-- An external report (Ombudsman) about a counter officer, examined and referred to the police; and a case closed
-  as not proven by two signatures.
+- An external report (Ombudsman) about a counter officer, examined, with its evidence file stored encrypted, and
+  referred to the police; and a case closed as not proven by two signatures.
+- A case whose direct superior was told five weeks ago and has not summoned (flagged, PP 94/2021 Pasal 28); the
+  head of office's standing conflict-of-interest declaration about a relative on the counter staff.
 """
 
 import random
@@ -22,6 +24,8 @@ from garda.core.models import Office, User
 from garda.core.workdays import add_working_days, working_days
 from garda.oversight import actions
 from garda.oversight.actions import investigations as procedure
+from garda.oversight.actions.conflicts import do_declare_conflict
+from garda.oversight.actions.evidence import do_add_evidence
 from garda.oversight.actions.inspections import checklist
 from garda.oversight.models import IntegritySignal, Outcome, SignalMetric, Source
 from garda.screening import context as screening_context
@@ -30,12 +34,20 @@ from garda.screening.engine import screen
 from garda.screening.imports import store_many
 from garda.screening.models import Review
 from garda.screening.rules import Subject
+from garda.synthetic.demo.offices import DEMO_PASSWORD
 from garda.synthetic.scenarios import Builder
+from garda.whistle import actions as channel
+from garda.whistle import api as sealing
 
 WIB = ZoneInfo("Asia/Jakarta")
 START, END = date(2025, 1, 2), date(2025, 10, 31)
 BROKER = {"present": True, "full_name": "Hendra Gunawan", "phone": "+6281388800123", "relation": "friend"}
 REASON = "Dokumen sesuai tujuan; keterangan pemohon konsisten dalam wawancara."
+# A one-page PDF standing in for a bank transfer slip (synthetic, like everything in the demo).
+TRANSFER_PDF = (
+    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
+    b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+)
 
 
 def _processed_year(rng: random.Random, interviewers: list[User]) -> None:
@@ -98,6 +110,9 @@ def _case_to_decree(compliance: User, head: User) -> None:
         return
     case = signal.investigation
     today = timezone.localdate()
+    procedure.do_inform_superior(
+        case, acting_user=compliance, superior=User.objects.get(username="kasi.jaksel"), informed_on=today
+    )
     procedure.do_summon(
         case, acting_user=compliance, examination_on=add_working_days(today, 7), place="Ruang Kepatuhan Internal"
     )
@@ -187,6 +202,11 @@ def _external_and_closed(office: Office, compliance: User, head: User, counter: 
         statement="Petugas membantah; dua pemohon mengenali petugas dari foto.",
         findings="Keterangan dua pemohon dan bukti transfer ke rekening kerabat petugas.",
     )  # fmt: skip
+    do_add_evidence(
+        external, acting_user=compliance, private_key=channel.do_open_key_pair(compliance, DEMO_PASSWORD),
+        uploads=[sealing.Upload("bukti-transfer-sintetis.pdf", "application/pdf", TRANSFER_PDF)],
+        description="Bukti transfer Rp1.500.000 ke rekening kerabat petugas, diserahkan pemohon (sintetis).",
+    )  # fmt: skip
     actions.do_refer(
         external, acting_user=compliance, agency="polri", crime="extortion",
         summary="Dugaan pemerasan terhadap pemohon paspor di loket, dengan bukti transfer.",
@@ -205,15 +225,36 @@ def _external_and_closed(office: Office, compliance: User, head: User, counter: 
     )
 
 
+def _silent_superior_and_a_declaration(office: Office, compliance: User, head: User, counters: list[User]) -> None:
+    today = timezone.localdate()
+    case = actions.do_open_investigation(
+        acting_user=compliance, office=office, subject=counters[0], subject_description="",
+        allegation="Temuan inspeksi antrean: pemohon yang diantar biro jasa dilayani lebih dahulu oleh petugas ini.",
+        source=Source.OTHER,
+    )  # fmt: skip
+    procedure.do_inform_superior(
+        case, acting_user=compliance, superior=User.objects.get(username="kasi.jaksel"),
+        informed_on=today - timedelta(days=35),
+    )  # fmt: skip
+    do_declare_conflict(
+        acting_user=head, concerning=counters[1], relation="family",
+        note="Petugas loket ini adik ipar saya; kasus tentangnya diputus pejabat pusat.",
+    )  # fmt: skip
+
+
 def populate(rng: random.Random) -> None:
     office = Office.objects.get(code="JAKSEL")
     interviewers = list(User.objects.filter(office=office, role="wawancara").order_by("username"))
     compliance = User.objects.get(username="investigator.jaksel")
     head = User.objects.get(username="kakanim.jaksel")
     owner = User.objects.get(username="kasi.jaksel")
-    counter = User.objects.filter(office=office, role="loket").exclude(username="loket.jaksel").order_by("username")[2]
+    counters = list(
+        User.objects.filter(office=office, role="loket").exclude(username="loket.jaksel").order_by("username")
+    )
+    counter = counters[2]
     _processed_year(rng, interviewers)
     _signals(office, compliance)
     _case_to_decree(compliance, head)
     _inspections(office, compliance, owner, rng)
     _external_and_closed(office, compliance, head, counter, interviewers[1])
+    _silent_superior_and_a_declaration(office, compliance, head, [counters[3], counters[4]])

@@ -125,6 +125,14 @@ def populate(rng: random.Random) -> None:
                 outcome="criminal" if step == Status.CLOSED else "",
                 note="Diteruskan ke Polres Metro Jakarta Selatan" if step == Status.CLOSED else "",
             )
+        if report.close_proposed_by_id is not None and report.status != Status.CLOSED:
+            # A report handled by internal compliance closes with a second signature (national compliance).
+            actions.do_confirm_close(
+                report,
+                acting_user=User.objects.get(username="investigator.pusat"),
+                confirm=True,
+                reason="Penerusan ke kepolisian diperiksa; laporan dapat ditutup.",
+            )
 
 
 def _recovery_keys() -> None:

@@ -95,6 +95,16 @@ def test_demo_has_a_year_of_oversight(demo_db: None) -> None:
     assert Investigation.objects.filter(status=InvestigationStatus.CLOSED, sealed=True).count() == 1
     released = Investigation.objects.get(released=True).subject
     assert released.released_from_duties
+    # Evidence kept encrypted and cited by digest in the referral; a silent superior flagged; a declaration.
+    from garda.oversight.actions.investigations import superior_overdue
+    from garda.oversight.models import ConflictDeclaration, EvidenceFile
+    from garda.whistle.models import Report
+
+    assert EvidenceFile.objects.count() == 1
+    assert CriminalReferral.objects.get().packet["files"][0]["sha256"] == EvidenceFile.objects.get().digest
+    assert [i.number for i in Investigation.objects.all() if superior_overdue(i)] != []
+    assert ConflictDeclaration.objects.get().declarant.username == "kakanim.jaksel"
+    assert not Report.objects.filter(unit="compliance", status="closed", close_confirmed_by__isnull=True).exists()
     from garda.stats.decisions import decision_stats
 
     assert decision_stats("JAKSEL", date(2025, 1, 1), date(2025, 9, 30)).total == 32

@@ -19,7 +19,14 @@ from garda.whistle.actions.audited_reads import (
 )
 from garda.whistle.actions.common import ORDER, story
 from garda.whistle.actions.forwarding import do_open_intel_record
-from garda.whistle.actions.handling import do_exclude, do_grant_access, do_set_status, eligible_handlers
+from garda.whistle.actions.handling import (
+    do_confirm_close,
+    do_exclude,
+    do_grant_access,
+    do_set_status,
+    eligible_handlers,
+    needs_two_to_close,
+)
 from garda.whistle.actions.keys import do_open_key_pair, do_retire_key_pair, do_rewrap_key_pair
 from garda.whistle.actions.messages import do_reply, do_reporter_message
 from garda.whistle.actions.recovery import do_create_recovery_key, do_restore_access
@@ -32,6 +39,7 @@ __all__ = [
     "OpenedMessage",
     "Submission",
     "Upload",
+    "do_confirm_close",
     "do_create_recovery_key",
     "do_decide_reveal",
     "do_exclude",
@@ -49,6 +57,7 @@ __all__ = [
     "eligible_handlers",
     "file_bytes",
     "identity_key_for",
+    "needs_two_to_close",
     "opened_file",
     "protected",
     "read_content",

@@ -18,7 +18,13 @@ from garda.whistle.models import (
     Outcome,
     Report,
     Status,
+    Unit,
 )
+
+
+def needs_two_to_close(report: Report) -> bool:
+    """Zero tolerance with due process: no allegation about staff is closed by one person."""
+    return report.unit == Unit.COMPLIANCE
 
 
 def do_set_status(report: Report, *, acting_user: User, status: str, outcome: str = "", note: str = "") -> Report:
@@ -34,6 +40,8 @@ def do_set_status(report: Report, *, acting_user: User, status: str, outcome: st
         note = required_reason(note, "note")
     elif outcome:
         raise ValidationError({"outcome": "hasil hanya diisi saat laporan ditutup"})
+    if status == Status.CLOSED and needs_two_to_close(report):
+        return _propose_close(report, acting_user, outcome, note)
     with transaction.atomic():
         before = {"status": report.status, "outcome": report.outcome}
         now = timezone.now()
@@ -45,6 +53,9 @@ def do_set_status(report: Report, *, acting_user: User, status: str, outcome: st
         if status == Status.CLOSED:
             report.closed_at = now
             fields.append("closed_at")
+        if report.close_proposed_by_id is not None:  # a move withdraws a pending proposal to close
+            _clear_proposal(report)
+            fields += PROPOSAL_FIELDS
         report.save(update_fields=fields)
         _audit(
             "whistle.status",
@@ -52,6 +63,65 @@ def do_set_status(report: Report, *, acting_user: User, status: str, outcome: st
             f"Status {report.number}: {Status(before['status']).label} → {Status(status).label}",
             actor=acting_user,
             after={"before": before, "status": status, "outcome": outcome, "note": note},
+        )
+    return report
+
+
+PROPOSAL_FIELDS = ["close_proposed_by", "close_proposed_at", "close_proposed_outcome", "close_proposed_note"]
+
+
+def _clear_proposal(report: Report) -> None:
+    report.close_proposed_by, report.close_proposed_at = None, None
+    report.close_proposed_outcome, report.close_proposed_note = "", ""
+
+
+def _propose_close(report: Report, acting_user: User, outcome: str, note: str) -> Report:
+    """The first signature: the report stays open until another holder signs."""
+    if report.close_proposed_by_id is not None:
+        raise ValidationError({"status": "penutupan sudah diusulkan dan menunggu tanda tangan kedua"})
+    with transaction.atomic():
+        report.close_proposed_by, report.close_proposed_at = acting_user, timezone.now()
+        report.close_proposed_outcome, report.close_proposed_note = outcome, note
+        report.save(update_fields=PROPOSAL_FIELDS)
+        _audit(
+            "whistle.close_proposed",
+            report,
+            f"Penutupan {report.number} diusulkan",
+            actor=acting_user,
+            after={"outcome": outcome, "note": note},
+        )
+    return report
+
+
+def do_confirm_close(report: Report, *, acting_user: User, confirm: bool, reason: str) -> Report:
+    """The second signature, by another holder of the report (internal compliance): the report closes with the
+    proposed outcome, or the proposal is refused and the report stays where it was."""
+    _require_handler(acting_user)
+    if report.status == Status.CLOSED or report.close_proposed_by_id is None:
+        raise ValidationError({"reason": "tidak ada usul penutupan"})
+    if report.close_proposed_by_id == acting_user.pk:
+        raise ValidationError({"reason": "tanda tangan kedua harus oleh orang lain"})
+    reason = required_reason(reason)
+    with transaction.atomic():
+        proposal = {
+            "by": report.close_proposed_by.username if report.close_proposed_by else "",
+            "outcome": report.close_proposed_outcome,
+            "note": report.close_proposed_note,
+        }
+        fields = list(PROPOSAL_FIELDS)
+        if confirm:
+            report.status, report.outcome = Status.CLOSED, report.close_proposed_outcome
+            report.closed_at, report.close_confirmed_by = timezone.now(), acting_user
+            fields += ["status", "outcome", "closed_at", "close_confirmed_by"]
+        else:
+            _clear_proposal(report)
+        report.save(update_fields=fields)
+        _audit(
+            "whistle.close_confirmed" if confirm else "whistle.close_refused",
+            report,
+            f"Penutupan {report.number} {'disetujui' if confirm else 'ditolak'}",
+            actor=acting_user,
+            after={"proposal": proposal, "reason": reason},
         )
     return report
 

@@ -275,3 +275,39 @@ def test_the_investigation_panel_is_oversights_and_only_on_compliance_reports(
         {"inv-subject": handlers["investigator2"].pk, "inv-allegation": "Diduga menerima uang dari calo"},
     )
     assert refused.status_code == 404 and not Investigation.objects.exists()
+
+
+def test_a_report_about_staff_is_closed_only_by_two_people(client, offices, handlers, handler_client) -> None:
+    report = _report(client, offices, topic=Topic.STAFF, officer="Petugas loket 3, berkacamata")
+    first, second = handlers["investigator"], handlers["investigator2"]
+    assert Grant.objects.filter(report=report, user=second).exists()  # the office's compliance unit holds it
+    actions.do_set_status(report, acting_user=first, status=Status.VERIFIED)
+    actions.do_set_status(report, acting_user=first, status=Status.INVESTIGATING)
+    actions.do_set_status(
+        report, acting_user=first, status=Status.CLOSED, outcome="not_proven", note="Rekaman CCTV tidak mendukung."
+    )
+    report.refresh_from_db()
+    assert report.status == Status.INVESTIGATING and report.close_proposed_by == first  # still open
+    with pytest.raises(ValidationError, match="orang lain"):
+        actions.do_confirm_close(report, acting_user=first, confirm=True, reason="Setuju ditutup.")
+    actions.do_confirm_close(report, acting_user=second, confirm=False, reason="Saksi kedua belum diperiksa.")
+    report.refresh_from_db()
+    assert report.status == Status.INVESTIGATING and report.close_proposed_by is None
+    actions.do_set_status(
+        report, acting_user=first, status=Status.CLOSED, outcome="not_proven", note="Saksi kedua tidak mendukung."
+    )
+    page = handler_client(second).get(f"/wbs/{report.number}/").content.decode()
+    assert "Tanda tangan kedua" in page
+    handler_client(second).post(
+        f"/wbs/{report.number}/tutup/", {"close-confirm": "1", "close-reason": "Dua saksi diperiksa; tidak terbukti."}
+    )
+    report.refresh_from_db()
+    assert (report.status, report.outcome, report.close_confirmed_by) == ("closed", "not_proven", second)
+    assert [e.action for e in AuditEvent.objects.filter(action__startswith="whistle.close_").order_by("pk")] == [
+        "whistle.close_proposed",
+        "whistle.close_refused",
+        "whistle.close_proposed",
+        "whistle.close_confirmed",
+    ]
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Report.objects.filter(pk=report.pk).update(close_confirmed_by=first)  # the database says two, too

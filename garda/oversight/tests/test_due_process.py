@@ -310,3 +310,45 @@ def handler(db: None) -> Callable[[User], Client]:
         return client
 
     return _login
+
+
+# --- Lists keep their query count --------------------------------------------------------------------------------
+
+
+def test_the_declarations_and_case_lists_do_not_grow_queries_with_rows(
+    personas: dict[str, User], offices: dict[str, Office], login_as: Callable[[User], Client]
+) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    investigator = personas["investigator"]
+    client = login_as(investigator)
+
+    def add(n: int, start: int) -> None:
+        for i in range(start, start + n):
+            officer = make_user(offices["JAKSEL"], Role.COUNTER, f"loket.{i}")
+            case = actions.do_open_investigation(
+                acting_user=investigator, office=offices["JAKSEL"], subject=officer, subject_description="",
+                allegation="Pemohon biro jasa didahulukan di loket.", source=Source.OTHER,
+            )  # fmt: skip
+            procedure.do_inform_superior(
+                case, acting_user=investigator, superior=personas["kasi"], informed_on=timezone.localdate()
+            )
+            colleague = make_user(offices["JAKSEL"], Role.INVESTIGATOR, f"investigator.{i}")
+            do_declare_conflict(
+                acting_user=colleague, concerning=officer, relation="household", note="Tinggal di rumah yang sama."
+            )
+
+    add(2, 0)
+    counts = {}
+    for url in ("/pengawasan/investigasi/", "/pengawasan/benturan-kepentingan/"):
+        client.get(url)
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        counts[url] = len(queries)
+    add(6, 2)
+    for url, before in counts.items():
+        with CaptureQueriesContext(connection) as queries:
+            page = client.get(url).content.decode()
+        assert len(queries) == before, url
+        assert page.count("INV-") >= 8 if "investigasi" in url else page.count("Tinggal serumah") >= 8

@@ -83,8 +83,29 @@ INSTALLED_APPS = [
     "garda.stats",
     "garda.whistle",
     "garda.oversight",
+    "garda.partners",
+    "ninja",  # its Swagger UI files are served from here, not from a CDN
+    "oauth2_provider",
     "garda.synthetic",  # the `garda demo` command
 ]
+
+# The partners' API: OAuth2 client credentials (django-oauth-toolkit), scopes per client within the organisation's
+# agreement (partners.oauth), tokens for an hour; secrets are stored hashed and shown once.
+OAUTH2_PROVIDER_APPLICATION_MODEL = "oauth2_provider.Application"
+OAUTH2_PROVIDER_ACCESS_TOKEN_MODEL = "oauth2_provider.AccessToken"  # noqa: S105 (a model name)
+OAUTH2_PROVIDER = {
+    "SCOPES": {
+        "reports:read": "Membaca laporan instansi sendiri dan statusnya",
+        "reports:write": "Mengirim dan memperbarui laporan",
+        "persons:status": "Menanyakan status seseorang",
+        "referrals:read": "Membaca rujukan",
+        "referrals:write": "Menjawab dan mengirim rujukan",
+    },
+    "DEFAULT_SCOPES": [],
+    "ACCESS_TOKEN_EXPIRE_SECONDS": 3600,
+    "OAUTH2_VALIDATOR_CLASS": "garda.partners.oauth.ClientValidator",
+    "PKCE_REQUIRED": True,
+}
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",

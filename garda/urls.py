@@ -12,6 +12,9 @@ urlpatterns = [
     path("pengaduan/", include("garda.whistle.urls_public")),
     path("wbs/", include("garda.whistle.urls")),
     path("pengawasan/", include("garda.oversight.urls")),
+    path("mitra/", include("garda.partners.urls")),
+    path("rujukan/", include("garda.partners.urls_staff")),
+    path("", include("garda.partners.urls_api")),
 ]
 
 handler403 = "garda.core.views.errors.forbidden"

@@ -12,7 +12,15 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from garda.core import audit
 from garda.core.access import has_capability
-from garda.core.models import Office, ReferenceList, ReferenceListRevision, RoleGrant, RoleGrantStatus, User
+from garda.core.models import (
+    Office,
+    Organisation,
+    ReferenceList,
+    ReferenceListRevision,
+    RoleGrant,
+    RoleGrantStatus,
+    User,
+)
 from garda.core.models.offices import OfficeKind
 from garda.core.reflists import current_revision, diff_items
 from garda.core.roles import PRIVILEGED_ROLES, Capability, Role
@@ -26,6 +34,7 @@ USER_FIELDS = [
     "role",
     "position",
     "agency",
+    "organisation",
     "phone",
     "email",
     "is_active",
@@ -77,6 +86,7 @@ def do_create_user(*, acting_user: User | None, password: str | None, **fields: 
     """Create an account. Without a password the account cannot log in until one is set. An administrator's new
     account with a privileged role stays inactive until a second person approves the role (`do_decide_role`);
     the installation's own setup (no acting user: `garda user add`, the demo) needs none."""
+    fields = _with_organisation(fields)
     with transaction.atomic():
         user = User(**fields)
         needs_approval = acting_user is not None and user.role in PRIVILEGED_ROLES
@@ -103,6 +113,22 @@ def do_create_user(*, acting_user: User | None, password: str | None, **fields: 
             assert acting_user is not None
             _request_role(user, acting_user=acting_user, role=user.role, reason="akun baru", activates=True)
     return user
+
+
+def _with_organisation(fields: dict[str, Any]) -> dict[str, Any]:
+    """A partner account names its organisation by code (`--agency KP2MI` on the command line) or by choice (the
+    form); the `agency` text then follows the organisation's code."""
+    organisation = fields.get("organisation")
+    code = str(fields.get("agency") or "").strip()
+    if organisation is None and code:
+        organisation = Organisation.objects.filter(code__iexact=code).first()
+        if organisation is None:
+            raise ValidationError({"agency": f"instansi mitra {code!r} tidak dikenal; daftarkan dahulu"})
+    if organisation is not None:
+        fields = {**fields, "organisation": organisation, "agency": organisation.code}
+    elif fields.get("role") == Role.PARTNER:
+        raise ValidationError({"organisation": "pengguna instansi mitra wajib terhubung dengan instansinya"})
+    return fields
 
 
 def _request_role(user: User, *, acting_user: User, role: str, reason: str, activates: bool) -> RoleGrant:
@@ -172,6 +198,8 @@ def do_decide_role(grant: RoleGrant, *, acting_user: User, approve: bool, reason
 def do_update_user(user: User, *, acting_user: User, **changes: Any) -> User:
     """Change profile fields (not the role: see do_change_role, which is audited on its own)."""
     assert "role" not in changes and "password" not in changes
+    if changes.get("organisation") is not None:
+        changes["agency"] = changes["organisation"].code
     with transaction.atomic():
         before = audit.snapshot(user, USER_FIELDS)
         for name, value in changes.items():

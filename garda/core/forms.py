@@ -74,7 +74,7 @@ class UserCreateForm(forms.ModelForm):  # type: ignore[type-arg]  # generic only
 
     class Meta:
         model = User
-        fields = ["username", "full_name", "nip", "office", "role", "position", "agency", "phone", "email"]
+        fields = ["username", "full_name", "nip", "office", "role", "position", "organisation", "phone", "email"]
 
     def __init__(self, *args: Any, offices: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -84,8 +84,8 @@ class UserCreateForm(forms.ModelForm):  # type: ignore[type-arg]  # generic only
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        if data.get("role") == Role.PARTNER and not data.get("agency"):
-            self.add_error("agency", _("Pengguna instansi mitra wajib mencantumkan instansinya."))
+        if data.get("role") == Role.PARTNER and not data.get("organisation"):
+            self.add_error("organisation", _("Pengguna instansi mitra wajib mencantumkan instansinya."))
         password = data.get("password")
         if password:
             try:
@@ -100,7 +100,7 @@ class UserCreateForm(forms.ModelForm):  # type: ignore[type-arg]  # generic only
 class UserEditForm(forms.ModelForm):  # type: ignore[type-arg]  # generic only in the stubs
     class Meta:
         model = User
-        fields = ["full_name", "nip", "office", "position", "agency", "phone", "email"]
+        fields = ["full_name", "nip", "office", "position", "organisation", "phone", "email"]
 
     def __init__(self, *args: Any, offices: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -45,6 +45,9 @@ class Capability(StrEnum):
     FINDINGS_FOLLOW_UP = "oversight.findings"
     DISCIPLINE_DECIDE = "oversight.discipline"
     ROLES_APPROVE = "roles.approve"
+    PARTNER_PORTAL = "partners.portal"
+    REFERRALS = "partners.referrals"
+    ORGANISATIONS_MANAGE = "partners.organisations"
 
 
 _STAFF = frozenset(Role) - {Role.PARTNER}
@@ -92,6 +95,13 @@ CAPABILITIES: dict[Capability, frozenset[Role]] = {
     # A privileged role is granted by two people: the administrator asks, the head of the user's office (or a
     # national administrator: checked in access) approves — never the one who asked.
     Capability.ROLES_APPROVE: frozenset({Role.KAKANIM, Role.ADMIN}),
+    # A partner's user works in the partner portal, for their own organisation only (partners.access).
+    Capability.PARTNER_PORTAL: frozenset({Role.PARTNER}),
+    # Referring a person to a partner (a possible victim to KP2MI, LPSK, social services or a shelter; a suspected
+    # recruiter to the police), and answering a partner's referral, is for those who meet or assess applicants.
+    Capability.REFERRALS: frozenset({Role.INTERVIEWER, Role.KASI, Role.KABID_INTEL, Role.ANALYST}),
+    # Partner organisations and their agreements are national data: an administrator of the national office.
+    Capability.ORGANISATIONS_MANAGE: frozenset({Role.ADMIN}),
 }
 
 # Roles that decide, investigate, hold the channel's keys or administer: an office administrator alone could

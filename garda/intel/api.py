@@ -24,6 +24,7 @@ __all__ = [
     "import_p3mi",
     "licence_key",
     "next_report_id",
+    "on_watch",
     "registry_companies",
     "reported_subjects",
     "store_report",
@@ -43,3 +44,20 @@ def reported_subjects() -> Iterator[tuple[AgencyReport, ReportSubject, dict[str,
         report = reports[subject.report_id]
         raw = report.record.get("subjects", [])
         yield report, subject, raw[subject.position] if subject.position < len(raw) else {}
+
+
+def on_watch(nik: str, today: Any = None) -> bool:
+    """A partner report in force names this NIK (a possible victim, a recruiter, a companion): the person is
+    watched. Only whether — never which report or by whom."""
+    from datetime import date
+
+    from django.db.models import Q
+
+    if not nik:
+        return False
+    today = today or date.today()
+    return (
+        ReportSubject.objects.filter(nik=nik)
+        .filter(Q(report__valid_until__isnull=True) | Q(report__valid_until__gte=today))
+        .exists()
+    )

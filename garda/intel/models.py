@@ -19,6 +19,11 @@ ROLES = ["victim", "recruiter", "companion", "company", "other"]
 
 class AgencyReport(ImportedRecord):
     agency = models.CharField(_("instansi"), max_length=16)
+    # The partner organisation the report came from: the submitter through the portal or the API, or for a file
+    # import the organisation whose code is the report's `agency` (none for the public or "other").
+    organisation = models.ForeignKey(
+        "core.Organisation", null=True, blank=True, on_delete=models.PROTECT, related_name="agency_reports"
+    )
     external_id = models.CharField(_("nomor laporan"), max_length=64)
     reference = models.CharField(_("nomor surat"), max_length=200, blank=True)
     received_at = models.DateTimeField(_("diterima"))

@@ -32,8 +32,10 @@ __all__ = [
     "evidence",
     "findings",
     "latest_screening",
+    "office_with_decision_in_force",
     "officer_activity",
     "processed_applications",
+    "report_use",
 ]
 
 # The documents an officer can ask an applicant for, as (code, label) choices for a form.
@@ -254,3 +256,63 @@ def officer_activity(
             if officer is not None and row["n"] > officer.top_contact_count:
                 officer.top_contact, officer.top_contact_count = row[key], row["n"]
     return activity
+
+
+# Postponement is temporary: a partner asking about a person is told of one only while it is recent.
+POSTPONEMENT_IN_FORCE_DAYS = 30
+
+
+def office_with_decision_in_force(*, nik: str = "", passport_number: str = "", today: date | None = None) -> str | None:
+    """The code of the office whose adverse decision on this person (by NIK, or by the passport a decision names)
+    is in force — the office a partner should contact — or None. Never the file: only whether, and where."""
+    from django.db.models import Q
+
+    if not (nik or passport_number):
+        return None
+    today = today or date.today()
+    who = Q()
+    if nik:
+        who |= Q(applicant_nik=nik)
+    if passport_number:
+        who |= Q(record__decision__passport_number=passport_number)
+    lasting = Q(decision_kind__in=["refused", "cancelled", "withdrawn", "revoked"])
+    suspended = Q(decision_kind="suspended") & (Q(suspended_until__isnull=True) | Q(suspended_until__gte=today))
+    postponed = Q(decision_kind="postponed", decided_at__date__gte=today - timedelta(days=POSTPONEMENT_IN_FORCE_DAYS))
+    row = (
+        Application.objects.filter(who)
+        .filter(lasting | suspended | postponed)
+        .order_by("-decided_at")
+        .values_list("office_code", flat=True)
+        .first()
+    )
+    return str(row) if row is not None else None
+
+
+def report_use(refs: list[str]) -> dict[str, tuple[int, int]]:
+    """For partner reports named "AGENCY/ID": how many applications their subjects were matched to, and how many of
+    those then received an adverse decision — what a partner may learn of the use of its report, never which
+    applications. Two queries, however many reports."""
+    from django.db.models import Q, TextField
+    from django.db.models.functions import Cast
+
+    if not refs:
+        return {}
+    mentions = Q()
+    for ref in refs:
+        mentions |= Q(as_text__contains=f'"{ref}#')
+    matched: dict[str, set[int]] = {ref: set() for ref in refs}
+    rows = (
+        Screening.objects.annotate(as_text=Cast("matches", output_field=TextField()))
+        .filter(mentions)
+        .values_list("application_id", "matches")
+    )
+    for application_id, found in rows:
+        for match in found or []:
+            ref = str(match.get("id", "")).split("#", 1)[0]
+            if ref in matched and match.get("kind") == "report_subject":
+                matched[ref].add(application_id)
+    every = set().union(*matched.values())
+    decided = set(
+        Application.objects.filter(pk__in=every, decision_kind__in=list(ADVERSE)).values_list("pk", flat=True)
+    )
+    return {ref: (len(apps), len(apps & decided)) for ref, apps in matched.items()}

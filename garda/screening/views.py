@@ -15,6 +15,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from garda.core import panels
 from garda.core.access import has_capability, request_user, requires
 from garda.core.roles import Capability
 from garda.core.vocabulary import label
@@ -188,6 +189,8 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             "width": WIDTH,
             "height": HEIGHT,
             "review_form": ReviewForm(),
+            # Other apps' panels for this application (partners: refer the person to a partner organisation).
+            "panels": panels.render(panels.APPLICATION, request, app),
             "can_review": has_capability(user, Capability.SCREENING_REVIEW),
             "can_propose": has_capability(user, Capability.DECISIONS_PROPOSE) and app.office_code == user.office.code,
             "outcome_labels": OUTCOME_LABELS,

@@ -16,6 +16,14 @@ class User(AbstractUser):
     agency = models.CharField(
         _("instansi"), max_length=120, blank=True, help_text=_("Wajib untuk pengguna instansi mitra.")
     )
+    organisation = models.ForeignKey(
+        "core.Organisation",
+        verbose_name=_("instansi mitra"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="members",
+    )
     phone = models.CharField(_("telepon"), max_length=20, blank=True)
     # Set when an administrator chose the password (a new account, a reset): the owner must replace it before
     # doing anything else, so no administrator knows a password in use.
@@ -34,6 +42,11 @@ class User(AbstractUser):
             models.CheckConstraint(condition=models.Q(role__in=Role.values), name="user_role_valid"),
             models.CheckConstraint(
                 condition=~models.Q(role=Role.PARTNER) | ~models.Q(agency=""), name="partner_user_has_agency"
+            ),
+            # A partner user belongs to one organisation, whose agreement governs what they may see and do.
+            models.CheckConstraint(
+                condition=~models.Q(role=Role.PARTNER) | models.Q(organisation__isnull=False),
+                name="partner_user_has_organisation",
             ),
         ]
 

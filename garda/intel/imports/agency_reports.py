@@ -8,6 +8,7 @@ from django.db import transaction
 
 from garda.contracts import parse_datetime, problems
 from garda.core.imports import ImportSummary, import_json_lines, upsert
+from garda.core.models import Organisation
 from garda.core.signals import screening_context_changed
 from garda.identity.index import index_person, remove_persons
 from garda.intel.models import AgencyReport, ReportSubject
@@ -35,8 +36,13 @@ def _index_subjects(report: AgencyReport, subjects: list[dict[str, Any]]) -> Non
         )
 
 
-def store_report(record: dict[str, Any], *, source: str) -> str:
+def store_report(record: dict[str, Any], *, source: str, organisation: Organisation | None = None) -> str:
+    """Store (or update) one report in the contract's shape. The command line, the pages and the partners' API
+    all come through here, so the same report gives the same record whichever way it arrived."""
+    if organisation is None:
+        organisation = Organisation.objects.filter(code=record["agency"]).first()
     values = {
+        "organisation": organisation,
         "reference": record.get("reference", "")[:200],
         "received_at": parse_datetime(record["received_at"]),
         "category": record["category"],

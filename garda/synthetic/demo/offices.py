@@ -142,6 +142,8 @@ PERSONAS = [
     Persona("admin.jaksel", "JAKSEL", Role.ADMIN, "Pranata Komputer"),
     Persona("kustodian.jaksel", "JAKSEL", Role.CUSTODIAN, "Kustodian Identitas Pelapor (Subbagian Umum)"),
     Persona("mitra.kp2mi", "JAKSEL", Role.PARTNER, "Petugas BP3MI DKI Jakarta", "KP2MI"),
+    Persona("mitra.polri", "JAKSEL", Role.PARTNER, "Penyidik Subdit Renakta (TPPO), Polda Metro Jaya", "POLRI"),
+    Persona("mitra.kemlu", "DITJEN", Role.PARTNER, "Direktorat Pelindungan WNI, Kementerian Luar Negeri", "KEMLU"),
     Persona("admin.pusat", "DITJEN", Role.ADMIN, "Administrator Sistem Nasional"),
     Persona("investigator.pusat", "DITJEN", Role.INVESTIGATOR, "Direktorat Kepatuhan Internal"),
     Persona("wawancara.cirebon", "CIREBON", Role.INTERVIEWER, "Petugas Wawancara"),
@@ -194,6 +196,9 @@ def populate(rng: random.Random) -> None:
             actions.do_update_office(
                 office, acting_user=None, city=city, phone=phone, email=f"{code.lower()}@demo.garda.invalid"
             )
+    from garda.synthetic.demo.partners import agreements
+
+    agreements()
     for p in PERSONAS:
         actions.do_create_user(
             acting_user=None,

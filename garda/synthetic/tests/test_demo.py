@@ -108,3 +108,23 @@ def test_demo_has_a_year_of_oversight(demo_db: None) -> None:
     from garda.stats.decisions import decision_stats
 
     assert decision_stats("JAKSEL", date(2025, 1, 1), date(2025, 9, 30)).total == 32
+
+
+def test_demo_partners_find_their_work(demo_db: None) -> None:
+    """KP2MI, Polri and Kemlu users belong to organisations with agreements in force; KP2MI has a referral waiting
+    and its reports (imported and sent through the portal) with their status; Polri's referral is done; Kemlu's is
+    waiting at the office."""
+    from garda.core.roles import Role
+    from garda.partners.access import referrals_of, reports_of
+    from garda.partners.models import ReferralStatus
+
+    partners = {u.username: u for u in User.objects.filter(role=Role.PARTNER).select_related("organisation")}
+    assert {"mitra.kp2mi", "mitra.polri", "mitra.kemlu"} <= set(partners)
+    kp2mi = partners["mitra.kp2mi"].organisation
+    assert kp2mi is not None and kp2mi.agreement_in_force()
+    assert reports_of(kp2mi).count() >= 2
+    assert referrals_of(kp2mi).filter(status=ReferralStatus.IN_PROGRESS).count() == 1
+    polri = partners["mitra.polri"].organisation
+    assert polri is not None and referrals_of(polri).get().status == ReferralStatus.DONE
+    kemlu = partners["mitra.kemlu"].organisation
+    assert kemlu is not None and referrals_of(kemlu).get().direction == "in"

@@ -19,6 +19,7 @@ _PANELS: dict[str, list[Panel]] = defaultdict(list)
 WHISTLE_REPORT = "whistle_report"  # a channel report opened by one of its handlers
 HOME = "home"  # the signed-in user's home page (the object is the user)
 APPLICATION = "application"  # an application's page in screening (the object is the application)
+AGENCY_REPORT = "agency_report"  # a partner report's page in intelligence (the object is the report)
 
 
 def register(page: str, panel: Panel) -> None:

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from garda.core import panels
 from garda.core.access import request_user, requires
 from garda.core.roles import Capability
 from garda.intel import actions
@@ -40,7 +41,13 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "intel/report_detail.html",
-        {"report": report, "categories": CATEGORY_LABELS, "roles": ROLE_LABELS},
+        {
+            "report": report,
+            "categories": CATEGORY_LABELS,
+            "roles": ROLE_LABELS,
+            # Other apps' panels (partners: the files a partner sent with the report).
+            "panels": panels.render(panels.AGENCY_REPORT, request, report),
+        },
     )
 
 

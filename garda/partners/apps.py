@@ -8,6 +8,8 @@ class PartnersConfig(AppConfig):
 
     def ready(self) -> None:
         from garda.core import panels
+        from garda.partners.views.portal import report_files_panel
         from garda.partners.views.staff import application_panel
 
         panels.register(panels.APPLICATION, application_panel)
+        panels.register(panels.AGENCY_REPORT, report_files_panel)

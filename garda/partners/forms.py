@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from garda.core.forms import _label_blank_choices
 from garda.core.models import Office, Organisation
+from garda.whistle import api as sealing
 
 CATEGORIES = [
     ("suspected_victim", _("Dugaan korban")),
@@ -39,6 +40,12 @@ class PartnerReportForm(forms.Form):
     )
     summary = forms.CharField(label=_("Uraian"), max_length=20000, widget=forms.Textarea(attrs={"rows": 4}))
     valid_until = forms.DateField(label=_("Berlaku sampai"), required=False, widget=DateInput)
+    attachments = sealing.FilesField(
+        label=_("Lampiran"),
+        required=False,
+        help_text=_("Surat, foto iklan lowongan, tangkapan layar: JPEG, PNG, WEBP atau PDF; disimpan terenkripsi."),
+        widget=sealing.FilesField.widget(attrs={"accept": sealing.ACCEPT}),
+    )
 
 
 class SubjectForm(forms.Form):

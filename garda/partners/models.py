@@ -100,3 +100,25 @@ class Referral(models.Model):
 
     def __str__(self) -> str:
         return self.number
+
+
+class ReportFile(models.Model):
+    """A file a partner sent with a report through the portal (a letter, a photo of a job advert), kept encrypted in
+    the file store under its own key, which is itself encrypted under the installation's partner-files key (a file
+    beside SECRET_KEY, not in the database)."""
+
+    report = models.ForeignKey("intel.AgencyReport", on_delete=models.CASCADE, related_name="partner_files")
+    blob = models.CharField(max_length=64, unique=True)
+    key = models.BinaryField()
+    name = models.CharField(max_length=200)
+    content_type = models.CharField(max_length=80)
+    size = models.PositiveIntegerField()
+    sha256 = models.CharField(max_length=64)
+    added_at = models.DateTimeField()
+    added_by = models.CharField(max_length=150)
+
+    class Meta:
+        ordering = ["added_at", "id"]
+
+    def __str__(self) -> str:
+        return self.name

@@ -11,6 +11,7 @@ from garda.contracts import problems
 from garda.core import audit
 from garda.core.models import Organisation
 from garda.intel.api import AgencyReport, store_report
+from garda.partners.files import store as store_files
 
 
 class ReportProblems(ValueError):
@@ -21,7 +22,9 @@ class ReportProblems(ValueError):
         self.foreign = foreign  # the report names another organisation's code
 
 
-def do_submit_report(record: dict[str, Any], *, organisation: Organisation, submitted_by: str) -> AgencyReport:
+def do_submit_report(
+    record: dict[str, Any], *, organisation: Organisation, submitted_by: str, files: list[Any] | None = None
+) -> AgencyReport:
     """Create or update the organisation's report `record["id"]`; `agency` is the organisation's and may be left
     out. Another organisation's report of the same number is a conflict, never overwritten."""
     record = dict(record)
@@ -37,11 +40,17 @@ def do_submit_report(record: dict[str, Any], *, organisation: Organisation, subm
     with transaction.atomic():
         outcome = store_report(record, source=f"mitra {submitted_by}", organisation=organisation)
         report = AgencyReport.objects.get(agency=record["agency"], external_id=record["id"])
+        stored = store_files(report, files or [], added_by=submitted_by)
         audit.record(
             "partner_report.submit",
             actor_username=submitted_by,
             obj=report,
             summary=f"Laporan {report.agency}/{report.external_id} dari {organisation.code}: {outcome}",
-            after={"organisation": organisation.code, "id": report.external_id, "outcome": outcome},
+            after={
+                "organisation": organisation.code,
+                "id": report.external_id,
+                "outcome": outcome,
+                "files": [f.sha256 for f in stored],
+            },
         )
     return report

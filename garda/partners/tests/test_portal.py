@@ -209,3 +209,30 @@ def test_the_portal_and_the_referral_list_keep_their_query_count(
         partner.get("/mitra/")
     assert len(queries) == counts["/mitra/"] and AgencyReport.objects.count() == 8
     assert staff is None
+
+
+def test_attachments_are_kept_encrypted_and_each_download_audited(
+    personas: dict[str, User], agreements: Any, login_as: Callable[[User], Client], settings: Any, tmp_path: Any
+) -> None:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from garda.core.models import AuditEvent
+    from garda.partners.models import ReportFile
+
+    settings.MEDIA_ROOT = tmp_path / "files"
+    pdf = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n" + b"lowongan kerja admin Kamboja gaji 15 juta " * 5
+    partner = login_as(personas["partner"])
+    refused = partner.post(
+        "/mitra/laporan/baru/", {**_report_post(), "report-attachments": SimpleUploadedFile("x.exe", b"MZ\x90binary")}
+    )
+    assert "x.exe" in refused.content.decode() and not AgencyReport.objects.exists()
+    partner.post("/mitra/laporan/baru/", {**_report_post(), "report-attachments": SimpleUploadedFile("iklan.pdf", pdf)})
+    item = ReportFile.objects.get()
+    assert b"lowongan" not in (tmp_path / "files" / "partners" / item.blob).read_bytes()
+    assert partner.get(f"/mitra/lampiran/{item.pk}/").content == pdf
+    analyst_page = login_as(personas["kasi"]).get(f"/laporan-mitra/{item.report.pk}/").content.decode()
+    assert "iklan.pdf" in analyst_page
+    assert login_as(personas["kasi"]).get(f"/mitra/lampiran/{item.pk}/").content == pdf
+    polri = _partner_of(agreements["POLRI"])
+    assert login_as(polri).get(f"/mitra/lampiran/{item.pk}/").status_code == 404
+    assert AuditEvent.objects.filter(action="partner_report.file_read").count() == 2

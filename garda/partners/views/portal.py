@@ -7,9 +7,10 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from garda.core.access import request_user, requires
@@ -72,7 +73,7 @@ def new_report(request: HttpRequest) -> HttpResponse:
     if not organisation.agreement_in_force():
         messages.error(request, _("Perjanjian berbagi data instansi Anda tidak berlaku; laporan tidak dapat dikirim."))
         return redirect("partners:home")
-    form = PartnerReportForm(request.POST or None, prefix="report")
+    form = PartnerReportForm(request.POST or None, request.FILES or None, prefix="report")
     subjects = SubjectFormSet(request.POST or None, prefix="subject")
     problems: list[str] = []
     if request.method == "POST":
@@ -80,7 +81,10 @@ def new_report(request: HttpRequest) -> HttpResponse:
             record = _record(organisation, form.cleaned_data, [f for f in subjects.forms if not f.is_blank()])
             try:
                 report = do_submit_report(
-                    record, organisation=organisation, submitted_by=request_user(request).username
+                    record,
+                    organisation=organisation,
+                    submitted_by=request_user(request).username,
+                    files=form.cleaned_data.get("attachments") or [],
                 )
             except ReportProblems as exc:
                 problems = exc.problems
@@ -225,3 +229,38 @@ def new_referral(request: HttpRequest) -> HttpResponse:
         else:
             messages.error(request, form_errors_text(form))
     return render(request, "partners/referral_form.html", {"form": form})
+
+
+@never_cache
+@require_http_methods(["GET"])
+def report_file(request: HttpRequest, pk: int) -> HttpResponse:
+    """A partner's attachment: for the organisation that sent it, and for the office's staff who read partner
+    reports. Each download is audited."""
+    from garda.core.access import has_capability
+    from garda.partners.files import read
+    from garda.partners.models import ReportFile
+
+    user = request_user(request)
+    item = ReportFile.objects.select_related("report").filter(pk=pk).first()
+    if item is None:
+        raise Http404
+    organisation = organisation_of(user)
+    own = organisation is not None and item.report.organisation_id == organisation.pk
+    if not (own or has_capability(user, Capability.SCREENING_VIEW)):
+        raise Http404
+    try:
+        data = read(item, reader=user.username)
+    except FileNotFoundError as exc:
+        raise Http404 from exc
+    response = HttpResponse(data, content_type=item.content_type)
+    safe = "".join(c for c in item.name if c.isalnum() or c in "._- ")[:100] or "lampiran"
+    response["Content-Disposition"] = f'attachment; filename="{safe}"'
+    return response
+
+
+def report_files_panel(request: HttpRequest, report: Any) -> str:
+    """On an intelligence report's page: the files its partner sent."""
+    from django.template.loader import render_to_string
+
+    files = list(report.partner_files.all())
+    return render_to_string("partners/_files.html", {"files": files}, request=request) if files else ""

@@ -84,6 +84,7 @@ INSTALLED_APPS = [
     "garda.whistle",
     "garda.oversight",
     "garda.partners",
+    "garda.public",
     "ninja",  # its Swagger UI files are served from here, not from a CDN
     "oauth2_provider",
     "garda.synthetic",  # the `garda demo` command

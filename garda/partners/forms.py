@@ -182,3 +182,14 @@ class OrganisationForm(forms.ModelForm):  # type: ignore[type-arg]  # generic on
         super().__init__(*args, **kwargs)
         self.fields["agreement_scope"].choices = [(k, f"{k} — {v}") for k, v in SCOPES.items()]  # type: ignore[attr-defined]
         _label_blank_choices(self)
+
+
+def referral_forms(referral: Any, *, receiving: bool) -> dict[str, Any]:
+    """The forms a referral's page offers: the receiving side answers an open one and records the outcome of an
+    accepted one; the sending side may revoke it while it is open (the actions check again)."""
+    status = referral.status
+    return {
+        "answer_form": AnswerForm(prefix="answer") if receiving and status == "in_progress" else None,
+        "outcome_form": OutcomeForm(prefix="outcome") if receiving and status == "accepted" else None,
+        "revoke_form": RevokeForm(prefix="revoke") if not receiving and status in ("in_progress", "accepted") else None,
+    }

@@ -129,6 +129,8 @@ def test_person_status_says_yes_or_no_and_whom_to_contact(api: Callable[..., Any
     yes = api("post", "/api/v1/persons/status", {"nik": "3174056108950003"}).json()
     assert yes["active"] and yes["contact"]["office_code"] == app.office_code
     assert set(yes) == {"active", "contact"}  # never the file
+    # A sister born the same day in the same district differs in the last digits: never taken for the person.
+    assert not api("post", "/api/v1/persons/status", {"nik": "3174056108950004"}).json()["active"]
     assert api("post", "/api/v1/persons/status", {"nik": "3174050000000001"}).json() == {
         "active": False,
         "contact": None,

@@ -34,6 +34,7 @@ from garda.partners.forms import (
     PartnerReportForm,
     RevokeForm,
     SubjectFormSet,
+    referral_forms,
 )
 from garda.partners.models import Direction, ReferralStatus
 from garda.partners.report_status import report_rows
@@ -137,15 +138,7 @@ def referral(request: HttpRequest, number: str) -> HttpResponse:
         "partners/portal_referral.html",
         {
             "referral": found,
-            "answer_form": AnswerForm(prefix="answer")
-            if receiving and found.status == ReferralStatus.IN_PROGRESS
-            else None,
-            "outcome_form": OutcomeForm(prefix="outcome")
-            if receiving and found.status == ReferralStatus.ACCEPTED
-            else None,
-            "revoke_form": RevokeForm(prefix="revoke")
-            if not receiving and found.status in (ReferralStatus.IN_PROGRESS, ReferralStatus.ACCEPTED)
-            else None,
+            **referral_forms(found, receiving=receiving),
         },
     )
 

@@ -25,8 +25,8 @@ from garda.partners.actions import (
     do_refer_person,
     do_revoke_referral,
 )
-from garda.partners.forms import AnswerForm, OutcomeForm, ReferPersonForm, RevokeForm
-from garda.partners.models import Direction, ReferralStatus
+from garda.partners.forms import AnswerForm, OutcomeForm, ReferPersonForm, RevokeForm, referral_forms
+from garda.partners.models import Direction
 from garda.screening.api import access_application
 
 
@@ -108,15 +108,7 @@ def detail(request: HttpRequest, number: str) -> HttpResponse:
         "partners/staff_referral.html",
         {
             "referral": found,
-            "answer_form": AnswerForm(prefix="answer")
-            if receiving and found.status == ReferralStatus.IN_PROGRESS
-            else None,
-            "outcome_form": OutcomeForm(prefix="outcome")
-            if receiving and found.status == ReferralStatus.ACCEPTED
-            else None,
-            "revoke_form": RevokeForm(prefix="revoke")
-            if not receiving and found.status in (ReferralStatus.IN_PROGRESS, ReferralStatus.ACCEPTED)
-            else None,
+            **referral_forms(found, receiving=receiving),
             "public_key": signing.public_key_b64(),
         },
     )

@@ -273,6 +273,21 @@ def assert_accessible(pg: Any) -> None:
     assert results.violations_count == 0, results.generate_report()
 
 
+_OVERFLOW = """() => { const w = document.documentElement.clientWidth;
+  const wide = [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > w + 1);
+  return {scroll: document.documentElement.scrollWidth, width: w,
+          wide: wide.slice(0, 5).map(e => e.tagName + (e.id ? '#' + e.id : ''))}; }"""
+
+
+def assert_fits(pg: Any) -> None:
+    """Nothing on the current page scrolls sideways, and axe finds no violation: what every public page must
+    pass at phone width."""
+    pg.wait_for_load_state("load")
+    found = pg.evaluate(_OVERFLOW)
+    assert found["scroll"] <= found["width"] and not found["wide"], (pg.url, found)
+    assert_accessible(pg)
+
+
 def totp_now(secret_b32: str, offset_steps: int = 0) -> str:
     """The code an authenticator app shows for this secret (offset by whole 30-second steps)."""
     key = base64.b32decode(secret_b32.replace(" ", ""))

@@ -40,17 +40,19 @@ class DecisionStats:
         }
 
 
-def decision_stats(office_code: str, start: date, end: date) -> DecisionStats:
+def decision_stats(office_code: str | None, start: date, end: date) -> DecisionStats:
     """Counts in the office's own time zone (the day a decision was taken is the office's day), both ends
     inclusive. Every month of the period appears in by_month, with 0 where nothing was decided; a decision with
-    several categories counts once in each."""
-    office = Office.objects.filter(code=office_code).first()
+    several categories counts once in each. With no office, every office's decisions (the national figure, in
+    Jakarta time)."""
+    office = Office.objects.filter(code=office_code).first() if office_code else None
     zone = ZoneInfo(office.time_zone if office is not None else DEFAULT_ZONE)
     since = datetime.combine(start, time.min, tzinfo=zone)
     until = datetime.combine(end + timedelta(days=1), time.min, tzinfo=zone)
-    rows = Application.objects.filter(
-        office_code=office_code, decision_kind__in=list(COUNTED), decided_at__gte=since, decided_at__lt=until
-    ).values_list("decision_kind", "decided_at", "record")
+    decided = Application.objects.filter(decision_kind__in=list(COUNTED), decided_at__gte=since, decided_at__lt=until)
+    if office_code:
+        decided = decided.filter(office_code=office_code)
+    rows = decided.values_list("decision_kind", "decided_at", "record")
     kinds: Counter[str] = Counter({kind: 0 for kind in COUNTED.values()})
     categories: Counter[str] = Counter()
     months: Counter[str] = Counter({month: 0 for month in _months(start, end)})
@@ -62,7 +64,7 @@ def decision_stats(office_code: str, start: date, end: date) -> DecisionStats:
             categories[category] += 1
     return DecisionStats(
         steps=_steps(office_code, since, until),
-        office=office_code,
+        office=office_code or "",
         start=start,
         end=end,
         total=sum(kinds.values()),
@@ -72,9 +74,9 @@ def decision_stats(office_code: str, start: date, end: date) -> DecisionStats:
     )
 
 
-def _steps(office_code: str, since: datetime, until: datetime) -> dict[str, dict[str, int]]:
+def _steps(office_code: str | None, since: datetime, until: datetime) -> dict[str, dict[str, int]]:
     steps = {kind: {"proposed": 0, "approved": 0, "rejected": 0, "pending": 0} for kind in Kind.values}
-    cases = Case.objects.filter(office__code=office_code)
+    cases = Case.objects.filter(office__code=office_code) if office_code else Case.objects.all()
     proposed = cases.filter(proposed_at__gte=since, proposed_at__lt=until)
     for kind, status in proposed.values_list("kind", "status"):
         steps[kind]["proposed"] += 1

@@ -4,6 +4,9 @@ may use. Never the content or the reporter: only which reports a user holds, and
 It also lends its sealing to oversight's evidence store, so both keep protected files the same way: the same key
 pairs (opened with the holder's password, kept for the session), the same authenticated encryption, the same
 checked uploads.
+
+The public portal hands a checked job offer over to the report form: it renders `ReportForm` prefilled, on a page
+guarded the channel's way (`channel_page`: never cached, no referrer, the channel's form token).
 """
 
 from typing import Any
@@ -24,18 +27,22 @@ from garda.whistle.crypto import (
     seal,
     unseal,
 )
-from garda.whistle.forms import ACCEPT, FilesField, UnlockForm
+from garda.whistle.forms import ACCEPT, FilesField, ReportForm, UnlockForm
 from garda.whistle.keys import holds_keys, public_keys, session_key_for
-from garda.whistle.models import Report, Unit
+from garda.whistle.models import Report, Topic, Unit
+from garda.whistle.views_public import channel_page
 
 __all__ = [
     "ACCEPT",
     "DecryptionError",
     "FilesField",
     "Report",
+    "ReportForm",
+    "Topic",
     "UnlockForm",
     "Upload",
     "access_opened_report",
+    "channel_page",
     "decrypt",
     "decrypt_json",
     "encrypt",

@@ -57,9 +57,15 @@ def _form_token_ok(request: HttpRequest) -> bool:
     return bool(cookie) and hmac.compare_digest(cookie, field)
 
 
-def channel_page(*, uploads: bool = False) -> Callable[[Callable[..., HttpResponse]], Callable[..., HttpResponse]]:
+def channel_page(
+    *, uploads: bool = False, token_check: bool = True
+) -> Callable[[Callable[..., HttpResponse]], Callable[..., HttpResponse]]:
     """Open to anyone; never cached; no referrer sent onwards; POSTs carry the channel's form token. With
-    `uploads`, files are read into memory only, and a request over the limit is refused before it is read."""
+    `uploads`, files are read into memory only, and a request over the limit is refused before it is read.
+
+    `token_check=False` is for pages that take a POST only to keep what is typed out of URLs and logs, and change
+    nothing (the public offer check): there is nothing to forge. They still issue the token, so a channel form
+    they render can be sent."""
 
     def decorator(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
         @wraps(view)
@@ -70,7 +76,7 @@ def channel_page(*, uploads: bool = False) -> Callable[[Callable[..., HttpRespon
                 if int(request.META.get("CONTENT_LENGTH") or 0) > MAX_REQUEST_BYTES:
                     return _finish(render(request, "whistle/too_large.html", status=413), token)
                 request.upload_handlers = [InMemoryUploads(request)]
-            if request.method == "POST" and not _form_token_ok(request):
+            if request.method == "POST" and token_check and not _form_token_ok(request):
                 return _finish(render(request, "whistle/expired.html", status=403), token)
             return _finish(view(request, *args, **kwargs), token)
 

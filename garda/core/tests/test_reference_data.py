@@ -136,6 +136,7 @@ def test_reference_pages_render_every_kind(login_as, personas: dict[str, User]) 
     assert client.get(reverse("core:reference_detail", args=["tidak-ada"])).status_code == 404
 
 
-def test_public_home_shows_current_guidance_without_login(client, db: None) -> None:
-    html = client.get("/").content.decode()
-    assert "Arab Saudi" in html and "Surat jaminan" in html and reverse("core:login") in html
+def test_public_guidance_shows_the_current_lists_without_login(client, db: None) -> None:
+    assert reverse("core:login") in client.get("/").content.decode()
+    html = client.get("/publik/aman/").content.decode()
+    assert "Arab Saudi" in html and "Kamboja" in html and "Surat jaminan" in html

@@ -188,7 +188,7 @@ def test_the_case_page_takes_each_step_and_names_bad_input(
     page = client.get(url).content.decode()
     assert "Surat panggilan" in page and "Usul penutupan tanpa hukuman" in page
     bad = client.post(url, {"step": "summon", "summon-examination_on": "kemarin", "summon-place": "Ruang"})
-    assert 'id="id_summon-examination_on_error1"' in bad.content.decode()
+    assert 'id="id_summon-examination_on_error"' in bad.content.decode()
     too_soon = client.post(
         url, {"step": "summon", "summon-examination_on": timezone.localdate().isoformat(), "summon-place": "Ruang 3"}
     )

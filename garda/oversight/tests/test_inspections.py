@@ -223,7 +223,7 @@ def test_the_inspection_pages_and_the_report_pdf(
     assert item.result == ItemResult.COMPLIANT
     # A bad form is named and nothing is stored.
     bad = client.post(f"/pengawasan/inspeksi/{inspection.number}/berkas/2/", {"note": ""})
-    assert 'id="id_q_app_identity_error1">Bidang ini tidak boleh kosong.' in bad.content.decode()
+    assert 'id="id_q_app_identity_error">Bidang ini tidak boleh kosong.' in bad.content.decode()
     assert inspection.items.get(position=2).result == ItemResult.PENDING
     with django_assert_max_num_queries(20):
         detail = client.get(f"/pengawasan/inspeksi/{inspection.number}/")

@@ -5,12 +5,10 @@ from typing import Any
 
 import pytest
 
-from garda.conftest import assert_accessible
+from garda.conftest import assert_fits
 from garda.public.tests.test_licences import registry  # noqa: F401 (the fixture)
 
 pytestmark = pytest.mark.browser
-
-OVERFLOW = "() => document.documentElement.scrollWidth <= document.documentElement.clientWidth"
 
 
 @pytest.mark.parametrize(("width", "height"), [(390, 844), (1366, 768)])
@@ -19,16 +17,14 @@ def test_a_person_checks_a_company(page: Any, registry: None, offices: Any, widt
     page.goto("/")
     page.get_by_role("link", name="Cek izin perusahaan").click()
     page.wait_for_url("**/publik/perusahaan/")
-    assert page.evaluate(OVERFLOW)
-    assert_accessible(page)
+    assert_fits(page)
     page.get_by_label("Nama perusahaan atau nomor izin").fill("sinar jaya abady")
     page.get_by_role("button", name="Cari").click()
     page.wait_for_url("**/publik/perusahaan/?q=*")
     assert (
         "PT Sinar Jaya Abadi" in page.locator("main").inner_text() and "Berizin." in page.locator("main").inner_text()
     )
-    assert page.evaluate(OVERFLOW)
-    assert_accessible(page)
+    assert_fits(page)
     page.get_by_label("Nama perusahaan atau nomor izin").fill("KEP 123/PPTKIS/2019")
     page.get_by_role("button", name="Cari").click()
     assert "Izinnya sudah tidak berlaku" in page.locator("main").inner_text()

@@ -106,7 +106,7 @@ def test_bad_input_names_the_field_and_keeps_what_was_typed(client: Client, offi
     text = response.content.decode()
     assert "Teks yang sudah saya tulis panjang-panjang" in text
     assert "catatan.exe" in text and "jenis berkas tidak diterima" in text
-    assert 'id="id_topic_error1"' in text
+    assert 'id="id_topic_error"' in text
     assert not Report.objects.exists()
 
 

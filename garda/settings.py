@@ -85,6 +85,7 @@ INSTALLED_APPS = [
     "garda.oversight",
     "garda.partners",
     "garda.public",
+    "garda.outreach",
     "ninja",  # its Swagger UI files are served from here, not from a CDN
     "oauth2_provider",
     "garda.synthetic",  # the `garda demo` command

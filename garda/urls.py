@@ -14,6 +14,7 @@ urlpatterns = [
     path("pengawasan/", include("garda.oversight.urls")),
     path("mitra/", include("garda.partners.urls")),
     path("rujukan/", include("garda.partners.urls_staff")),
+    path("desa-binaan/", include("garda.outreach.urls")),
     path("publik/statistik/", include("garda.stats.urls_public")),
     path("publik/", include("garda.public.urls")),
     path("", include("garda.partners.urls_api")),

@@ -24,6 +24,7 @@ NAVIGATION: list[tuple[str, Any, Capability | None]] = [
     ("oversight:finding_list", _("Temuan inspeksi"), Capability.FINDINGS_FOLLOW_UP),
     ("partners:home", _("Portal mitra"), Capability.PARTNER_PORTAL),
     ("referrals:list", _("Rujukan"), Capability.REFERRALS),
+    ("outreach:villages", _("Desa Binaan"), Capability.OUTREACH),
     ("partners:organisations", _("Instansi mitra"), Capability.ORGANISATIONS_MANAGE),
     ("core:office_list", _("Kantor"), Capability.OFFICES_VIEW),
     ("core:reference_index", _("Data referensi"), Capability.REFERENCE_VIEW),

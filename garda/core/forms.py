@@ -9,6 +9,16 @@ from garda.core.models import Office, User
 from garda.core.roles import Role
 
 
+class DateInput(forms.DateInput):
+    """A browser date picker. Its value must be ISO (YYYY-MM-DD) whatever the language, or the browser shows the
+    initial date as empty."""
+
+    input_type = "date"
+
+    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
+        super().__init__(attrs=attrs, format="%Y-%m-%d")
+
+
 def _label_blank_choices(form: forms.BaseForm) -> None:
     """Say "choose" in the active language for the blank choice of every select of the form."""
     for field in form.fields.values():
@@ -177,8 +187,8 @@ class AuditFilterForm(forms.Form):
         to_field_name="code",
         empty_label=_("Semua kantor"),
     )
-    date_from = forms.DateField(label=_("Dari tanggal"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    date_to = forms.DateField(label=_("Sampai tanggal"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    date_from = forms.DateField(label=_("Dari tanggal"), required=False, widget=DateInput())
+    date_to = forms.DateField(label=_("Sampai tanggal"), required=False, widget=DateInput())
 
     def __init__(self, *args: Any, offices: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -187,6 +197,6 @@ class AuditFilterForm(forms.Form):
 
 class RevisionForm(forms.Form):
     items = forms.CharField(label=_("Isi daftar"), widget=forms.Textarea(attrs={"rows": 18, "spellcheck": "false"}))
-    effective_from = forms.DateField(label=_("Berlaku sejak"), widget=forms.DateInput(attrs={"type": "date"}))
+    effective_from = forms.DateField(label=_("Berlaku sejak"), widget=DateInput())
     source = forms.CharField(label=_("Sumber / dasar hukum"), widget=forms.Textarea(attrs={"rows": 2}))
     note = forms.CharField(label=_("Catatan perubahan (apa dan mengapa)"), max_length=500)

@@ -48,6 +48,7 @@ class Capability(StrEnum):
     PARTNER_PORTAL = "partners.portal"
     REFERRALS = "partners.referrals"
     ORGANISATIONS_MANAGE = "partners.organisations"
+    OUTREACH = "outreach.record"
 
 
 _STAFF = frozenset(Role) - {Role.PARTNER}
@@ -102,6 +103,9 @@ CAPABILITIES: dict[Capability, frozenset[Role]] = {
     Capability.REFERRALS: frozenset({Role.INTERVIEWER, Role.KASI, Role.KABID_INTEL, Role.ANALYST}),
     # Partner organisations and their agreements are national data: an administrator of the national office.
     Capability.ORGANISATIONS_MANAGE: frozenset({Role.ADMIN}),
+    # Program Desa Binaan is run by the intelligence section with speakers from document services (the PIMPASA
+    # officers); the head of office follows its reach and signs its yearly report.
+    Capability.OUTREACH: frozenset({Role.INTERVIEWER, Role.KASI, Role.KABID_INTEL, Role.KAKANIM, Role.ANALYST}),
 }
 
 # Roles that decide, investigate, hold the channel's keys or administer: an office administrator alone could

@@ -5,6 +5,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from garda.core.forms import DateInput
 from garda.decisions import legal
 from garda.decisions.models import Kind
 from garda.screening.api import DOCUMENT_CHOICES
@@ -42,9 +43,7 @@ class ProposalForm(forms.Form):
         required=False,
     )
     passport_number = forms.CharField(label=_("Nomor paspor (pembatalan)"), max_length=32, required=False)
-    suspension_until = forms.DateField(
-        label=_("Ditangguhkan sampai"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    suspension_until = forms.DateField(label=_("Ditangguhkan sampai"), required=False, widget=DateInput())
 
     def __init__(self, *args: Any, facts: list[tuple[str, str]] | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

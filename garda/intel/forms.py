@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
+from garda.core.forms import DateInput
 from garda.core.vocabulary import VOCABULARY
 from garda.intel.models import AGENCIES
 
@@ -25,9 +26,7 @@ class ReportForm(forms.Form):
     category = forms.ChoiceField(label=_("Kategori"), choices=list(CATEGORY_LABELS.items()))
     destination_country = forms.CharField(label=_("Negara tujuan (kode ISO)"), max_length=2, required=False)
     summary = forms.CharField(label=_("Ringkasan"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
-    valid_until = forms.DateField(
-        label=_("Berlaku sampai"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    valid_until = forms.DateField(label=_("Berlaku sampai"), required=False, widget=DateInput())
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -39,7 +38,7 @@ class ReportForm(forms.Form):
             self.fields[f"s{n}_full_name"] = forms.CharField(label=_("Nama"), max_length=200, required=False)
             self.fields[f"s{n}_nik"] = forms.CharField(label=_("NIK"), max_length=20, required=False)
             self.fields[f"s{n}_birth_date"] = forms.DateField(
-                label=_("Tanggal lahir"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+                label=_("Tanggal lahir"), required=False, widget=DateInput()
             )
             self.fields[f"s{n}_sex"] = forms.ChoiceField(
                 label=_("Jenis kelamin"),

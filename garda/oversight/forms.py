@@ -6,7 +6,7 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from garda.core.forms import _label_blank_choices
+from garda.core.forms import DateInput, _label_blank_choices
 from garda.core.models import Office, User
 from garda.core.models.offices import OfficeKind
 from garda.oversight.models import (
@@ -39,10 +39,6 @@ class InvestigationForm(forms.Form):
         staff = User.objects.filter(Q(office=office) | Q(office__kind=OfficeKind.NATIONAL), is_active=True)
         self.fields["subject"].queryset = staff.order_by("full_name")  # type: ignore[attr-defined]
         _label_blank_choices(self)
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
 
 
 class InspectionPlanForm(forms.Form):

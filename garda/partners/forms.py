@@ -6,7 +6,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from garda.core.forms import _label_blank_choices
+from garda.core.forms import DateInput, _label_blank_choices
 from garda.core.models import Office, Organisation
 from garda.whistle import api as sealing
 
@@ -26,10 +26,6 @@ SUBJECT_ROLES = [
     ("other", _("Lainnya")),
 ]
 SEXES = [("", "—"), ("M", _("Laki-laki")), ("F", _("Perempuan"))]
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
 
 
 class PartnerReportForm(forms.Form):

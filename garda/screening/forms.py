@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
+from garda.core.forms import DateInput
 from garda.core.models import Country
 from garda.core.vocabulary import VOCABULARY
 from garda.identity.nik import InvalidNumber, parse_nik
@@ -83,7 +84,7 @@ OUTCOME_LABELS = {code: capfirst(word) for code, word in VOCABULARY["outcome"].i
 
 
 class QueueFilterForm(forms.Form):
-    day = forms.DateField(label=_("Tanggal"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    day = forms.DateField(label=_("Tanggal"), required=False, widget=DateInput())
     risk = forms.ChoiceField(label=_("Risiko"), choices=RISKS, required=False)
     alert = forms.BooleanField(label=_("Hanya yang berindikasi baru"), required=False)
     awaiting = forms.BooleanField(label=_("Menunggu konfirmasi Kepala Seksi (semua tanggal)"), required=False)
@@ -124,7 +125,7 @@ class CounterForm(forms.Form):
     kk_number = forms.CharField(label=_("Nomor KK"), max_length=20, required=False)
     full_name = forms.CharField(label=_("Nama lengkap"), max_length=200)
     sex = forms.ChoiceField(label=_("Jenis kelamin"), choices=[("M", _("Laki-laki")), ("F", _("Perempuan"))])
-    birth_date = forms.DateField(label=_("Tanggal lahir"), widget=forms.DateInput(attrs={"type": "date"}))
+    birth_date = forms.DateField(label=_("Tanggal lahir"), widget=DateInput())
     birth_place = forms.CharField(label=_("Tempat lahir"), max_length=100)
     occupation = forms.CharField(label=_("Pekerjaan (sesuai KTP)"), max_length=100, required=False)
     address = forms.CharField(label=_("Alamat"), max_length=300, required=False)
@@ -146,7 +147,7 @@ class CounterForm(forms.Form):
     civil_birth_date = forms.DateField(
         label=_("Tanggal lahir pada akta kelahiran/ijazah"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DateInput(),
     )
     civil_mother_name = forms.CharField(label=_("Nama ibu pada akta kelahiran"), max_length=200, required=False)
     # Travel

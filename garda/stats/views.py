@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from garda.core.access import offices_in_scope, requires
+from garda.core.forms import DateInput
 from garda.core.models import User
 from garda.core.roles import Capability
 from garda.stats.decisions import decision_stats
@@ -17,8 +18,8 @@ from garda.stats.decisions import decision_stats
 
 class PeriodForm(forms.Form):
     office = forms.ChoiceField(label=_("Kantor"))
-    start = forms.DateField(label=_("Dari"), widget=forms.DateInput(attrs={"type": "date"}))
-    end = forms.DateField(label=_("Sampai"), widget=forms.DateInput(attrs={"type": "date"}))
+    start = forms.DateField(label=_("Dari"), widget=DateInput())
+    end = forms.DateField(label=_("Sampai"), widget=DateInput())
 
     def __init__(self, *args: object, offices: list[tuple[str, str]], **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]

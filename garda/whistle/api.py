@@ -6,7 +6,8 @@ pairs (opened with the holder's password, kept for the session), the same authen
 checked uploads.
 
 The public portal hands a checked job offer over to the report form: it renders `ReportForm` prefilled, on a page
-guarded the channel's way (`channel_page`: never cached, no referrer, the channel's form token).
+guarded the channel's way (`channel_page`: never cached, no referrer, the channel's form token). Program Desa
+Binaan strips its event photos with the channel's isolated cleaner (`clean_isolated`).
 """
 
 from typing import Any
@@ -30,6 +31,7 @@ from garda.whistle.crypto import (
 from garda.whistle.forms import ACCEPT, FilesField, ReportForm, UnlockForm
 from garda.whistle.keys import holds_keys, public_keys, session_key_for
 from garda.whistle.models import Report, Topic, Unit
+from garda.whistle.sanitize import SanitizeError, clean_isolated
 from garda.whistle.views_public import channel_page
 
 __all__ = [
@@ -38,11 +40,13 @@ __all__ = [
     "FilesField",
     "Report",
     "ReportForm",
+    "SanitizeError",
     "Topic",
     "UnlockForm",
     "Upload",
     "access_opened_report",
     "channel_page",
+    "clean_isolated",
     "decrypt",
     "decrypt_json",
     "encrypt",

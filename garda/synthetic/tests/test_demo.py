@@ -128,3 +128,16 @@ def test_demo_partners_find_their_work(demo_db: None) -> None:
     assert polri is not None and referrals_of(polri).get().status == ReferralStatus.DONE
     kemlu = partners["mitra.kemlu"].organisation
     assert kemlu is not None and referrals_of(kemlu).get().direction == "in"
+
+
+def test_demo_fosters_tebet_and_its_warnings_reach_intelligence(demo_db: None) -> None:
+    """The seven kelurahan of Kecamatan Tebet, the 28 August 2025 socialisation with its photos, and early warnings
+    entered as the office's intelligence reports."""
+    from garda.intel.api import AgencyReport
+    from garda.outreach.models import EarlyWarning, Event, Village
+
+    assert Village.objects.filter(district_name="Tebet").count() == 7
+    first = Event.objects.get(held_on=date(2025, 8, 28))
+    assert first.place == "Kantor Kecamatan Tebet" and first.photos.count() == 2
+    assert EarlyWarning.objects.count() == 3
+    assert AgencyReport.objects.filter(agency="IMIGRASI", reference__startswith="Desa Binaan").count() == 3

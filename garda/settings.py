@@ -86,6 +86,7 @@ INSTALLED_APPS = [
     "garda.partners",
     "garda.public",
     "garda.outreach",
+    "garda.training",
     "ninja",  # its Swagger UI files are served from here, not from a CDN
     "oauth2_provider",
     "garda.synthetic",  # the `garda demo` command

@@ -15,6 +15,8 @@ urlpatterns = [
     path("mitra/", include("garda.partners.urls")),
     path("rujukan/", include("garda.partners.urls_staff")),
     path("desa-binaan/", include("garda.outreach.urls")),
+    path("pelatihan/", include("garda.training.urls")),
+    path("publik/sertifikat/", include("garda.training.urls_public")),
     path("publik/statistik/", include("garda.stats.urls_public")),
     path("publik/", include("garda.public.urls")),
     path("", include("garda.partners.urls_api")),

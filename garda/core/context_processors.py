@@ -25,6 +25,8 @@ NAVIGATION: list[tuple[str, Any, Capability | None]] = [
     ("partners:home", _("Portal mitra"), Capability.PARTNER_PORTAL),
     ("referrals:list", _("Rujukan"), Capability.REFERRALS),
     ("outreach:villages", _("Desa Binaan"), Capability.OUTREACH),
+    ("training:index", _("Pelatihan"), None),
+    ("training:coverage", _("Cakupan pelatihan"), Capability.TRAINING_COVERAGE),
     ("partners:organisations", _("Instansi mitra"), Capability.ORGANISATIONS_MANAGE),
     ("core:office_list", _("Kantor"), Capability.OFFICES_VIEW),
     ("core:reference_index", _("Data referensi"), Capability.REFERENCE_VIEW),

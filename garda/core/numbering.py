@@ -1,5 +1,6 @@
 """Numbers of the form PREFIX + serial (WBS-2026-000123, INV-2026-0007), one sequence per prefix."""
 
+import secrets
 import zlib
 
 from django.db import connection
@@ -16,3 +17,19 @@ def next_number(rows: QuerySet[Model], field: str, prefix: str, width: int) -> s
     last = rows.filter(**{f"{field}__startswith": prefix}).order_by(f"-{field}").values_list(field, flat=True).first()
     serial = int(str(last)[len(prefix) :]) + 1 if last else 1
     return f"{prefix}{serial:0{width}d}"
+
+
+# Crockford's alphabet: no I, L, O or U to misread when typed from paper.
+CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+
+
+def new_verification_code() -> str:
+    """A code printed on a document and typed on the public verification page: 60 random bits, in three groups."""
+    raw = "".join(secrets.choice(CODE_ALPHABET) for _ in range(12))
+    return f"{raw[:4]}-{raw[4:8]}-{raw[8:]}"
+
+
+def typed_code(text: str) -> str:
+    """A code as typed from paper (any case, spaces or dashes, O for 0, I or L for 1) in its printed form."""
+    raw = "".join(ch for ch in text.upper() if ch.isalnum()).translate(str.maketrans("OIL", "011"))
+    return f"{raw[:4]}-{raw[4:8]}-{raw[8:]}" if len(raw) == 12 else raw

@@ -49,6 +49,8 @@ class Capability(StrEnum):
     REFERRALS = "partners.referrals"
     ORGANISATIONS_MANAGE = "partners.organisations"
     OUTREACH = "outreach.record"
+    TRAINING_MANAGE = "training.manage"
+    TRAINING_COVERAGE = "training.coverage"
 
 
 _STAFF = frozenset(Role) - {Role.PARTNER}
@@ -106,6 +108,10 @@ CAPABILITIES: dict[Capability, frozenset[Role]] = {
     # Program Desa Binaan is run by the intelligence section with speakers from document services (the PIMPASA
     # officers); the head of office follows its reach and signs its yearly report.
     Capability.OUTREACH: frozenset({Role.INTERVIEWER, Role.KASI, Role.KABID_INTEL, Role.KAKANIM, Role.ANALYST}),
+    # Training is organised by the section heads and internal compliance (its own courses); every officer takes
+    # tests and downloads their own certificates without a capability. The heads read who is due for a refresher.
+    Capability.TRAINING_MANAGE: frozenset({Role.KASI, Role.KABID_INTEL, Role.KAKANIM, Role.INVESTIGATOR}),
+    Capability.TRAINING_COVERAGE: frozenset({Role.KASI, Role.KABID_INTEL, Role.KAKANIM}),
 }
 
 # Roles that decide, investigate, hold the channel's keys or administer: an office administrator alone could

@@ -1,7 +1,6 @@
 """The steps of a decision case. Each is one transaction with its audit event; each checks who may take it —
 the role, the office, and four eyes (nobody takes two steps of one case) — before the database checks again."""
 
-import secrets
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -11,6 +10,7 @@ from django.utils import timezone
 
 from garda.core import audit
 from garda.core.models import Office, User
+from garda.core.numbering import new_verification_code
 from garda.core.reasons import required_reason
 from garda.core.roles import Capability
 from garda.decisions import deadlines, legal
@@ -122,14 +122,6 @@ def _add_months(day: date, months: int) -> date:
 
 
 # --- Letters: numbered and coded inside the step that issues them -------------------------------------------
-
-# Crockford's alphabet: no I, L, O or U to misread when typed from paper.
-_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
-
-
-def new_verification_code() -> str:
-    raw = "".join(secrets.choice(_ALPHABET) for _ in range(12))  # 60 bits
-    return f"{raw[:4]}-{raw[4:8]}-{raw[8:]}"
 
 
 def _next_number(office: Office, year: int) -> tuple[int, str]:

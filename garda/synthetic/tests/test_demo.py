@@ -141,3 +141,18 @@ def test_demo_fosters_tebet_and_its_warnings_reach_intelligence(demo_db: None) -
     assert first.place == "Kantor Kecamatan Tebet" and first.photos.count() == 2
     assert EarlyWarning.objects.count() == 3
     assert AgencyReport.objects.filter(agency="IMIGRASI", reference__startswith="Desa Binaan").count() == 3
+
+
+def test_demo_trains_staff_some_now_due(demo_db: None) -> None:
+    """Courses for each staff group and for villagers; sessions with certificates; the head sees coverage with some
+    officers due for a refresher and some never trained."""
+    from django.utils import timezone
+
+    from garda.core.models import Office
+    from garda.training.coverage import DUE, NEVER, coverage
+    from garda.training.models import Enrolment
+
+    assert Enrolment.objects.filter(certificate_code__isnull=False).count() >= 10
+    _roles, officers = coverage(Office.objects.get(code="JAKSEL"), timezone.localdate())
+    states = {o.status for o in officers}
+    assert DUE in states and NEVER in states

@@ -1,11 +1,30 @@
+from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from django import template
+from django.contrib.staticfiles import finders
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
 from garda.core import vocabulary
 
 register = template.Library()
+
+
+@lru_cache(maxsize=8)
+def _static_text(path: str, modified: float) -> str:
+    found = finders.find(path)
+    return Path(str(found)).read_text(encoding="utf-8") if found else ""
+
+
+@register.simple_tag
+def inline_static(path: str) -> SafeString:
+    """A static file of ours (the stylesheet) written into the page. Read again when the file changes."""
+    found = finders.find(path)
+    if not found:
+        raise template.TemplateSyntaxError(f"static file not found: {path}")
+    return mark_safe(_static_text(path, Path(str(found)).stat().st_mtime))  # noqa: S308 (our own file)
 
 
 @register.simple_tag

@@ -15,6 +15,9 @@ pytestmark = pytest.mark.browser
 def test_public_home_is_open_and_accessible(page) -> None:
     page.goto("/")
     assert page.get_by_role("heading", level=1).inner_text().startswith("Bepergian")
+    # The stylesheet is inline (one round trip on a slow line) and the CSP nonce lets it apply.
+    assert page.evaluate("getComputedStyle(document.querySelector('.skip-link')).position") == "absolute"
+    assert page.locator("link[rel=stylesheet], script[src]").count() == 0
     assert_accessible(page)
 
 

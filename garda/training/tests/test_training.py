@@ -165,3 +165,35 @@ def test_coverage_per_role_and_who_is_due(
         page = head.get("/pelatihan/cakupan/").content.decode()
     assert "belum pernah" in page
     assert login_as(personas["counter"]).get("/pelatihan/cakupan/").status_code == 403
+
+
+def test_lists_keep_their_query_count_as_they_grow(
+    course: Course,
+    personas: dict[str, User],
+    offices: dict[str, Office],
+    login_as: Callable[[User], Client],
+    django_assert_max_num_queries: Any,
+) -> None:
+    from garda.training.actions import Participant, do_enrol, do_plan_session
+
+    kasi = personas["kasi"]
+    session = do_plan_session(
+        acting_user=kasi, course=course, office=offices["JAKSEL"], held_on=timezone.localdate(), place="-", trainer="-"
+    )
+    do_enrol(session, acting_user=kasi, users=[personas["counter"]], participants=[Participant("Sari Dewi", "F")])
+    client = login_as(kasi)
+    counts = []
+    for _round in range(2):
+        with django_assert_max_num_queries(40) as index:
+            client.get("/pelatihan/")
+        n_index = len(index)
+        with django_assert_max_num_queries(40) as page:
+            client.get(f"/pelatihan/sesi/{session.number}/")
+        counts.append((n_index, len(page)))
+        more = do_plan_session(
+            acting_user=kasi, course=course, office=offices["JAKSEL"], held_on=timezone.localdate(), place="-",
+            trainer="-",
+        )  # fmt: skip
+        do_enrol(more, acting_user=kasi, users=[], participants=[Participant(f"Warga {i}", "M") for i in range(5)])
+        do_enrol(session, acting_user=kasi, users=[], participants=[Participant(f"Peserta {i}", "F") for i in range(5)])
+    assert counts[0] == counts[1]

@@ -111,9 +111,8 @@ OAUTH2_PROVIDER = {
 }
 
 MIDDLEWARE = [
-    # First, so it compresses what everything below produced (pages and WhiteNoise's files alike): on a slow line
-    # the bytes are the page's load time. Django pads the gzip header randomly against BREACH.
-    "django.middleware.gzip.GZipMiddleware",
+    # First, so it compresses what everything below produced (pages and WhiteNoise's files alike).
+    "garda.core.middleware.PageGZipMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "garda.core.middleware.RequestIdMiddleware",

@@ -5,7 +5,8 @@ from collections.abc import Callable
 from typing import Any
 from urllib.parse import urlencode
 
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpRequest, HttpResponse, HttpResponseBase, HttpResponseRedirect
+from django.middleware.gzip import GZipMiddleware
 from django.urls import reverse
 from django.utils import timezone
 
@@ -24,6 +25,19 @@ def login_step(view: Any) -> Any:
     """Mark a view as part of logging in: open to a user who gave the password but not yet the 2FA code."""
     view.garda_login_step = True
     return view
+
+
+class PageGZipMiddleware(GZipMiddleware):
+    """Compress what a browser loads (pages, styles, icons): on a slow line the bytes are the load time. API
+    answers, letters and packets stay as they are: small, or already compressed, and some clients of the API do
+    not decode a compressed body. Django pads the gzip header randomly against BREACH."""
+
+    COMPRESSED = ("text/html", "text/css", "image/svg+xml", "text/javascript")
+
+    def process_response(self, request: HttpRequest, response: HttpResponseBase) -> HttpResponseBase:
+        if not response.get("Content-Type", "").startswith(self.COMPRESSED):
+            return response
+        return super().process_response(request, response)
 
 
 class RequestIdMiddleware:

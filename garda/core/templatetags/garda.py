@@ -1,3 +1,4 @@
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -14,8 +15,10 @@ register = template.Library()
 
 @lru_cache(maxsize=8)
 def _static_text(path: str, modified: float) -> str:
+    """The file's text; a stylesheet without its comments (they are for whoever edits it, not for the page)."""
     found = finders.find(path)
-    return Path(str(found)).read_text(encoding="utf-8") if found else ""
+    text = Path(str(found)).read_text(encoding="utf-8") if found else ""
+    return re.sub(r"/\*.*?\*/", "", text, flags=re.DOTALL) if path.endswith(".css") else text
 
 
 @register.simple_tag

@@ -27,4 +27,8 @@ class DecisionsConfig(AppConfig):
     verbose_name = "Keputusan"
 
     def ready(self) -> None:
+        from garda.core import panels
+        from garda.decisions.panels import application_panel
+
         post_migrate.connect(_freeze, sender=self)
+        panels.register(panels.APPLICATION, application_panel)

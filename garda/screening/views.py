@@ -23,6 +23,7 @@ from garda.screening import actions, evidence
 from garda.screening.access import access_application, applications_in_scope
 from garda.screening.forms import OUTCOME_LABELS, ClearanceForm, CounterForm, QueueFilterForm, ReviewForm
 from garda.screening.indicators import DECISION_LABELS, RULES, explain, interview_guide
+from garda.screening.models import Application
 from garda.screening.network import HEIGHT, WIDTH, picture
 
 PAGE_SIZE = 50
@@ -104,6 +105,15 @@ def _risk_counts(apps: Any) -> Any:
     from django.db.models import Count
 
     return apps.values("risk_level").annotate(n=Count("pk")).order_by()
+
+
+def _other_applications(user: Any, app: Application) -> list[Application]:
+    """The same NIK's other applications, at any date and any office the user may see, newest first. (Respellings
+    and other NIKs of the same person are the identity matches shown beside.)"""
+    if not app.applicant_nik:
+        return []
+    same = applications_in_scope(user).filter(applicant_nik=app.applicant_nik).exclude(pk=app.pk)
+    return list(same.order_by("-submitted_at")[:20])
 
 
 @requires(Capability.SCREENING_VIEW)
@@ -191,6 +201,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             "review_form": ReviewForm(),
             # Other apps' panels for this application (partners: refer the person to a partner organisation).
             "panels": panels.render(panels.APPLICATION, request, app),
+            "other_applications": _other_applications(user, app),
             "can_review": has_capability(user, Capability.SCREENING_REVIEW),
             "can_propose": has_capability(user, Capability.DECISIONS_PROPOSE) and app.office_code == user.office.code,
             "outcome_labels": OUTCOME_LABELS,

@@ -82,3 +82,23 @@ def test_a_bad_follow_up_is_refused_with_a_message(personas: dict[str, User], lo
     assert "paling sedikit 10 huruf" in response.content.decode() and not FollowUp.objects.exists()
     response = client.post(url, {"kind": "appeal_upheld", "note": "Diterima oleh petugas wawancara."}, follow=True)
     assert not FollowUp.objects.exists()  # not a choice for an interviewer
+
+
+def test_an_application_page_links_the_person_s_decisions_and_other_applications(
+    personas: dict[str, User], login_as
+) -> None:
+    """The same person (NIK) applied last year and was postponed; applying again, the new application's page shows
+    that decision case and the earlier application, each a link; a stranger's application shows neither."""
+    earlier, person = _application("JAKSEL", seed=41)
+    case = _propose(earlier, personas["interviewer"])
+    again, _person = _application("JAKSEL", person=person, seed=42)
+    stranger, _other = _application("JAKSEL", seed=43)
+    client = login_as(personas["kasi"])
+    page = client.get(reverse("screening:detail", args=[again.pk])).content.decode()
+    assert reverse("decisions:detail", args=[case.pk]) in page
+    assert reverse("screening:detail", args=[earlier.pk]) in page and f"JAKSEL/{earlier.external_id}" in page
+    own = client.get(reverse("screening:detail", args=[earlier.pk])).content.decode()
+    assert "permohonan ini" in own and reverse("screening:detail", args=[again.pk]) in own
+    alone = client.get(reverse("screening:detail", args=[stranger.pk])).content.decode()
+    assert reverse("decisions:detail", args=[case.pk]) not in alone
+    assert "Belum ada kasus keputusan" in alone and "Tidak ada permohonan lain dengan NIK ini" in alone

@@ -87,6 +87,7 @@ INSTALLED_APPS = [
     "garda.public",
     "garda.outreach",
     "garda.training",
+    "garda.search",
     "ninja",  # its Swagger UI files are served from here, not from a CDN
     "oauth2_provider",
     "garda.synthetic",  # the `garda demo` command

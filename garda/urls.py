@@ -16,6 +16,7 @@ urlpatterns = [
     path("rujukan/", include("garda.partners.urls_staff")),
     path("desa-binaan/", include("garda.outreach.urls")),
     path("pelatihan/", include("garda.training.urls")),
+    path("cari/", include("garda.search.urls")),
     path("publik/sertifikat/", include("garda.training.urls_public")),
     path("publik/statistik/", include("garda.stats.urls_public")),
     path("publik/", include("garda.public.urls")),

@@ -39,7 +39,7 @@ NAVIGATION: list[tuple[str, Any, Capability | None]] = [
 def navigation(request: HttpRequest) -> dict[str, Any]:
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated or not user.is_verified():
-        return {"nav_items": []}
+        return {"nav_items": [], "can_search": False}
     match = getattr(request, "resolver_match", None)
     current = f"{match.namespace}:{match.url_name}" if match else ""
     items = [
@@ -47,4 +47,5 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         for name, label, cap in NAVIGATION
         if cap is None or has_capability(user, cap)
     ]
-    return {"nav_items": items}
+    # The find-anyone box (garda.search) is for those who read applications.
+    return {"nav_items": items, "can_search": has_capability(user, Capability.SCREENING_VIEW)}

@@ -5,9 +5,19 @@ actions."""
 from dataclasses import dataclass
 from datetime import date
 
+from garda.decisions.access import cases_in_scope
 from garda.decisions.models import DECIDED, Case, Kind, Status
 
-__all__ = ["DECIDED", "Case", "DecidedCase", "Kind", "Status", "decided_cases", "proposals_by_officer"]
+__all__ = [
+    "DECIDED",
+    "Case",
+    "DecidedCase",
+    "Kind",
+    "Status",
+    "cases_in_scope",
+    "decided_cases",
+    "proposals_by_officer",
+]
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from garda.identity.index import (
     index_total,
     remove_persons,
 )
-from garda.identity.lookups import name_count, same_persons
+from garda.identity.lookups import indexed_persons, name_count, same_persons
 from garda.identity.model import FSModel, MatchResult
 from garda.identity.records import Person, prepare
 from garda.identity.watch import RELATIONS, Relative, Watched, WatchIndex, WatchMatch, describe, household_keys
@@ -39,6 +39,7 @@ __all__ = [
     "household_keys",
     "index_person",
     "index_total",
+    "indexed_persons",
     "name_count",
     "prepare",
     "remove_persons",

@@ -80,3 +80,34 @@ def same_persons(
         if weight is not None:  # the weight alone decides; the evidence is not needed here
             same[ref] = 1.0 / (1.0 + 2.0 ** (-weight))
     return same
+
+
+def indexed_persons(
+    *,
+    nik: str = "",
+    phone: str = "",
+    other_id: str = "",
+    name_key: str = "",
+    birth_year: int | None = None,
+    limit: int = 5000,
+) -> list[IndexedPerson]:
+    """Index rows for a search by one detail (the find-anyone box): a NIK, a phone (normalised), another identity
+    number, an exact normalised name, or everyone born in a year (through the birth-day blocking keys, one indexed
+    IN lookup; the caller compares the names)."""
+    rows = IndexedPerson.objects.all()
+    if nik:
+        rows = rows.filter(nik=nik)
+    elif phone:
+        rows = rows.filter(phone=phone)
+    elif other_id:
+        rows = rows.filter(other_id=other_id)
+    elif name_key:
+        rows = rows.filter(name_key=name_key)
+    elif birth_year is not None:
+        start = date(birth_year, 1, 1)
+        days = (date(birth_year + 1, 1, 1) - start).days
+        keys = [f"B:{date.fromordinal(start.toordinal() + i):%Y%m%d}" for i in range(days)]
+        rows = rows.filter(pk__in=BlockingKey.objects.filter(key__in=keys).values("person_id"))
+    else:
+        return []
+    return list(rows.order_by("pk")[:limit])

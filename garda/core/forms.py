@@ -19,6 +19,20 @@ class DateInput(forms.DateInput):
         super().__init__(attrs=attrs, format="%Y-%m-%d")
 
 
+def add_action_errors(form: forms.BaseForm, exc: ValidationError) -> None:
+    """An action's refusal shown on the form that asked for it: beside the field it names, else above the form."""
+    if hasattr(exc, "error_dict"):
+        for field, errors in exc.message_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, exc.messages)
+
+
+def office_staff(office_id: int) -> Any:
+    """The office's active staff (no partner accounts), by name: who may be named officer, trainee or assignee."""
+    return User.objects.filter(office_id=office_id, is_active=True).exclude(role=Role.PARTNER).order_by("full_name")
+
+
 def _label_blank_choices(form: forms.BaseForm) -> None:
     """Say "choose" in the active language for the blank choice of every select of the form."""
     for field in form.fields.values():

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from garda.core.access import has_capability, request_user, requires
+from garda.core.forms import add_action_errors
 from garda.core.middleware import public
 from garda.core.roles import Capability
 from garda.decisions import actions, deadlines, legal
@@ -91,8 +92,7 @@ def propose(request: HttpRequest, application_pk: int) -> HttpResponse:
                 passport_number=data["passport_number"],
             )
         except ValidationError as exc:
-            for field, errors in exc.message_dict.items():
-                form.add_error(field if field in form.fields else None, errors)
+            add_action_errors(form, exc)
         except PermissionDenied:
             raise
         else:

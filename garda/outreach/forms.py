@@ -8,7 +8,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from garda.core.forms import DateInput
+from garda.core.forms import DateInput, office_staff
 from garda.core.models import Country, User
 from garda.outreach.models import AgeBand, ContactRole, Sex, Topic, WarningKind
 from garda.whistle.api import FilesField
@@ -24,10 +24,6 @@ def attendance_field(sex: str, band: str) -> str:
     return f"att_{sex}_{band}"
 
 
-def _staff(office_id: int) -> Any:
-    return User.objects.filter(office_id=office_id, is_active=True).exclude(role="mitra").order_by("full_name")
-
-
 class VillageForm(forms.Form):
     region_code = forms.CharField(
         label=_("Kode desa/kelurahan (Kemendagri)"),
@@ -39,7 +35,7 @@ class VillageForm(forms.Form):
 
     def __init__(self, *args: Any, office_id: int, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["officer"].queryset = _staff(office_id)  # type: ignore[attr-defined]
+        self.fields["officer"].queryset = office_staff(office_id)  # type: ignore[attr-defined]
 
 
 class OfficerForm(forms.Form):
@@ -47,7 +43,7 @@ class OfficerForm(forms.Form):
 
     def __init__(self, *args: Any, office_id: int, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["officer"].queryset = _staff(office_id)  # type: ignore[attr-defined]
+        self.fields["officer"].queryset = office_staff(office_id)  # type: ignore[attr-defined]
 
 
 class EventForm(forms.Form):
@@ -122,7 +118,7 @@ class FollowUpForm(forms.Form):
 
     def __init__(self, *args: Any, office_id: int, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["assigned_to"].queryset = _staff(office_id)  # type: ignore[attr-defined]
+        self.fields["assigned_to"].queryset = office_staff(office_id)  # type: ignore[attr-defined]
 
 
 class CompleteForm(forms.Form):

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from garda.core import filestore
 from garda.core.access import request_user, requires
+from garda.core.forms import add_action_errors
 from garda.core.roles import Capability
 from garda.outreach import actions
 from garda.outreach.access import event_for, village_for, villages_of
@@ -27,14 +28,6 @@ def _year(request: HttpRequest) -> int:
     return int(text) if text.isdigit() and 2000 <= int(text) <= 2100 else timezone.localdate().year
 
 
-def _form_errors(form: Any, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc.messages)
-
-
 @requires(Capability.OUTREACH)
 @require_http_methods(["GET", "POST"])
 def village_list(request: HttpRequest) -> HttpResponse:
@@ -44,7 +37,7 @@ def village_list(request: HttpRequest) -> HttpResponse:
         try:
             village = actions.do_add_village(acting_user=user, office=user.office, **form.cleaned_data)
         except ValidationError as exc:
-            _form_errors(form, exc)
+            add_action_errors(form, exc)
         else:
             return redirect("outreach:village", pk=village.pk)
     year = _year(request)
@@ -62,7 +55,7 @@ def village(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             actions.do_set_officer(found, form.cleaned_data["officer"], acting_user=user)
         except ValidationError as exc:
-            _form_errors(form, exc)
+            add_action_errors(form, exc)
         else:
             return redirect("outreach:village", pk=found.pk)
     context = {
@@ -97,7 +90,7 @@ def event_add(request: HttpRequest, pk: int) -> HttpResponse:
                 photos=photos,
             )
         except ValidationError as exc:
-            _form_errors(form, exc)
+            add_action_errors(form, exc)
         else:
             return redirect("outreach:event", number=event.number)
     return render(
@@ -151,7 +144,7 @@ def follow_up_done(request: HttpRequest, number: str, pk: int) -> HttpResponse:
         try:
             actions.do_complete_follow_up(follow_up, acting_user=user, **form.cleaned_data)
         except ValidationError as exc:
-            _form_errors(form, exc)
+            add_action_errors(form, exc)
         else:
             return redirect("outreach:event", number=found.number)
     context = _event_context(found, FollowUpForm(office_id=found.village.office_id))
@@ -189,7 +182,7 @@ def warning_add(request: HttpRequest, pk: int) -> HttpResponse:
                 destination_country=d["destination_country"],
             )
         except ValidationError as exc:
-            _form_errors(form, exc)
+            add_action_errors(form, exc)
         else:
             return redirect("outreach:village", pk=found.pk)
     context = {"village": found, "form": form}

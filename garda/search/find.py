@@ -35,13 +35,14 @@ class PersonHit:
     birth_date: date | None
     niks: set[str] = field(default_factory=set)
     refs: set[tuple[str, str]] = field(default_factory=set)  # (source, source_ref) in the person index
-    applications: list[Application] = field(default_factory=list)
+    applications: list[Application] = field(default_factory=list)  # their own
+    accompanied: list[Application] = field(default_factory=list)  # another's, naming them as companion
     cases: list[Case] = field(default_factory=list)
     reports: list[AgencyReport] = field(default_factory=list)
 
     @property
     def empty(self) -> bool:
-        return not (self.applications or self.cases or self.reports)
+        return not (self.applications or self.accompanied or self.cases or self.reports)
 
 
 @dataclass
@@ -148,8 +149,10 @@ def _attach(user: User, persons: list[PersonHit], kind: str, query: str) -> None
         case_filter |= Q(passport_number__iexact=re.sub(r"[\s.-]", "", query))
     cases = list(cases_in_scope(user).filter(case_filter).select_related("office", "application"))
     for person in persons:
-        refs = {ref for source, ref in person.refs if source in ("applicant", "companion")}
-        person.applications = sorted((apps[r] for r in refs if r in apps), key=lambda a: a.submitted_at, reverse=True)
+        # A person named in another's application (its companion) is not its applicant: listed apart, and the
+        # decisions on that application are not theirs.
+        person.applications = _newest_first(apps, person.refs, "applicant")
+        person.accompanied = _newest_first(apps, person.refs, "companion")
         keys = {tuple(ref.split(":")[:2]) for source, ref in person.refs if source == "report_subject"}
         person.reports = [reports_by_key[k] for k in sorted(keys) if k in reports_by_key]
         mine = {a.pk for a in person.applications}
@@ -163,6 +166,11 @@ def _attach(user: User, persons: list[PersonHit], kind: str, query: str) -> None
                 hit = PersonHit(name=app.applicant_name, birth_date=app.applicant_birth_date, applications=[app])
                 hit.cases = [c for c in cases if c.application_id == app.pk]
                 persons.append(hit)
+
+
+def _newest_first(apps: dict[str, Application], refs: set[tuple[str, str]], source: str) -> list[Application]:
+    found = (apps[ref] for kind, ref in refs if kind == source and ref in apps)
+    return sorted(found, key=lambda a: a.submitted_at, reverse=True)
 
 
 def _or(filters: list[Q]) -> Q:

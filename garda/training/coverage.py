@@ -6,6 +6,7 @@ import calendar
 from dataclasses import dataclass, field
 from datetime import date
 
+from garda.core.forms import office_staff
 from garda.core.models import Office, User
 from garda.core.roles import Role
 from garda.training.models import Audience, Course, Enrolment
@@ -47,7 +48,7 @@ def valid_until(course: Course, certified_on: date) -> date | None:
 
 
 def coverage(office: Office, today: date) -> tuple[list[RoleCoverage], list[OfficerCoverage]]:
-    officers = list(User.objects.filter(office=office, is_active=True).exclude(role=Role.PARTNER).order_by("full_name"))
+    officers = list(office_staff(office.pk))
     courses = list(Course.objects.filter(audience=Audience.STAFF, active=True))
     latest: dict[tuple[int, int], date] = {}
     certified = Enrolment.objects.filter(

@@ -7,7 +7,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from garda.core.forms import DateInput
+from garda.core.forms import DateInput, office_staff
 from garda.core.models import User
 from garda.core.roles import Role
 from garda.training.bank import TOPIC_WORDS, BankError, parse
@@ -135,8 +135,7 @@ class EnrolForm(forms.Form):
 
     def __init__(self, *args: Any, office_id: int, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        staff = User.objects.filter(office_id=office_id, is_active=True).exclude(role=Role.PARTNER)
-        self.fields["users"].queryset = staff.order_by("full_name")  # type: ignore[attr-defined]
+        self.fields["users"].queryset = office_staff(office_id)  # type: ignore[attr-defined]
 
     def clean_participants(self) -> list[tuple[str, str]]:
         people, problems = [], []

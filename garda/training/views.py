@@ -3,6 +3,8 @@ officer, the coverage per role for the heads, and certificates (PDF; verified on
 
 from typing import Any
 
+import segno
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
@@ -12,6 +14,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from garda.core.access import has_capability, request_user, requires
+from garda.core.forms import add_action_errors
 from garda.core.middleware import public
 from garda.core.numbering import typed_code
 from garda.core.roles import Capability
@@ -21,14 +24,6 @@ from garda.training.analysis import results
 from garda.training.coverage import coverage, valid_until
 from garda.training.forms import CourseForm, EnrolForm, KeyedAnswersForm, SessionForm, TakeTestForm
 from garda.training.models import Course, Enrolment, Session, SessionStatus
-
-
-def _errors(form: Any, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc.messages)
 
 
 @require_GET
@@ -56,7 +51,7 @@ def course_new(request: HttpRequest) -> HttpResponse:
                 acting_user=request_user(request), fields=form.course_fields(), questions=form.cleaned_data["bank"]
             )
         except ValidationError as exc:
-            _errors(form, exc)
+            add_action_errors(form, exc)
         else:
             return redirect("training:course", code=course.code)
     return render(request, "training/course_form.html", {"form": form}, status=400 if form.errors else 200)
@@ -110,7 +105,7 @@ def session_enrol(request: HttpRequest, number: str) -> HttpResponse:
                 participants=[actions.Participant(n, s) for n, s in form.cleaned_data["participants"]],
             )
         except ValidationError as exc:
-            _errors(form, exc)
+            add_action_errors(form, exc)
         else:
             return redirect("training:session", number=found.number)
     return render(request, "training/session.html", _session_context(found, enrol_form=form), status=400)
@@ -146,7 +141,7 @@ def session_answers(request: HttpRequest, number: str) -> HttpResponse:
                 enrolment, acting_user=user, phase=form.cleaned_data["phase"], answers=form.cleaned_data["letters"]
             )
         except ValidationError as exc:
-            _errors(form, exc)
+            add_action_errors(form, exc)
         else:
             return redirect("training:session", number=found.number)
     return render(request, "training/session.html", _session_context(found, keyed_form=form), status=400)
@@ -178,7 +173,7 @@ def take_test(request: HttpRequest, number: str, phase: str) -> HttpResponse:
         try:
             actions.do_record_answers(enrolment, acting_user=user, phase=phase, answers=form.answers())
         except ValidationError as exc:
-            _errors(form, exc)
+            add_action_errors(form, exc)
         else:
             return redirect("training:index")
     context = {"enrolment": enrolment, "form": form, "phase": phase, "done": done}
@@ -194,9 +189,11 @@ def certificate(request: HttpRequest, code: str) -> HttpResponse:
     enrolment = get_object_or_404(
         Enrolment.objects.select_related("session__course", "session__office"), certificate_code=code
     )
-    if enrolment.user_id != user.pk and not sessions_of(user).filter(pk=enrolment.session_id).exists():
-        raise PermissionDenied
-    if enrolment.user_id != user.pk and not has_capability(user, Capability.TRAINING_MANAGE):
+    holder = enrolment.user_id == user.pk
+    organiser = (
+        has_capability(user, Capability.TRAINING_MANAGE) and sessions_of(user).filter(pk=enrolment.session_id).exists()
+    )
+    if not holder and not organiser:
         raise PermissionDenied
     html = render_to_string("training/certificate.html", _certificate_context(enrolment))
     response = HttpResponse(HTML(string=html).write_pdf(), content_type="application/pdf")
@@ -205,9 +202,6 @@ def certificate(request: HttpRequest, code: str) -> HttpResponse:
 
 
 def _certificate_context(enrolment: Enrolment) -> dict[str, Any]:
-    import segno
-    from django.conf import settings
-
     url = f"{settings.PUBLIC_URL}/publik/sertifikat/?kode={enrolment.certificate_code}"
     return {
         "e": enrolment,

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from garda.core.access import has_capability, offices_in_scope, request_user, requires
 from garda.core.feedback import apply_form, form_errors_text
+from garda.core.forms import add_action_errors
 from garda.core.models import User
 from garda.core.roles import Capability, Role
 from garda.oversight import actions
@@ -76,8 +77,7 @@ def inspection_new(request: HttpRequest) -> HttpResponse:
                 expected=data["expected"],
             )
         except ValidationError as exc:
-            for field, errors in exc.message_dict.items():
-                form.add_error(field if field in form.fields else None, errors)
+            add_action_errors(form, exc)
         else:
             messages.success(request, _("Inspeksi direncanakan."))
             return redirect("oversight:inspection_detail", number=inspection.number)
@@ -172,8 +172,7 @@ def item_check(request: HttpRequest, number: str, position: int) -> HttpResponse
         try:
             actions.do_check_item(item, acting_user=user, answers=form.answers(), note=form.cleaned_data["note"])
         except ValidationError as exc:
-            for field, errors in exc.message_dict.items():
-                form.add_error(field if field in form.fields else None, errors)
+            add_action_errors(form, exc)
         else:
             messages.success(request, _("Hasil pemeriksaan berkas disimpan."))
             following = inspection.items.filter(result=ItemResult.PENDING).order_by("position").first()

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from garda.core.access import offices_in_scope, request_user, requires
 from garda.core.feedback import form_errors_text
+from garda.core.forms import add_action_errors
 from garda.core.roles import Capability
 from garda.oversight import actions
 from garda.oversight.access import access_signal, signals_for
@@ -77,8 +78,7 @@ def signal_detail(request: HttpRequest, pk: int) -> HttpResponse:
                     messages.success(request, _("Sinyal ditutup dengan alasan tercatat."))
                 return redirect("oversight:signal_detail", pk=pk)
             except ValidationError as exc:
-                for field, errors in exc.message_dict.items():
-                    form.add_error(field if field in form.fields else None, errors)
+                add_action_errors(form, exc)
         if step == "escalate":
             escalate = form  # type: ignore[assignment]
         else:

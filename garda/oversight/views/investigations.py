@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from garda.core.access import has_capability, offices_in_scope, request_user, requires
 from garda.core.feedback import apply_form, form_errors_text
+from garda.core.forms import add_action_errors
 from garda.core.models import User
 from garda.core.roles import Capability
 from garda.oversight.access import access_investigation, investigations_for
@@ -212,8 +213,7 @@ def investigation_detail(request: HttpRequest, number: str) -> HttpResponse:
             try:
                 STEPS[name][1](item, user, form.cleaned_data)
             except ValidationError as exc:
-                for field, errors in exc.message_dict.items():
-                    form.add_error(field if field in form.fields else None, errors)
+                add_action_errors(form, exc)
             else:
                 messages.success(request, _("Langkah dicatat."))
                 return redirect("oversight:detail", number=number)

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from garda.core.access import request_user, requires
 from garda.core.feedback import form_errors_text
+from garda.core.forms import add_action_errors
 from garda.core.models import User
 from garda.core.roles import Capability
 from garda.oversight import actions
@@ -72,8 +73,7 @@ def referral_detail(request: HttpRequest, number: str) -> HttpResponse:
                 else:
                     actions.do_propose_ptdh(referral, acting_user=user, ground=data["ground"], reason=data["reason"])
             except ValidationError as exc:
-                for field, errors in exc.message_dict.items():
-                    form.add_error(field if field in form.fields else None, errors)
+                add_action_errors(form, exc)
             else:
                 messages.success(request, _("Dicatat."))
                 return redirect("oversight:referral", number=number)

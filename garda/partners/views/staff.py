@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from garda.core.access import has_capability, request_user, requires
 from garda.core.feedback import form_errors_text
+from garda.core.forms import add_action_errors
 from garda.core.models import Office
 from garda.core.roles import Capability
 from garda.partners import signing
@@ -88,8 +89,7 @@ def refer(request: HttpRequest, pk: int) -> HttpResponse:
                     application_ref=f"{application.office_code}/{application.external_id}",
                 )
             except ValidationError as exc:
-                for field, errors in exc.message_dict.items():
-                    form.add_error(field if field in form.fields else None, errors)
+                add_action_errors(form, exc)
             else:
                 messages.success(request, _("Rujukan %(n)s dikirim; paketnya ditandatangani.") % {"n": created.number})
                 return redirect("referrals:detail", number=created.number)

@@ -67,6 +67,29 @@ def test_the_sister_is_another_person(cancelled: Any, personas: dict[str, User])
     assert not by_nik.persons[0].cases  # the cancellation is her sister's
 
 
+def test_a_companion_named_in_another_s_application_is_not_its_applicant(
+    cancelled: Any, personas: dict[str, User]
+) -> None:
+    """A recruiter accompanies an applicant: searching the recruiter's NIK lists that application apart, as one
+    naming them, with neither the application nor its decisions taken for theirs."""
+    from django.utils import timezone
+
+    from garda.decisions.tests.test_due_process import _propose
+
+    b = Builder(64, timezone.localdate())
+    b.serial = 64_000
+    record = b.application(
+        _person(64, {**SITI, "nik": "3174064505900003", "full_name": "NUR HALIMAH"}), office="JAKSEL"
+    )
+    record["submitted_at"] = timezone.localtime().isoformat()
+    record["companion"] = {"full_name": "DEDI KURNIAWAN", "nik": "3174061203850004", "phone": "081377001234"}
+    [(_, accompanied)] = store_many([record], source="test")
+    _propose(accompanied, personas["interviewer"])
+    [recruiter] = find(personas["interviewer"], "3174061203850004").persons
+    assert recruiter.accompanied == [accompanied]
+    assert recruiter.applications == [] and recruiter.cases == []
+
+
 def test_another_office_stays_out_of_sight(personas: dict[str, User]) -> None:
     _application("JAKTIM", person=_person(63, {**SITI, "nik": "3174064505900009"}), seed=63)
     assert find(personas["interviewer"], "3174064505900009").persons == []

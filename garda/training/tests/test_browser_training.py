@@ -63,6 +63,11 @@ def test_a_session_from_enrolment_to_verification(
     assert len(code) == 14
     assert page.get_by_role("row").filter(has_text="Sari Dewi").get_by_role("link").count() == 0  # 33, under 60
 
+    page.get_by_role("navigation").get_by_role("link", name="Cakupan pelatihan").click()
+    page.wait_for_url("**/pelatihan/cakupan/")
+    assert "Perlu dijadwalkan" in page.locator("main").inner_text()
+    assert_fits(page)
+
     page.goto("/publik/sertifikat/")
     assert_fits(page)
     page.get_by_label("Kode sertifikat").fill(code.lower())

@@ -291,6 +291,24 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 # --- Background tasks ------------------------------------------------------------------------------------
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
+# --- Mail: the inbox digests (`garda inbox digest`); without a mail server they go to standard output ----------
+_MAIL_BACKEND = os.environ.get("GARDA_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+MAILERS = {
+    "default": {
+        "BACKEND": _MAIL_BACKEND,
+        "OPTIONS": {
+            "host": os.environ.get("GARDA_EMAIL_HOST", "localhost"),
+            "port": int(os.environ.get("GARDA_EMAIL_PORT", "25")),
+            "username": os.environ.get("GARDA_EMAIL_USER", ""),
+            "password": os.environ.get("GARDA_EMAIL_PASSWORD", ""),
+            "use_tls": _env_bool("GARDA_EMAIL_TLS"),
+        }
+        if _MAIL_BACKEND.endswith("smtp.EmailBackend")
+        else {},
+    }
+}
+DEFAULT_FROM_EMAIL = os.environ.get("GARDA_EMAIL_FROM", "garda@localhost")
+
 # --- Logging: to standard error; never client addresses or user agents ------------------------------------
 LOGGING = {
     "version": 1,

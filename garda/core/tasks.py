@@ -19,3 +19,14 @@ def verify_audit_chain() -> dict[str, Any]:
         after={"intact": report.intact, "count": report.count, "broken_seq": report.broken_seq},
     )
     return {"intact": report.intact, "count": report.count, "head": report.head_hash, "broken_seq": report.broken_seq}
+
+
+@task()
+def send_inbox_digests() -> dict[str, int]:
+    """Daily: mail each officer what falls due (garda.core.digest)."""
+    from django.utils import timezone
+
+    from garda.core.digest import send_digests
+
+    run = send_digests(timezone.localdate())
+    return {"sent": run.sent, "items": run.items, "without_address": run.skipped_without_address}

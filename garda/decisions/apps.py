@@ -32,3 +32,8 @@ class DecisionsConfig(AppConfig):
 
         post_migrate.connect(_freeze, sender=self)
         panels.register(panels.APPLICATION, application_panel)
+        from garda.core import inbox
+        from garda.decisions.inbox import decision_items
+
+        inbox.register(decision_items)
+        inbox.register_page("decisions.case", "decisions:detail")

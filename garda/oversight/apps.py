@@ -20,5 +20,10 @@ class OversightConfig(AppConfig):
         panels.register(panels.WHISTLE_REPORT, open_from_report_panel)
         panels.register(panels.HOME, home_panel)
         panels.register(panels.HOME, superior_panel)
+        from garda.core import inbox
+        from garda.oversight.inbox import oversight_items
+
+        inbox.register(oversight_items)
+        inbox.register_page("oversight.integritysignal", "oversight:signal_detail")
         for key, check in CHECKS.items():
             register_check(key, check)

@@ -13,3 +13,7 @@ class PartnersConfig(AppConfig):
 
         panels.register(panels.APPLICATION, application_panel)
         panels.register(panels.AGENCY_REPORT, report_files_panel)
+        from garda.core import inbox
+        from garda.partners.inbox import referral_items
+
+        inbox.register(referral_items)

@@ -18,3 +18,8 @@ class ScreeningConfig(AppConfig):
         from garda.screening import receivers
 
         receivers.connect()
+        from garda.core import inbox
+        from garda.screening.inbox import screening_items
+
+        inbox.register(screening_items)
+        inbox.register_page("screening.application", "screening:detail")

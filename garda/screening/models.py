@@ -52,6 +52,8 @@ class Application(ImportedRecord):
             models.Index(fields=["applicant_nik"], name="application_nik"),
             models.Index(fields=["decision_kind", "decided_at"], name="application_decision"),
             models.Index(fields=["office_code", "risk_level", "submitted_at"], name="application_queue"),
+            # The few applications a re-screening raised an alert on, for the interviewers' inbox.
+            models.Index(fields=["office_code"], condition=~models.Q(alert=""), name="application_alerted"),
         ]
 
     def __str__(self) -> str:

@@ -12,3 +12,7 @@ class WhistleConfig(AppConfig):
         from garda.whistle.access import case_events_to_holders
 
         visibility.register(visibility.AUDIT_EVENTS, case_events_to_holders)
+        from garda.core import inbox
+        from garda.whistle.inbox import whistle_items
+
+        inbox.register(whistle_items)

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from garda.core import actions, panels
+from garda.core import actions, inbox, panels
 from garda.core.access import (
     access_office_for_write,
     access_reference_list,
@@ -58,8 +58,14 @@ PAGE_SIZE = 50
 def home(request: HttpRequest) -> HttpResponse:
     user = request_user(request)
     today = timezone.localdate()
+    events = list(AuditEvent.objects.filter(actor_username=user.username).order_by("-seq")[:8])
+    items = inbox.items_for(user, today)
     context: dict[str, Any] = {
-        "my_events": AuditEvent.objects.filter(actor_username=user.username).order_by("-seq")[:8],
+        # Each line of the user's own activity links to what it was about, where that has a page.
+        "my_events": [(e, inbox.page_of(e.object_type, e.object_id)) for e in events],
+        "inbox": [(item, item.overdue(today), item.due_today(today)) for item in items],
+        "overdue_count": sum(1 for item in items if item.overdue(today)),
+        "today": today,
         "office": user.office,
         # Other apps' notices for this user (oversight: a summons addressed to them).
         "panels": panels.render(panels.HOME, request, user),

@@ -232,3 +232,30 @@ def test_the_inspection_pages_and_the_report_pdf(
         client.get("/pengawasan/inspeksi/")
     pdf = client.get(f"/pengawasan/inspeksi/{inspection.number}/laporan.pdf")
     assert pdf["Content-Type"] == "application/pdf" and pdf.content.startswith(b"%PDF")
+
+
+def test_a_finding_waits_in_its_owners_inbox_and_an_overdue_one_in_the_inspectors(
+    personas: dict[str, User], offices: dict[str, Any]
+) -> None:
+    from garda.core import inbox
+
+    _processed(personas, n=6)
+    inspection = actions.do_draw_sample(_plan(personas, offices), acting_user=personas["investigator"])
+    finding = actions.do_record_finding(
+        inspection,
+        acting_user=personas["investigator"],
+        severity="high",
+        description="Papan tarif resmi tidak terpasang di loket.",
+        evidence="Foto area loket pada hari inspeksi, pukul 09.10.",
+        officer=personas["interviewer"],
+        owner=personas["kasi"],
+    )
+    today = timezone.localdate()
+    url = f"/pengawasan/temuan/{finding.number}/"
+    owned = [i for i in inbox.items_for(personas["kasi"], today) if i.url == url]
+    assert [(i.kind, i.due) for i in owned] == [("Tindak lanjuti temuan inspeksi", finding.due)]
+    assert not [i for i in inbox.items_for(personas["interviewer"], today) if i.url == url]  # the officer concerned
+    assert not [i for i in inbox.items_for(personas["investigator"], today) if i.url == url]  # not late yet
+    Finding.objects.filter(pk=finding.pk).update(due=today - timedelta(days=1))
+    late = [i for i in inbox.items_for(personas["investigator"], today) if i.url == url]
+    assert [i.kind for i in late] == ["Temuan inspeksi lewat tenggat"] and late[0].overdue(today)

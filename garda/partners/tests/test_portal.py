@@ -134,6 +134,7 @@ def test_the_partner_answers_and_closes_a_referral(
     referral = Referral.objects.get()
     partner = login_as(personas["partner"])
     assert referral.number in partner.get("/mitra/").content.decode()
+    assert "Jawab rujukan dari kantor imigrasi" in partner.get("/beranda/").content.decode()  # the partner's inbox
     partner.post(f"/mitra/rujukan/{referral.number}/answer/", {"answer-accept": "1", "answer-reason": ""})
     partner.post(f"/mitra/rujukan/{referral.number}/outcome/", {"outcome-outcome": "Diterima di shelter BP3MI."})
     referral.refresh_from_db()
@@ -169,12 +170,15 @@ def test_a_partner_refers_a_person_to_the_office_and_the_office_answers(
     assert referral.direction == "in" and referral.organisation.code == "KEMLU"
     staff = login_as(personas["kasi"])
     assert referral.number in staff.get("/rujukan/").content.decode()
+    home = staff.get("/beranda/").content.decode()
+    assert "Jawab rujukan dari mitra" in home and f'href="/rujukan/{referral.number}/"' in home
     staff.post(f"/rujukan/{referral.number}/answer/", {"answer-accept": "0", "answer-reason": ""})
     referral.refresh_from_db()
     assert referral.status == ReferralStatus.IN_PROGRESS  # a rejection needs its reason
     staff.post(f"/rujukan/{referral.number}/answer/", {"answer-accept": "1", "answer-reason": "Dicatat."})
     referral.refresh_from_db()
     assert referral.status == ReferralStatus.ACCEPTED
+    assert "Jawab rujukan dari mitra" not in staff.get("/beranda/").content.decode()
 
 
 def test_a_national_administrator_keeps_the_agreements(

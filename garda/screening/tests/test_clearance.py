@@ -100,3 +100,20 @@ def test_the_page_asks_the_kasi_and_not_the_officer(login_as: Any, personas: dic
         {"clearance-decision": "confirm", "clearance-reason": REASON},
     )
     assert Application.objects.get(pk=app.pk).outcome == "proceed"
+
+
+def test_a_waiting_clearance_is_in_the_second_officers_inbox_only(personas: dict[str, User]) -> None:
+    from django.utils import timezone
+
+    from garda.core import inbox
+
+    [app] = _high(seed=44)
+    actions.do_record_review(app, acting_user=personas["interviewer"], outcome="proceed", reason=REASON)
+    url = reverse("screening:detail", args=[app.pk])
+    today = timezone.localdate()
+    [item] = [i for i in inbox.items_for(personas["kasi"], today) if i.url == url]
+    assert item.kind == "Konfirmasi izin lanjut risiko tinggi" and item.due == today
+    assert not [i for i in inbox.items_for(personas["interviewer"], today) if i.kind == item.kind]
+    assert not inbox.items_for(personas["other_office"], today)
+    actions.do_confirm_clearance(app, acting_user=personas["kasi"], confirm=True, reason="Setuju, bukti cukup.")
+    assert not [i for i in inbox.items_for(personas["kasi"], today) if i.url == url]

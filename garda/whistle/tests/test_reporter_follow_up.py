@@ -31,7 +31,12 @@ def test_reporter_and_handler_talk_both_ways(client: Client, offices, handlers, 
     _, receipt = submit(client, offices)
     report = Report.objects.get()
     kabid = handler_client(handlers["kabid"])
+    # A new report waits in its holders' inbox to be acknowledged, named by number only.
+    home = kabid.get("/beranda/").content.decode()
+    assert "Tanggapi laporan pengaduan" in home and f'href="/wbs/{report.number}/"' in home
+    assert "Kamboja" not in home
     kabid.post(f"/wbs/{report.number}/balas/", {"text": "Terima kasih. Kapan perekrut datang ke rumah Anda?"})
+    assert "Pesan baru dari pelapor" not in kabid.get("/beranda/").content.decode()
     reporter = Client()
     _enter(reporter, receipt)
     page = reporter.get("/pengaduan/kotak/").content.decode()
@@ -47,6 +52,7 @@ def test_reporter_and_handler_talk_both_ways(client: Client, offices, handlers, 
     assert message.attachments.count() == 1
     report.refresh_from_db()
     assert report.reporter_active_at is not None and report.reporter_active_at >= message.created_at
+    assert "Pesan baru dari pelapor" in kabid.get("/beranda/").content.decode()
     assert "Hari Selasa" in kabid.get(f"/wbs/{report.number}/").content.decode()
 
 

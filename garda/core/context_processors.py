@@ -13,7 +13,7 @@ NAVIGATION: list[tuple[str, Any, Capability | None]] = [
     ("screening:counter", _("Loket"), Capability.SCREENING_INTAKE),
     ("intel:report_list", _("Laporan mitra"), Capability.SCREENING_VIEW),
     ("decisions:list", _("Keputusan"), Capability.SCREENING_VIEW),
-    ("stats:decisions", _("Statistik"), Capability.SCREENING_VIEW),
+    ("stats:dashboard", _("Statistik"), Capability.SCREENING_VIEW),
     ("stats:oversight", _("Statistik pengawasan"), Capability.DISCIPLINE_DECIDE),
     ("whistle:list", _("Pengaduan"), Capability.WHISTLE_HANDLE),
     ("whistle:reveal_queue", _("Permintaan identitas"), Capability.WHISTLE_CUSTODIAN),

@@ -26,6 +26,9 @@ class DecisionStats:
     by_month: dict[str, int] = field(default_factory=dict)
     # Garda's own cases, all six kinds: proposals made in the period, and decisions taken in it (approved or not).
     steps: dict[str, dict[str, int]] = field(default_factory=dict)
+    # The month × kind and month × category cross tables the dashboard and the periodic report print.
+    by_month_kind: dict[str, dict[str, int]] = field(default_factory=dict)
+    by_month_category: dict[str, dict[str, int]] = field(default_factory=dict)
 
     def as_json(self) -> dict[str, object]:
         return {
@@ -40,11 +43,13 @@ class DecisionStats:
         }
 
 
-def decision_stats(office_code: str | None, start: date, end: date) -> DecisionStats:
+def decision_stats(
+    office_code: str | None, start: date, end: date, *, office_codes: list[str] | None = None
+) -> DecisionStats:
     """Counts in the office's own time zone (the day a decision was taken is the office's day), both ends
     inclusive. Every month of the period appears in by_month, with 0 where nothing was decided; a decision with
     several categories counts once in each. With no office, every office's decisions (the national figure, in
-    Jakarta time)."""
+    Jakarta time); `office_codes` narrows that to several offices (a Kanwil's)."""
     office = Office.objects.filter(code=office_code).first() if office_code else None
     zone = ZoneInfo(office.time_zone if office is not None else DEFAULT_ZONE)
     since = datetime.combine(start, time.min, tzinfo=zone)
@@ -52,18 +57,26 @@ def decision_stats(office_code: str | None, start: date, end: date) -> DecisionS
     decided = Application.objects.filter(decision_kind__in=list(COUNTED), decided_at__gte=since, decided_at__lt=until)
     if office_code:
         decided = decided.filter(office_code=office_code)
+    elif office_codes is not None:
+        decided = decided.filter(office_code__in=office_codes)
     rows = decided.values_list("decision_kind", "decided_at", "record")
     kinds: Counter[str] = Counter({kind: 0 for kind in COUNTED.values()})
     categories: Counter[str] = Counter()
     months: Counter[str] = Counter({month: 0 for month in _months(start, end)})
+    month_kind = {month: dict.fromkeys(COUNTED.values(), 0) for month in months}
+    month_category: dict[str, Counter[str]] = {month: Counter() for month in months}
     for kind, decided_at, record in rows.iterator(chunk_size=2000):
         kinds[COUNTED[kind]] += 1
-        if decided_at is not None:  # the filter guarantees it; the type does not
-            months[decided_at.astimezone(zone).strftime("%Y-%m")] += 1
+        month = decided_at.astimezone(zone).strftime("%Y-%m") if decided_at is not None else None
+        if month is not None:  # the filter guarantees it; the type does not
+            months[month] += 1
+            month_kind[month][COUNTED[kind]] += 1
         for category in sorted(set((record.get("decision") or {}).get("categories") or ["uncategorised"])):
             categories[category] += 1
+            if month is not None:
+                month_category[month][category] += 1
     return DecisionStats(
-        steps=_steps(office_code, since, until),
+        steps=_steps(office_code, since, until, office_codes),
         office=office_code or "",
         start=start,
         end=end,
@@ -71,12 +84,18 @@ def decision_stats(office_code: str | None, start: date, end: date) -> DecisionS
         by_kind=dict(kinds),
         by_category=dict(sorted(categories.items())),
         by_month=dict(sorted(months.items())),
+        by_month_kind=month_kind,
+        by_month_category={month: dict(counts) for month, counts in sorted(month_category.items())},
     )
 
 
-def _steps(office_code: str | None, since: datetime, until: datetime) -> dict[str, dict[str, int]]:
+def _steps(
+    office_code: str | None, since: datetime, until: datetime, office_codes: list[str] | None = None
+) -> dict[str, dict[str, int]]:
     steps = {kind: {"proposed": 0, "approved": 0, "rejected": 0, "pending": 0} for kind in Kind.values}
     cases = Case.objects.filter(office__code=office_code) if office_code else Case.objects.all()
+    if not office_code and office_codes is not None:
+        cases = cases.filter(office__code__in=office_codes)
     proposed = cases.filter(proposed_at__gte=since, proposed_at__lt=until)
     for kind, status in proposed.values_list("kind", "status"):
         steps[kind]["proposed"] += 1

@@ -71,3 +71,26 @@ def held_report_numbers(user: User) -> QuerySet[Report, Any]:
 def for_internal_compliance(report: Report) -> bool:
     """Reports naming staff go to internal compliance; only those may open an internal investigation."""
     return report.unit == Unit.COMPLIANCE
+
+
+def deadline_figures(office_ids: list[int], start: Any, end: Any, today: Any) -> dict[str, int]:
+    """Counts only, for the dashboards: reports received at the offices in [start, end], how many are still open,
+    and how many of those have missed the acknowledgement or first-answer deadline today. Never a topic of a
+    report about staff, never a number: a count is all the dashboard may know of the channel."""
+    from garda.whistle import deadlines
+    from garda.whistle.models import Report, Status
+
+    periods = deadlines.current()
+    received = Report.objects.filter(
+        office_id__in=office_ids, received_at__date__gte=start, received_at__date__lte=end
+    ).only("received_at", "acknowledged_at", "first_response_at", "status")
+    figures = {"received": 0, "open": 0, "late_acknowledgement": 0, "late_first_answer": 0}
+    for report in received.iterator(chunk_size=1000):
+        figures["received"] += 1
+        if report.status == Status.CLOSED:
+            continue
+        figures["open"] += 1
+        due = periods.due(report, today)
+        figures["late_acknowledgement"] += int(due.acknowledge is not None and due.acknowledge < today)
+        figures["late_first_answer"] += int(due.first_response is not None and due.first_response < today)
+    return figures

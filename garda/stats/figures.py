@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 
 from django.db.models import Count, Max
 from django.db.models.functions import TruncMonth
+from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -95,11 +96,13 @@ def month_end(day: date) -> date:
 
 
 def last_twelve_months(codes: list[str] | None, today: date) -> tuple[date, date]:
-    """The twelve months up to the latest month that has applications (not today's month when the data stops
-    earlier: an installation loaded with last year's history opens on last year, not on an empty range)."""
+    """The twelve months up to the latest month that has applications or decisions (not today's month when the
+    data stops earlier: an installation loaded with last year's history opens on last year, not on an empty
+    range; a decision taken today on an older application brings the range up to today)."""
     rows = Application.objects.all() if codes is None else Application.objects.filter(office_code__in=codes)
-    latest = rows.aggregate(latest=Max("submitted_at"))["latest"]
-    last = min(latest.date(), today) if latest else today
+    found = rows.aggregate(submitted=Max("submitted_at"), decided=Max("decided_at"))
+    moments = [m for m in (found["submitted"], found["decided"]) if m is not None]
+    last = min(timezone.localtime(max(moments)).date(), today) if moments else today
     first = date(last.year - (last.month <= 11), (last.month - 12) % 12 + 1, 1)
     return first, month_end(last)
 

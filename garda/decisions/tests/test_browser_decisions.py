@@ -94,8 +94,11 @@ def test_propose_review_approve_letter_and_verification(page, personas: dict[str
     assert_accessible(page)
     # The statistics page counts the decision.
     page.get_by_role("navigation").get_by_role("link", name="Statistik").click()
-    assert "<strong>1</strong>" in page.locator("main").inner_html()
+    # The dashboard's decisions table: this month's approved postponement, in the total row's last cell.
+    assert page.locator("#decisions tr.total td").last.inner_text() == "1"
     assert_accessible(page)
+    page.get_by_role("link", name="Rincian keputusan").click()
+    assert "<strong>1</strong>" in page.locator("main").inner_html()
     page.get_by_role("button", name="Keluar").click()
 
     # The same person applies at another office: the counter there shows the decision taken at JAKSEL.

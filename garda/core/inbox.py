@@ -10,6 +10,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 
+from django.urls import reverse
+
 from garda.core.models import User
 
 # Items a source offers at most: an inbox is a work list, not an archive; the page links to the full lists.
@@ -64,8 +66,6 @@ def register_page(object_type: str, url_name: str) -> None:
 
 def page_of(object_type: str, object_id: str) -> str:
     """The object's page, or "" when it has none that takes its key (or the key is not a number)."""
-    from django.urls import reverse
-
     name = _PAGES.get(object_type)
     if not name or not object_id.isdigit():
         return ""

@@ -44,12 +44,18 @@ class DecisionStats:
 
 
 def decision_stats(
-    office_code: str | None, start: date, end: date, *, office_codes: list[str] | None = None
+    office_code: str | None,
+    start: date,
+    end: date,
+    *,
+    office_codes: list[str] | None = None,
+    category: str = "",
 ) -> DecisionStats:
     """Counts in the office's own time zone (the day a decision was taken is the office's day), both ends
     inclusive. Every month of the period appears in by_month, with 0 where nothing was decided; a decision with
     several categories counts once in each. With no office, every office's decisions (the national figure, in
-    Jakarta time); `office_codes` narrows that to several offices (a Kanwil's)."""
+    Jakarta time); `office_codes` narrows that to several offices (a Kanwil's), `category` to the decisions taken
+    on that ground."""
     office = Office.objects.filter(code=office_code).first() if office_code else None
     zone = ZoneInfo(office.time_zone if office is not None else DEFAULT_ZONE)
     since = datetime.combine(start, time.min, tzinfo=zone)
@@ -66,15 +72,18 @@ def decision_stats(
     month_kind = {month: dict.fromkeys(COUNTED.values(), 0) for month in months}
     month_category: dict[str, Counter[str]] = {month: Counter() for month in months}
     for kind, decided_at, record in rows.iterator(chunk_size=2000):
+        grounds = sorted(set((record.get("decision") or {}).get("categories") or ["uncategorised"]))
+        if category and category not in grounds:
+            continue
         kinds[COUNTED[kind]] += 1
         month = decided_at.astimezone(zone).strftime("%Y-%m") if decided_at is not None else None
         if month is not None:  # the filter guarantees it; the type does not
             months[month] += 1
             month_kind[month][COUNTED[kind]] += 1
-        for category in sorted(set((record.get("decision") or {}).get("categories") or ["uncategorised"])):
-            categories[category] += 1
+        for ground in grounds:
+            categories[ground] += 1
             if month is not None:
-                month_category[month][category] += 1
+                month_category[month][ground] += 1
     return DecisionStats(
         steps=_steps(office_code, since, until, office_codes),
         office=office_code or "",

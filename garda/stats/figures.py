@@ -7,6 +7,7 @@ up — a last row `Jumlah`. Words, not codes: a heading or a label is in the int
 """
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Any
@@ -113,14 +114,37 @@ def _applications(scope: Scope) -> Any:
     return rows if scope.everything else rows.filter(office_code__in=scope.codes)
 
 
-def _latest_indicators(scope: Scope) -> dict[int, list[dict[str, Any]]]:
-    """The indicators of each flagged application's latest screening."""
-    flagged = _applications(scope).filter(risk_level__in=FLAGGED).values("pk")
+@dataclass(frozen=True)
+class Flagged:
+    """A flagged application as the ranking tables need it: its latest screening's indicators, its destination
+    and its record (for the agent and the company it names)."""
+
+    indicators: list[dict[str, Any]]
+    destination: str
+    record: dict[str, Any]
+
+
+def _flagged(scope: Scope) -> list[Flagged]:
+    """The flagged applications of the scope, in the scope's category if one is chosen: two queries (the
+    applications, then their screenings newest first, of which the first per application is kept)."""
+    apps = {
+        pk: (destination, record)
+        for pk, destination, record in _applications(scope)
+        .filter(risk_level__in=FLAGGED)
+        .values_list("pk", "destination_country", "record")
+        .iterator(chunk_size=2000)
+    }
     latest: dict[int, list[dict[str, Any]]] = {}
-    screenings = Screening.objects.filter(application__in=flagged).order_by("application_id", "-created_at", "-id")
+    screenings = Screening.objects.filter(application_id__in=list(apps)).order_by(
+        "application_id", "-created_at", "-id"
+    )
     for application_id, indicators in screenings.values_list("application_id", "indicators").iterator(chunk_size=2000):
         latest.setdefault(application_id, indicators or [])
-    return latest
+    return [
+        Flagged(indicators, destination, record)
+        for pk, (destination, record) in apps.items()
+        if _in_category(indicators := latest.get(pk, []), scope.category)
+    ]
 
 
 def _in_category(indicators: list[dict[str, Any]], category: str) -> bool:
@@ -152,12 +176,10 @@ def screening_table(scope: Scope) -> Table:
     )
 
 
-def flag_tables(scope: Scope, latest: dict[int, list[dict[str, Any]]]) -> list[Table]:
+def flag_tables(scope: Scope, flagged: list[Flagged]) -> list[Table]:
     by_category: Counter[str] = Counter()
     by_indicator: Counter[tuple[str, str]] = Counter()
-    for indicators in latest.values():
-        if not _in_category(indicators, scope.category):
-            continue
+    for indicators in (f.indicators for f in flagged):
         for category in {i.get("category", "") for i in indicators}:
             if not scope.category or category == scope.category:
                 by_category[category] += 1
@@ -187,7 +209,13 @@ def flag_tables(scope: Scope, latest: dict[int, list[dict[str, Any]]]) -> list[T
 
 
 def decisions_table(scope: Scope) -> Table:
-    stats = decision_stats(None, scope.start, scope.end, office_codes=None if scope.everything else scope.codes)
+    stats = decision_stats(
+        None,
+        scope.start,
+        scope.end,
+        office_codes=None if scope.everything else scope.codes,
+        category=scope.category,
+    )
     kinds = list(COUNTED.values())
     categories = sorted({c for counts in stats.by_month_category.values() for c in counts})
     if scope.category:
@@ -215,48 +243,36 @@ def decisions_table(scope: Scope) -> Table:
     )
 
 
-def destination_table(scope: Scope, latest: dict[int, list[dict[str, Any]]]) -> Table:
-    flagged_ids = [pk for pk, indicators in latest.items() if _in_category(indicators, scope.category)]
+def destination_table(scope: Scope, flagged: list[Flagged]) -> Table:
     every = Counter(
-        dict(_applications(scope).values_list("destination_country").annotate(n=Count("pk")).values_list(
+        dict(_applications(scope).values("destination_country").annotate(n=Count("pk")).values_list(
             "destination_country", "n"
         ))
     )  # fmt: skip
-    flagged: Counter[str] = Counter()
-    for start in range(0, len(flagged_ids), 5000):
-        chunk = flagged_ids[start : start + 5000]
-        for country, n in (
-            Application.objects.filter(pk__in=chunk)
-            .values_list("destination_country")
-            .annotate(n=Count("pk"))
-            .values_list("destination_country", "n")
-        ):
-            flagged[country] += n
-    ranked = sorted(every, key=lambda c: (-flagged[c], -every[c], c))[:TOP]
+    flagged_by = Counter(f.destination for f in flagged)
+    ranked = sorted(every, key=lambda c: (-flagged_by[c], -every[c], c))[:TOP]
     return Table(
         key="destinations",
         title=_("Negara tujuan"),
         columns=[_("Negara"), _("Permohonan ditandai"), _("Semua permohonan")],
-        rows=[[vocabulary.country(c) or _("(tidak diisi)"), flagged[c], every[c]] for c in ranked],
+        rows=[[vocabulary.country(c) or _("(tidak diisi)"), flagged_by[c], every[c]] for c in ranked],
         total=False,
     )
 
 
-def agents_table(scope: Scope, latest: dict[int, list[dict[str, Any]]]) -> Table:
+def agents_table(scope: Scope, flagged: list[Flagged]) -> Table:
     """The companies and agents named on flagged applications: the companion who is an agent, travel agent or
     employer (by organisation, else by name) and the placement company."""
-    ids = [pk for pk, indicators in latest.items() if _in_category(indicators, scope.category)]
     named: Counter[tuple[str, str]] = Counter()
-    for start in range(0, len(ids), 2000):
-        for record in Application.objects.filter(pk__in=ids[start : start + 2000]).values_list("record", flat=True):
-            companion = record.get("companion") or {}
-            if companion.get("relation") in AGENT_RELATIONS:
-                name = (companion.get("organisation") or companion.get("full_name") or "").strip().upper()
-                if name:
-                    named[(name, vocabulary.label("relation", companion["relation"]))] += 1
-            company = ((record.get("travel") or {}).get("placement_company") or {}).get("name", "").strip().upper()
-            if company:
-                named[(company, _("perusahaan penempatan"))] += 1
+    for record in (f.record for f in flagged):
+        companion = record.get("companion") or {}
+        if companion.get("relation") in AGENT_RELATIONS:
+            name = (companion.get("organisation") or companion.get("full_name") or "").strip().upper()
+            if name:
+                named[(name, vocabulary.label("relation", companion["relation"]))] += 1
+        company = ((record.get("travel") or {}).get("placement_company") or {}).get("name", "").strip().upper()
+        if company:
+            named[(company, _("perusahaan penempatan"))] += 1
     return Table(
         key="agents",
         title=_("Perusahaan dan agen di balik permohonan yang ditandai"),
@@ -353,24 +369,36 @@ SECTIONS = (
 )
 
 
-def compute(scope: Scope, today: date, *, sections: tuple[str, ...] = SECTIONS) -> Figures:
-    latest = _latest_indicators(scope) if {"flags", "indicators", "destinations", "agents"} & set(sections) else {}
-    made: dict[str, Table] = {}
-    if "screening" in sections:
-        made["screening"] = screening_table(scope)
-    if "decisions" in sections:
-        made["decisions"] = decisions_table(scope)
-    if {"flags", "indicators"} & set(sections):
-        for table in flag_tables(scope, latest):
-            made[table.key] = table
-    if "destinations" in sections:
-        made["destinations"] = destination_table(scope, latest)
-    if "agents" in sections:
-        made["agents"] = agents_table(scope, latest)
-    if "channel" in sections:
-        made["channel"] = channel_table(scope, today)
-    if "oversight" in sections:
-        made["oversight"] = oversight_table(scope)
-    if "training" in sections:
-        made["training"] = training_table(scope, today)
-    return Figures(scope=scope, tables=[made[key] for key in sections if key in made])
+Progress = Callable[[int, str], None]
+RANKINGS = {"flags", "indicators", "destinations", "agents"}  # the sections read from the flagged applications
+
+
+def compute(
+    scope: Scope, today: date, *, sections: tuple[str, ...] = SECTIONS, progress: Progress | None = None
+) -> Figures:
+    """The tables of `sections`, in that order; `progress(percent, section)` after each (the worker shows it)."""
+    flagged = _flagged(scope) if RANKINGS & set(sections) else []
+    both: list[Table] = []  # the flags and indicators tables come from one pass over the flagged applications
+
+    def flag(key: str) -> list[Table]:
+        if not both:
+            both.extend(flag_tables(scope, flagged))
+        return [t for t in both if t.key == key]
+
+    builders: dict[str, Callable[[], list[Table]]] = {
+        "screening": lambda: [screening_table(scope)],
+        "decisions": lambda: [decisions_table(scope)],
+        "flags": lambda: flag("flags"),
+        "indicators": lambda: flag("indicators"),
+        "destinations": lambda: [destination_table(scope, flagged)],
+        "agents": lambda: [agents_table(scope, flagged)],
+        "channel": lambda: [channel_table(scope, today)],
+        "oversight": lambda: [oversight_table(scope)],
+        "training": lambda: [training_table(scope, today)],
+    }
+    tables: list[Table] = []
+    for done, key in enumerate(sections):
+        if progress:
+            progress(round(90 * done / len(sections)), key)
+        tables += builders[key]()
+    return Figures(scope=scope, tables=tables)

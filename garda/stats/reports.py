@@ -2,7 +2,6 @@
 to work with — the same tables, computed by `figures`, so the quarterly workbook and the dashboard agree. Made by
 the worker for the web page (with its progress), or at once by `garda report` on the command line."""
 
-from collections.abc import Callable
 from datetime import date
 
 from django.template.loader import render_to_string
@@ -13,8 +12,6 @@ from garda.core.models import Office
 from garda.stats import figures as figs
 from garda.stats.periods import Period
 from garda.stats.workbook import cells, xlsx
-
-Progress = Callable[[int, str], None]
 
 
 def title_for(period: Period) -> str:
@@ -33,18 +30,12 @@ def render(
     *,
     outward: bool = False,
     today: date | None = None,
-    progress: Progress | None = None,
+    progress: figs.Progress | None = None,
 ) -> bytes:
     """Every section, one after another (reporting progress after each), then the file."""
     today = today or timezone.localdate()
-    tables: list[figs.Table] = []
     with translation.override("id"):
-        sections = figs.SECTIONS
-        for done, section in enumerate(sections):
-            if progress:
-                progress(round(90 * done / len(sections)), section)
-            tables += figs.compute(scope, today, sections=(section,)).tables
-        result = figs.Figures(scope=scope, tables=tables)
+        result = figs.compute(scope, today, progress=progress)
         title = title_for(period)
         if progress:
             progress(92, fmt)
@@ -59,7 +50,7 @@ def render(
                 "scope": scope,
                 "outward": outward,
                 "made_at": timezone.localtime(),
-                "tables": [(t, cells(t, outward=outward)) for t in tables],
+                "tables": [(t, cells(t, outward=outward)) for t in result.tables],
             },
         )
         return bytes(HTML(string=html).write_pdf())

@@ -161,9 +161,8 @@ def test_the_office_inspected_sees_neither_plan_nor_sample(
     assert login_as(other).get(f"/pengawasan/inspeksi/{inspection.number}/").status_code == 404
 
 
-def test_the_owner_sees_only_their_findings_and_the_officer_concerned_none(
-    login_as: Any, personas: dict[str, User], offices: dict[str, Any]
-) -> None:
+def _tariff_finding(personas: dict[str, User], offices: dict[str, Any]) -> tuple[Inspection, Finding]:
+    """A drawn inspection and its high finding about the interviewer, owned by the Kasi."""
     _processed(personas, n=6)
     inspection = actions.do_draw_sample(_plan(personas, offices), acting_user=personas["investigator"])
     finding = actions.do_record_finding(
@@ -175,6 +174,13 @@ def test_the_owner_sees_only_their_findings_and_the_officer_concerned_none(
         officer=personas["interviewer"],
         owner=personas["kasi"],
     )
+    return inspection, finding
+
+
+def test_the_owner_sees_only_their_findings_and_the_officer_concerned_none(
+    login_as: Any, personas: dict[str, User], offices: dict[str, Any]
+) -> None:
+    inspection, finding = _tariff_finding(personas, offices)
     owner = login_as(personas["kasi"])
     assert finding.number in owner.get("/pengawasan/temuan/").content.decode()
     assert owner.get(f"/pengawasan/temuan/{finding.number}/").status_code == 200
@@ -239,17 +245,7 @@ def test_a_finding_waits_in_its_owners_inbox_and_an_overdue_one_in_the_inspector
 ) -> None:
     from garda.core import inbox
 
-    _processed(personas, n=6)
-    inspection = actions.do_draw_sample(_plan(personas, offices), acting_user=personas["investigator"])
-    finding = actions.do_record_finding(
-        inspection,
-        acting_user=personas["investigator"],
-        severity="high",
-        description="Papan tarif resmi tidak terpasang di loket.",
-        evidence="Foto area loket pada hari inspeksi, pukul 09.10.",
-        officer=personas["interviewer"],
-        owner=personas["kasi"],
-    )
+    _inspection, finding = _tariff_finding(personas, offices)
     today = timezone.localdate()
     url = f"/pengawasan/temuan/{finding.number}/"
     owned = [i for i in inbox.items_for(personas["kasi"], today) if i.url == url]

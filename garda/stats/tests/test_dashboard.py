@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from openpyxl import load_workbook
 from playwright.sync_api import expect
 
-from garda.conftest import assert_accessible, browser_login
+from garda.conftest import assert_accessible, assert_fits, browser_login
 from garda.core.models import AuditEvent, Office
 from garda.screening.imports import store_many
 from garda.stats import actions, worker
@@ -109,7 +109,7 @@ def test_the_cli_refuses_a_bad_period_and_an_unknown_office(db, tmp_path) -> Non
 def test_the_dashboard_page_its_exports_and_scope(history, personas, login_as) -> None:
     client = login_as(personas["kakanim"])
     html = client.get("/statistik/").content.decode()
-    assert "Okt 2024" in html or "Oct 2024" in html  # the last twelve months with data, not an empty range
+    assert "JAKSEL, Okt 2024 – Sep 2025" in html  # the last twelve months with data, not an empty range
     assert '<svg class="chart" role="img"' in html and "<title id=" in html
     assert "Saluran pengaduan" in html and "Pengawasan internal" in html  # the head's sections
     quarter = client.get("/statistik/", {"start": "2025-07", "end": "2025-09", "format": "xlsx"})
@@ -119,6 +119,13 @@ def test_the_dashboard_page_its_exports_and_scope(history, personas, login_as) -
     csv = client.get("/statistik/", {"start": "2025-07", "end": "2025-09", "format": "csv", "table": "decisions"})
     assert csv["Content-Type"].startswith("text/csv") and "Jumlah,2,1,2" in csv.content.decode()
     assert AuditEvent.objects.filter(action="stats.exported", actor_username="kakanim").count() == 2
+    assert client.get("/statistik/", {"format": "csv", "table": "nothing"}).status_code == 404
+    # One category: only the decisions taken on that ground (the August refusal, the September cancellation on two
+    # grounds), and only its ground as a column.
+    agent = client.get("/statistik/", {"start": "2025-07", "end": "2025-09", "category": "illegal_agent",
+                                       "format": "csv", "table": "decisions"}).content.decode()  # fmt: skip
+    header, *_rows, total = agent.strip().splitlines()
+    assert header.count("Dasar:") == 1 and total == "Jumlah,0,1,1,2,2"
     bad = client.get("/statistik/", {"start": "2025-13"}).content.decode()
     assert "TTTT-BB" in bad
     # An interviewer reads the applications' figures, not the channel's or oversight's.
@@ -183,6 +190,9 @@ def test_the_head_downloads_the_quarterly_xlsx_and_it_equals_the_dashboard(page,
     browser_login(page, personas["kakanim"])
     page.goto("/statistik/?start=2025-07&end=2025-09&office=JAKSEL")
     assert_accessible(page)
+    page.set_viewport_size({"width": 390, "height": 844})  # a head reading it on a phone: nothing runs off the side
+    assert_fits(page)
+    page.set_viewport_size({"width": 1366, "height": 900})
     shown = page.locator("#decisions tr.total").inner_text().split()
     page.goto("/statistik/laporan/")
     assert_accessible(page)

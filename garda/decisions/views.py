@@ -9,14 +9,17 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from garda.core import exports
 from garda.core.access import has_capability, request_user, requires
 from garda.core.forms import add_action_errors
 from garda.core.middleware import public
 from garda.core.roles import Capability
+from garda.core.vocabulary import label
 from garda.decisions import actions, deadlines, legal
 from garda.decisions.access import (
     access_case,
@@ -39,6 +42,43 @@ from garda.screening import api as screening
 def case_list(request: HttpRequest) -> HttpResponse:
     user = request_user(request)
     cases = cases_in_scope(user).select_related("office", "proposed_by")
+    if exports.wanted(request):
+        return exports.export(
+            request,
+            user,
+            name="keputusan",
+            title=_("Usulan dan keputusan"),
+            columns=[
+                _("Nomor"),
+                _("Kantor"),
+                _("Jenis"),
+                _("Status"),
+                _("Nama"),
+                _("NIK"),
+                _("Nomor paspor"),
+                _("Dasar"),
+                _("Pengusul"),
+                _("Diusulkan"),
+                _("Diperiksa"),
+                _("Diputuskan"),
+            ],
+            rows=cases.order_by("-proposed_at", "-pk"),
+            row=lambda c: [
+                c.pk,
+                c.office.code,
+                c.get_kind_display(),
+                c.get_status_display(),
+                c.subject_name,
+                c.subject_nik,
+                c.passport_number,
+                ", ".join(label("category", k) for k in c.categories),
+                c.proposed_by.full_name,
+                c.proposed_at,
+                c.reviewed_at,
+                c.decided_at,
+            ],
+            back=reverse("decisions:list"),
+        )
     today = timezone.localdate()
     sections = []
     # The Kepala Kantor sees the checkers' queue too: an overdue check is his to chase.
@@ -58,7 +98,9 @@ def case_list(request: HttpRequest) -> HttpResponse:
     periods = deadlines.current()
     rows = [(title, [(c, periods.due(c)) for c in qs[:100]]) for title, qs in sections]
     overdue = sum(1 for _t, items in rows[:2] for c, due in items if due and due < today)
-    return render(request, "decisions/case_list.html", {"sections": rows, "today": today, "overdue": overdue})
+    return render(
+        request, "decisions/case_list.html", {"sections": rows, "today": today, "overdue": overdue, "query": ""}
+    )
 
 
 @requires(Capability.DECISIONS_PROPOSE)

@@ -38,6 +38,7 @@ class AgencyReport(ImportedRecord):
             models.CheckConstraint(condition=models.Q(agency__in=AGENCIES), name="agency_report_agency_valid"),
             models.CheckConstraint(condition=models.Q(category__in=CATEGORIES), name="agency_report_category_valid"),
         ]
+        indexes = [models.Index(fields=["received_at"], name="agency_report_received")]  # the list, newest first
 
     def __str__(self) -> str:
         return f"{self.agency}/{self.external_id}"

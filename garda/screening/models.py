@@ -54,6 +54,14 @@ class Application(ImportedRecord):
             models.Index(fields=["office_code", "risk_level", "submitted_at"], name="application_queue"),
             # The few applications a re-screening raised an alert on, for the interviewers' inbox.
             models.Index(fields=["office_code"], condition=~models.Q(alert=""), name="application_alerted"),
+            # The cleared high flags waiting for the Kasi (the queue's "menunggu konfirmasi").
+            models.Index(
+                fields=["office_code"], condition=models.Q(outcome="proceed_unconfirmed"), name="application_awaiting"
+            ),
+            # An application found by its number alone, whatever the office (find anyone).
+            models.Index(fields=["external_id"], name="application_number"),
+            # What changed since the statistics last counted (garda.stats.aggregates).
+            models.Index(fields=["updated_at"], name="application_updated"),
         ]
 
     def __str__(self) -> str:
@@ -155,6 +163,14 @@ class Review(models.Model):
                 condition=models.Q(confirmed_by__isnull=True) | ~models.Q(confirmed_by=models.F("officer")),
                 name="review_confirmed_by_another",
             ),
+        ]
+        # The Kasi's inbox: the few cleared high flags still waiting, among a review of every application.
+        indexes = [
+            models.Index(
+                fields=["created_at"],
+                condition=models.Q(needs_confirmation=True, confirmed__isnull=True),
+                name="review_waiting",
+            )
         ]
 
     def __str__(self) -> str:

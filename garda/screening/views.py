@@ -15,8 +15,9 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from garda.core import panels
+from garda.core import exports, panels
 from garda.core.access import has_capability, request_user, requires
+from garda.core.days import day_range
 from garda.core.roles import Capability
 from garda.core.vocabulary import label
 from garda.screening import actions, evidence
@@ -57,10 +58,51 @@ def queue(request: HttpRequest) -> HttpResponse:
         if q := form.cleaned_data["q"].strip():
             apps = apps.filter(Q(applicant_name__icontains=q) | Q(applicant_nik=q) | Q(external_id=q))
     # The Kasi's work: every cleared high flag still waiting, whatever day it was submitted.
-    apps = apps.filter(outcome=actions.AWAITING_CONFIRMATION) if awaiting else apps.filter(submitted_at__date=day)
+    if awaiting:
+        apps = apps.filter(outcome=actions.AWAITING_CONFIRMATION)
+    else:  # a range, not `__date`: a function of the column would read every application of the office
+        since, until = day_range(day)
+        apps = apps.filter(submitted_at__gte=since, submitted_at__lt=until)
     counts = {row["risk_level"] or "": row["n"] for row in _risk_counts(apps)}
     if risk:
         apps = apps.filter(risk_level=risk)
+    if exports.wanted(request):
+        return exports.export(
+            request,
+            user,
+            name="antrean",
+            title=_("Antrean penyaringan"),
+            columns=[
+                _("Kantor"),
+                _("Nomor permohonan"),
+                _("Diajukan"),
+                _("Pemohon"),
+                _("NIK"),
+                _("Tujuan"),
+                _("Negara tujuan"),
+                _("Risiko"),
+                _("Skor"),
+                _("Rekomendasi"),
+                _("Peringatan"),
+                _("Hasil"),
+            ],
+            rows=apps.order_by("submitted_at", "pk"),
+            row=lambda a: [
+                a.office_code,
+                a.external_id,
+                a.submitted_at,
+                a.applicant_name,
+                a.applicant_nik,
+                label("purpose", a.purpose),
+                a.destination_country,
+                label("risk", a.risk_level),
+                a.risk_score,
+                label("recommendation", a.recommendation),
+                a.alert,
+                label("outcome", a.outcome) if a.outcome else "",
+            ],
+            back=f"{reverse('screening:queue')}?{exports.page_query(request)}",
+        )
     ordered = apps.annotate(risk_order=RISK_ORDER).order_by(
         Case(When(alert="", then=Value(1)), default=Value(0), output_field=IntegerField()),
         "risk_order",
@@ -84,15 +126,13 @@ def queue(request: HttpRequest) -> HttpResponse:
         ),
         PAGE_SIZE,
     ).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
     return render(
         request,
         "screening/queue.html",
         {
             "form": form,
             "page": page,
-            "query": query.urlencode(),
+            "query": exports.page_query(request),
             "day": day,
             "counts": counts,
             "total": sum(counts.values()),

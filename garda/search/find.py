@@ -138,7 +138,10 @@ def _attach(user: User, persons: list[PersonHit], kind: str, query: str) -> None
         office, _sep, external = ref.partition(":")
         wanted |= Q(office_code=office, external_id=external)
     if kind == "number":
-        wanted |= Q(external_id__iexact=query.split("/")[-1].split(":")[-1])
+        # As typed, in capitals or in small letters: exact values the number's index answers (`iexact` reads
+        # every application).
+        number = query.split("/")[-1].split(":")[-1].strip()
+        wanted |= Q(external_id__in=sorted({number, number.upper(), number.lower()}))
     apps = {f"{a.office_code}:{a.external_id}": a for a in applications_in_scope(user).filter(wanted)}
     report_keys = {tuple(ref.split(":")[:2]) for p in persons for source, ref in p.refs if source == "report_subject"}
     reports = AgencyReport.objects.filter(_or([Q(agency=a, external_id=e) for a, e in report_keys]))

@@ -66,10 +66,10 @@ def do_download_report(user: User, report: PeriodicReport) -> bytes:
     return data
 
 
-def do_export_figures(user: User, figures: Figures, *, fmt: str, table: str = "") -> None:
+def do_export_figures(user: User, figures: Figures, *, fmt: str, table: str = "", outward: bool = False) -> None:
     """The dashboard's tables leaving Garda as a file: recorded, like a report's download."""
     scope = figures.scope
-    what = f"{fmt} {table}".strip()
+    what = f"{fmt} {table}{' untuk pihak luar' if outward else ''}".strip()
     audit.record(
         "stats.exported",
         actor=user,
@@ -81,5 +81,6 @@ def do_export_figures(user: User, figures: Figures, *, fmt: str, table: str = ""
             "category": scope.category,
             "format": fmt,
             "table": table,
+            "outward": outward,
         },
     )

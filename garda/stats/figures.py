@@ -9,25 +9,21 @@ up — a last row `Jumlah`. Words, not codes: a heading or a label is in the int
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import date, timedelta
 from typing import Any
-from zoneinfo import ZoneInfo
 
-from django.db.models import Count, Max
-from django.db.models.functions import TruncMonth
-from django.utils import timezone
+from django.db.models import Max, Sum
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from garda.core import vocabulary
 from garda.core.models import Office
-from garda.screening.api import Application, Screening
-from garda.stats.decisions import COUNTED, DEFAULT_ZONE, _months, decision_stats
+from garda.stats.aggregates import DECISION_MEASURES, PLACEMENT
+from garda.stats.decisions import COUNTED, _months
+from garda.stats.models import MonthlyCount
 
 TOTAL = "Jumlah"  # the total row's label in every language: the reports' readers look for it by name
-FLAGGED = ("high", "medium")
-AGENT_RELATIONS = ("agent", "travel_agent", "employer")
 TOP = 15  # rows of a ranking (destinations, agents, indicators)
 
 
@@ -66,20 +62,10 @@ class Scope:
         return [o.code for o in self.offices]
 
     @property
-    def zone(self) -> ZoneInfo:
-        return ZoneInfo(self.offices[0].time_zone if len(self.offices) == 1 else DEFAULT_ZONE)
-
-    @property
     def label(self) -> str:
         if self.everything:
             return _("Seluruh kantor")
         return ", ".join(self.codes) if len(self.offices) <= 3 else _("%(n)s kantor") % {"n": len(self.offices)}
-
-    def bounds(self) -> tuple[datetime, datetime]:
-        return (
-            datetime.combine(self.start, time.min, tzinfo=self.zone),
-            datetime.combine(self.end + timedelta(days=1), time.min, tzinfo=self.zone),
-        )
 
 
 @dataclass
@@ -99,75 +85,65 @@ def month_end(day: date) -> date:
 def last_twelve_months(codes: list[str] | None, today: date) -> tuple[date, date]:
     """The twelve months up to the latest month that has applications or decisions (not today's month when the
     data stops earlier: an installation loaded with last year's history opens on last year, not on an empty
-    range; a decision taken today on an older application brings the range up to today)."""
-    rows = Application.objects.all() if codes is None else Application.objects.filter(office_code__in=codes)
-    found = rows.aggregate(submitted=Max("submitted_at"), decided=Max("decided_at"))
-    moments = [m for m in (found["submitted"], found["decided"]) if m is not None]
-    last = min(timezone.localtime(max(moments)).date(), today) if moments else today
+    range; a decision taken today on an older application brings the range up to today). Read from the monthly
+    counts, not from the applications: a national history has millions."""
+    counted = MonthlyCount.objects.filter(measure__in=["risk", "decision"], category="")
+    if codes is not None:
+        counted = counted.filter(office_code__in=codes)
+    latest = counted.aggregate(last=Max("month"))["last"]
+    last = min(latest, today) if latest else today
     first = date(last.year - (last.month <= 11), (last.month - 12) % 12 + 1, 1)
     return first, month_end(last)
 
 
-def _applications(scope: Scope) -> Any:
-    since, until = scope.bounds()
-    rows = Application.objects.filter(submitted_at__gte=since, submitted_at__lt=until)
+@dataclass
+class Counts:
+    """The monthly counts of a scope, added up over its offices and months: (measure, category, label, detail)
+    → n. The category is "" for the counts of all flagged applications."""
+
+    sums: dict[tuple[str, str, str, str], int]
+
+    def of(self, measure: str, category: str = "") -> list[tuple[str, str, int]]:
+        """(label, detail, n) of one measure, largest first, then by label (a stable order for equal counts)."""
+        found = [(label, detail, n) for (m, c, label, detail), n in self.sums.items() if m == measure and c == category]
+        return sorted(found, key=lambda row: (-row[2], row[0], row[1]))
+
+
+def _counted(scope: Scope) -> Any:
+    rows = MonthlyCount.objects.filter(month__gte=scope.start.replace(day=1), month__lte=scope.end)
     return rows if scope.everything else rows.filter(office_code__in=scope.codes)
 
 
-@dataclass(frozen=True)
-class Flagged:
-    """A flagged application as the ranking tables need it: its latest screening's indicators, its destination
-    and its record (for the agent and the company it names)."""
-
-    indicators: list[dict[str, Any]]
-    destination: str
-    record: dict[str, Any]
-
-
-def _flagged(scope: Scope) -> list[Flagged]:
-    """The flagged applications of the scope, in the scope's category if one is chosen: two queries (the
-    applications, then their screenings newest first, of which the first per application is kept)."""
-    apps = {
-        pk: (destination, record)
-        for pk, destination, record in _applications(scope)
-        .filter(risk_level__in=FLAGGED)
-        .values_list("pk", "destination_country", "record")
-        .iterator(chunk_size=2000)
-    }
-    latest: dict[int, list[dict[str, Any]]] = {}
-    screenings = Screening.objects.filter(application_id__in=list(apps)).order_by(
-        "application_id", "-created_at", "-id"
+def counts(scope: Scope) -> Counts:
+    """One query: every ranking measure of the scope, for all flagged applications and for the scope's category."""
+    rows = (
+        _counted(scope)
+        .filter(measure__in=RANKING_MEASURES, category__in=sorted({"", scope.category}))
+        .order_by()
+        .values_list("measure", "category", "label", "detail")
+        .annotate(total=Sum("n"))
     )
-    for application_id, indicators in screenings.values_list("application_id", "indicators").iterator(chunk_size=2000):
-        latest.setdefault(application_id, indicators or [])
-    return [
-        Flagged(indicators, destination, record)
-        for pk, (destination, record) in apps.items()
-        if _in_category(indicators := latest.get(pk, []), scope.category)
-    ]
-
-
-def _in_category(indicators: list[dict[str, Any]], category: str) -> bool:
-    return not category or any(i.get("category") == category for i in indicators)
+    return Counts({(m, c, label, detail): total for m, c, label, detail, total in rows})
 
 
 def screening_table(scope: Scope) -> Table:
     months = {m: [0, 0, 0] for m in _months(scope.start, scope.end)}
     counted = (
-        _applications(scope)
-        .annotate(month=TruncMonth("submitted_at", tzinfo=scope.zone))
-        .values("month", "risk_level")
-        .annotate(n=Count("pk"))
+        _counted(scope)
+        .filter(measure="risk", category="")
+        .order_by()
+        .values_list("month", "label")
+        .annotate(total=Sum("n"))
     )
-    for row in counted:
-        key = row["month"].strftime("%Y-%m")
+    for month, risk, n in counted:
+        key = month.strftime("%Y-%m")
         if key not in months:
             continue
-        months[key][0] += row["n"]
-        if row["risk_level"] == "high":
-            months[key][1] += row["n"]
-        elif row["risk_level"] == "medium":
-            months[key][2] += row["n"]
+        months[key][0] += n
+        if risk == "high":
+            months[key][1] += n
+        elif risk == "medium":
+            months[key][2] += n
     return Table(
         key="screening",
         title=_("Permohonan disaring per bulan"),
@@ -176,22 +152,16 @@ def screening_table(scope: Scope) -> Table:
     )
 
 
-def flag_tables(scope: Scope, flagged: list[Flagged]) -> list[Table]:
-    by_category: Counter[str] = Counter()
-    by_indicator: Counter[tuple[str, str]] = Counter()
-    for indicators in (f.indicators for f in flagged):
-        for category in {i.get("category", "") for i in indicators}:
-            if not scope.category or category == scope.category:
-                by_category[category] += 1
-        for code, category in {(i.get("code", ""), i.get("category", "")) for i in indicators}:
-            if not scope.category or category == scope.category:
-                by_indicator[(code, category)] += 1
+def flag_tables(scope: Scope, counted: Counts) -> list[Table]:
+    chosen = scope.category
+    by_category = [(c, n) for c, _detail, n in counted.of("category") if not chosen or c == chosen]
+    by_indicator = [(code, c, n) for code, c, n in counted.of("indicator") if not chosen or c == chosen][:TOP]
     return [
         Table(
             key="flags",
             title=_("Permohonan ditandai menurut kategori"),
             columns=[_("Kategori"), _("Permohonan")],
-            rows=[[capfirst(vocabulary.label("category", c)), n] for c, n in by_category.most_common()],
+            rows=[[capfirst(vocabulary.label("category", c)), n] for c, n in by_category],
             total=False,  # one application may be flagged in several categories
             note=_("Satu permohonan dapat ditandai dalam beberapa kategori."),
         ),
@@ -201,7 +171,7 @@ def flag_tables(scope: Scope, flagged: list[Flagged]) -> list[Table]:
             columns=[_("Indikator"), _("Permohonan"), _("Kategori")],
             rows=[
                 [vocabulary.label("indicator", code), n, vocabulary.label("category", category)]
-                for (code, category), n in by_indicator.most_common(TOP)
+                for code, category, n in by_indicator
             ],
             total=False,
         ),
@@ -209,22 +179,30 @@ def flag_tables(scope: Scope, flagged: list[Flagged]) -> list[Table]:
 
 
 def decisions_table(scope: Scope) -> Table:
-    stats = decision_stats(
-        None,
-        scope.start,
-        scope.end,
-        office_codes=None if scope.everything else scope.codes,
-        category=scope.category,
-    )
+    """From the monthly counts of decisions, by the month each was taken in its office's time."""
     kinds = list(COUNTED.values())
-    categories = sorted({c for counts in stats.by_month_category.values() for c in counts})
-    if scope.category:
-        categories = [c for c in categories if c == scope.category]
+    by_kind = {month: dict.fromkeys(kinds, 0) for month in _months(scope.start, scope.end)}
+    by_ground: dict[str, Counter[str]] = {month: Counter() for month in by_kind}
+    counted = (
+        _counted(scope)
+        .filter(measure__in=DECISION_MEASURES, category__in=sorted({"", scope.category}))
+        .order_by()
+        .values_list("month", "measure", "category", "label")
+        .annotate(total=Sum("n"))
+    )
+    for month, measure, category, label, n in counted:
+        key = month.strftime("%Y-%m")
+        if key not in by_kind:
+            continue
+        if measure == "decision" and category == scope.category:
+            by_kind[key][label] += n
+        elif measure == "decision_ground" and (not scope.category or label == scope.category):
+            by_ground[key][label] += n
+    categories = sorted({c for counts in by_ground.values() for c in counts})
     rows = []
-    for month, total in stats.by_month.items():
-        row: list[Any] = [month, *(stats.by_month_kind[month][k] for k in kinds)]
-        row += [stats.by_month_category[month].get(c, 0) for c in categories]
-        rows.append([*row, total])
+    for month, counts in by_kind.items():
+        row: list[Any] = [month, *(counts[k] for k in kinds), *(by_ground[month][c] for c in categories)]
+        rows.append([*row, sum(counts.values())])
     return Table(
         key="decisions",
         title=_("Keputusan penundaan, penolakan dan pembatalan per bulan"),
@@ -243,41 +221,31 @@ def decisions_table(scope: Scope) -> Table:
     )
 
 
-def destination_table(scope: Scope, flagged: list[Flagged]) -> Table:
-    every = Counter(
-        dict(_applications(scope).values("destination_country").annotate(n=Count("pk")).values_list(
-            "destination_country", "n"
-        ))
-    )  # fmt: skip
-    flagged_by = Counter(f.destination for f in flagged)
-    ranked = sorted(every, key=lambda c: (-flagged_by[c], -every[c], c))[:TOP]
+def destination_table(scope: Scope, counted: Counts) -> Table:
+    every = {country: n for country, _detail, n in counted.of("destination")}
+    flagged_by = {country: n for country, _detail, n in counted.of("flagged_destination", scope.category)}
+    ranked = sorted(every, key=lambda c: (-flagged_by.get(c, 0), -every[c], c))[:TOP]
     return Table(
         key="destinations",
         title=_("Negara tujuan"),
         columns=[_("Negara"), _("Permohonan ditandai"), _("Semua permohonan")],
-        rows=[[vocabulary.country(c) or _("(tidak diisi)"), flagged_by[c], every[c]] for c in ranked],
+        rows=[[vocabulary.country(c) or _("(tidak diisi)"), flagged_by.get(c, 0), every[c]] for c in ranked],
         total=False,
     )
 
 
-def agents_table(scope: Scope, flagged: list[Flagged]) -> Table:
+def agents_table(scope: Scope, counted: Counts) -> Table:
     """The companies and agents named on flagged applications: the companion who is an agent, travel agent or
     employer (by organisation, else by name) and the placement company."""
-    named: Counter[tuple[str, str]] = Counter()
-    for record in (f.record for f in flagged):
-        companion = record.get("companion") or {}
-        if companion.get("relation") in AGENT_RELATIONS:
-            name = (companion.get("organisation") or companion.get("full_name") or "").strip().upper()
-            if name:
-                named[(name, vocabulary.label("relation", companion["relation"]))] += 1
-        company = ((record.get("travel") or {}).get("placement_company") or {}).get("name", "").strip().upper()
-        if company:
-            named[(company, _("perusahaan penempatan"))] += 1
+
+    def role(code: str) -> str:
+        return _("perusahaan penempatan") if code == PLACEMENT else vocabulary.label("relation", code)
+
     return Table(
         key="agents",
         title=_("Perusahaan dan agen di balik permohonan yang ditandai"),
         columns=[_("Nama"), _("Permohonan ditandai"), _("Peran")],
-        rows=[[name, n, role] for (name, role), n in named.most_common(TOP)],
+        rows=[[name, n, role(code)] for name, code, n in counted.of("agent", scope.category)[:TOP]],
         total=False,
     )
 
@@ -370,19 +338,20 @@ SECTIONS = (
 
 
 Progress = Callable[[int, str], None]
-RANKINGS = {"flags", "indicators", "destinations", "agents"}  # the sections read from the flagged applications
+RANKINGS = {"flags", "indicators", "destinations", "agents"}  # the sections read from the ranking counts
+RANKING_MEASURES = ["category", "indicator", "destination", "flagged_destination", "agent"]
 
 
 def compute(
     scope: Scope, today: date, *, sections: tuple[str, ...] = SECTIONS, progress: Progress | None = None
 ) -> Figures:
     """The tables of `sections`, in that order; `progress(percent, section)` after each (the worker shows it)."""
-    flagged = _flagged(scope) if RANKINGS & set(sections) else []
+    counted = counts(scope) if RANKINGS & set(sections) else Counts({})
     both: list[Table] = []  # the flags and indicators tables come from one pass over the flagged applications
 
     def flag(key: str) -> list[Table]:
         if not both:
-            both.extend(flag_tables(scope, flagged))
+            both.extend(flag_tables(scope, counted))
         return [t for t in both if t.key == key]
 
     builders: dict[str, Callable[[], list[Table]]] = {
@@ -390,8 +359,8 @@ def compute(
         "decisions": lambda: [decisions_table(scope)],
         "flags": lambda: flag("flags"),
         "indicators": lambda: flag("indicators"),
-        "destinations": lambda: [destination_table(scope, flagged)],
-        "agents": lambda: [agents_table(scope, flagged)],
+        "destinations": lambda: [destination_table(scope, counted)],
+        "agents": lambda: [agents_table(scope, counted)],
         "channel": lambda: [channel_table(scope, today)],
         "oversight": lambda: [oversight_table(scope)],
         "training": lambda: [training_table(scope, today)],

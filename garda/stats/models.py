@@ -50,3 +50,40 @@ class PeriodicReport(models.Model):
     @property
     def filename(self) -> str:
         return f"garda-{(self.office_code or 'semua').lower()}-{self.period}.{self.format}"
+
+
+class MonthlyCount(models.Model):
+    """One count of one month of one office's applications, kept by `garda.stats.aggregates` so that a dashboard
+    or a report adds up a few thousand of these instead of reading a year of applications (a national year is five
+    million). The month is the office's own (its time zone)."""
+
+    office_code = models.CharField(max_length=32)
+    month = models.DateField()  # the first day
+    measure = models.CharField(max_length=24)  # see garda.stats.aggregates.MEASURES
+    # For the counts of flagged applications: "" counts them all, a category only those flagged in it (the
+    # dashboard's category filter reads those rows instead of the applications).
+    category = models.CharField(max_length=32, blank=True)
+    label = models.CharField(max_length=200, blank=True)  # the risk level, category, indicator, country or name
+    detail = models.CharField(max_length=64, blank=True)  # an indicator's category, an agent's role
+    n = models.PositiveIntegerField()
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["measure", "category", "month", "office_code"], name="monthly_count_read"),
+            models.Index(fields=["office_code", "month"], name="monthly_count_office"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.office_code} {self.month:%Y-%m} {self.measure}/{self.category}/{self.label}: {self.n}"
+
+
+class AggregateState(models.Model):
+    """How far the monthly counts are up to date: every application changed up to `seen` is counted."""
+
+    name = models.CharField(max_length=32, primary_key=True)
+    seen = models.DateTimeField(null=True, blank=True)  # the latest `updated_at` counted
+    refreshed_at = models.DateTimeField(null=True, blank=True)
+    requested_at = models.DateTimeField(null=True, blank=True)  # the worker was asked to catch up
+
+    def __str__(self) -> str:
+        return f"{self.name}: {self.seen}"

@@ -9,6 +9,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from garda.core.models import Office
+from garda.stats import aggregates
 from garda.stats import figures as figs
 from garda.stats.periods import Period
 from garda.stats.workbook import cells, xlsx
@@ -34,6 +35,7 @@ def render(
 ) -> bytes:
     """Every section, one after another (reporting progress after each), then the file."""
     today = today or timezone.localdate()
+    aggregates.bring_up_to_date()  # a report counts every application changed until now, however many
     with translation.override("id"):
         result = figs.compute(scope, today, progress=progress)
         title = title_for(period)

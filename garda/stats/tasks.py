@@ -9,3 +9,11 @@ def make_report(report_id: int) -> int:
     from garda.stats.worker import make
 
     return make(report_id).size
+
+
+@task()
+def refresh_aggregates() -> int:
+    """Bring the monthly counts up to date after a large import (garda.stats.aggregates); returns 1 when done."""
+    from garda.stats.aggregates import bring_up_to_date
+
+    return int(bring_up_to_date())

@@ -68,6 +68,6 @@ def save_screenings(pairs: list[tuple[Application, Screening]], *, with_ids: boo
     with connection.cursor() as cursor:
         cursor.executemany(
             f"UPDATE {Application._meta.db_table} SET risk_level = %s, risk_score = %s, recommendation = %s, "  # noqa: S608
-            "screened_at = %s WHERE id = %s",
-            [(app.risk_level, app.risk_score, app.recommendation, moment, app.pk) for app, _ in pairs],
+            "screened_at = %s, updated_at = %s WHERE id = %s",
+            [(app.risk_level, app.risk_score, app.recommendation, moment, moment, app.pk) for app, _ in pairs],
         )

@@ -5,7 +5,10 @@ decisions of an office in a period (inclusive), in total and by kind, category a
 clean, by province group, sex and age band, with 95 % intervals (garda.stats.fairness).
 
 `garda stats oversight --office CODE --from DATE --to DATE [--json]`: internal oversight in the directorate's shape,
-in six sections: inspections, findings, signals, investigations, sanctions, referrals (garda.oversight.api)."""
+in six sections: inspections, findings, signals, investigations, sanctions, referrals (garda.oversight.api).
+
+`garda stats refresh [--all]`: bring the monthly counts behind the dashboards and reports up to date (what changed
+since the last count), or count every month again (`--all`, e.g. after restoring a backup)."""
 
 import json
 import sys
@@ -39,8 +42,19 @@ class Command(BaseCommand):
         oversight.add_argument("--from", dest="start", required=True, type=iso_date)
         oversight.add_argument("--to", dest="end", required=True, type=iso_date)
         oversight.add_argument("--json", action="store_true", help="one JSON object")
+        refresh = sub.add_parser("refresh", help="bring the dashboards' monthly counts up to date")
+        refresh.add_argument("--all", action="store_true", help="count every office's every month again")
 
     def handle(self, *args: Any, **options: Any) -> None:
+        if options["report"] == "refresh":
+            from garda.stats import aggregates
+
+            if options["all"]:
+                self.stdout.write(f"{aggregates.refresh_all()} bulan-kantor dihitung ulang")
+            else:
+                aggregates.bring_up_to_date()
+                self.stdout.write("Hitungan bulanan mutakhir")
+            return
         if options["end"] < options["start"]:
             sys.stderr.write("garda stats: --to lebih awal dari --from\n")
             sys.exit(2)

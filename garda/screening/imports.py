@@ -18,7 +18,7 @@ from garda.identity.index import PersonRow, index_person, insert_person_rows, pe
 from garda.identity.names import name_or_none
 from garda.identity.phones import phone_or_none
 from garda.screening import context as screening_context
-from garda.screening.models import Application, Contact
+from garda.screening.models import Application, Contact, grounds_of
 from garda.screening.rules import family_key
 
 
@@ -35,6 +35,7 @@ def _fields(record: dict[str, Any]) -> dict[str, Any]:
         "destination_country": travel.get("destination_country", ""),
         "decision_kind": decision.get("kind", ""),
         "decided_at": parse_datetime(decision["decided_at"]) if decision.get("decided_at") else None,
+        "decision_grounds": grounds_of(decision),
         "suspended_until": date.fromisoformat(decision["until"]) if decision.get("until") else None,
     }
 

@@ -6,12 +6,14 @@ Every table is plain data: a title, column headings, rows whose first cell is th
 up — a last row `Jumlah`. Words, not codes: a heading or a label is in the interface language.
 """
 
+import hashlib
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
+from django.core.cache import cache
 from django.db.models import Max, Sum
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
@@ -19,12 +21,13 @@ from django.utils.translation import gettext_lazy
 
 from garda.core import vocabulary
 from garda.core.models import Office
-from garda.stats.aggregates import DECISION_MEASURES, PLACEMENT
+from garda.stats.aggregates import DECISION_MEASURES, PLACEMENT, version
 from garda.stats.decisions import COUNTED, _months
 from garda.stats.models import MonthlyCount
 
 TOTAL = "Jumlah"  # the total row's label in every language: the reports' readers look for it by name
 TOP = 15  # rows of a ranking (destinations, agents, indicators)
+CACHED_FOR = 600  # seconds a scope's sums stay in the cache (a recount changes the key before that)
 
 
 @dataclass
@@ -115,7 +118,23 @@ def _counted(scope: Scope) -> Any:
 
 
 def counts(scope: Scope) -> Counts:
-    """One query: every ranking measure of the scope, for all flagged applications and for the scope's category."""
+    """One query: every ranking measure of the scope, for all flagged applications and for the scope's category.
+    Its sums are kept in the cache until the counts change: the ministry's year adds up some forty thousand rows
+    of agents, which takes longer than a page may."""
+    key = (
+        "stats:counts:"
+        + hashlib.sha256(
+            repr((scope.everything, sorted(scope.codes), scope.start, scope.end, scope.category, version())).encode()
+        ).hexdigest()
+    )
+    found: Counts | None = cache.get(key)
+    if found is None:
+        found = _summed(scope)
+        cache.set(key, found, timeout=CACHED_FOR)
+    return found
+
+
+def _summed(scope: Scope) -> Counts:
     rows = (
         _counted(scope)
         .filter(measure__in=RANKING_MEASURES, category__in=sorted({"", scope.category}))

@@ -8,7 +8,7 @@ from garda.core import audit
 from garda.core.imports import record_hash
 from garda.core.signals import screening_context_changed
 from garda.screening import context as screening_context
-from garda.screening.models import Application
+from garda.screening.models import Application, grounds_of
 
 
 def do_record_decision(app: Application, decision: dict[str, Any], *, actor: Any, summary: str) -> Application:
@@ -21,6 +21,7 @@ def do_record_decision(app: Application, decision: dict[str, Any], *, actor: Any
     app.own_decision = decision
     app.decision_kind = decision["kind"]
     app.decided_at = parse_datetime(decision["decided_at"])
+    app.decision_grounds = grounds_of(decision)
     app.suspended_until = date.fromisoformat(decision["until"]) if decision.get("until") else None
     app.save(
         update_fields=[
@@ -29,6 +30,7 @@ def do_record_decision(app: Application, decision: dict[str, Any], *, actor: Any
             "own_decision",
             "decision_kind",
             "decided_at",
+            "decision_grounds",
             "suspended_until",
             "updated_at",
         ]

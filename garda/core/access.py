@@ -86,7 +86,9 @@ def audit_events_in_scope(user: User) -> QuerySet[AuditEvent]:
     if user.office.kind == OfficeKind.NATIONAL:
         events = AuditEvent.objects.all()
     else:
-        events = AuditEvent.objects.filter(office_code__in=offices_in_scope(user).values_list("code", flat=True))
+        # The codes themselves, not a subquery: for one office the database then reads its events in order.
+        codes = list(offices_in_scope(user).values_list("code", flat=True))
+        events = AuditEvent.objects.filter(office_code__in=codes)
     return visibility.restricted(visibility.AUDIT_EVENTS, user, events)
 
 

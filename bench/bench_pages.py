@@ -292,9 +292,8 @@ def child() -> None:
     if os.environ.get("BENCH_PAGES_BUILD_ONLY"):
         return
     vendor = _vendor()
-    from django.test.utils import setup_test_environment
-
-    setup_test_environment()  # the test client's host and templates; DEBUG stays off
+    # No setup_test_environment(): it wraps every template render to keep a copy of its context for tests, which
+    # a server does not do (the client's host, testserver, is allowed by GARDA_ALLOWED_HOSTS).
     from garda.core.models import Office
     from garda.stats import aggregates
     from garda.stats.figures import Scope, compute

@@ -22,6 +22,7 @@ def screening_items(user: User, today: date) -> Iterator[Item]:
             Review.objects.filter(needs_confirmation=True, confirmed__isnull=True, application__office_code=office)
             .exclude(officer=user)
             .select_related("application")
+            .only("created_at", "application__applicant_name", "application__external_id")  # not the record
             .order_by("created_at")
         )
         for review in waiting[:PER_SOURCE]:

@@ -34,6 +34,7 @@ MEASURES = ("risk", "destination", "category", "indicator", "flagged_destination
 # them (category "") and among those taken on each ground (category); "decision_ground" rows count a ground.
 DECISION_MEASURES = ("decision", "decision_ground")
 STATE = "monthly"
+OFFICE_STAMP = "office:"  # AggregateState rows named office:CODE stamp each office's last recount
 # Changes are looked for a little before the last one counted: an import's transaction stamps its applications
 # when it starts and may commit after a count has run.
 MARGIN = timedelta(hours=1)
@@ -108,17 +109,19 @@ def month_of(moment: datetime, zone: ZoneInfo) -> date:
     return moment.astimezone(zone).date().replace(day=1)
 
 
-def _lock() -> None:
-    """Serialise recounts on the state row, and stamp it: the sums of the counts cached under the old stamp
-    (garda.stats.figures.counts) are not read again."""
+def _lock(office_code: str) -> None:
+    """Serialise recounts on the state row, and stamp the office: the sums of its counts cached under the old
+    stamp (garda.stats.figures.counts) are not read again; other offices' sums stay good."""
     AggregateState.objects.select_for_update().get_or_create(name=STATE)
-    AggregateState.objects.filter(name=STATE).update(refreshed_at=timezone.now())
+    now = timezone.now()
+    AggregateState.objects.filter(name=STATE).update(refreshed_at=now)
+    AggregateState.objects.update_or_create(name=f"{OFFICE_STAMP}{office_code}", defaults={"refreshed_at": now})
 
 
-def version() -> str:
-    """A stamp that changes whenever any count changes (a cache key's part)."""
-    state = AggregateState.objects.filter(name=STATE).values_list("refreshed_at", "seen").first()
-    return "/".join(moment.isoformat() if moment else "-" for moment in (state or (None, None)))
+def office_versions() -> dict[str, str]:
+    """Each office's stamp, which changes whenever any of the office's counts change (a cache key's part)."""
+    stamps = AggregateState.objects.filter(name__startswith=OFFICE_STAMP).values_list("name", "refreshed_at")
+    return {name.removeprefix(OFFICE_STAMP): at.isoformat() for name, at in stamps if at is not None}
 
 
 def refresh_month(office_code: str, month: date, zone: ZoneInfo | None = None) -> int:
@@ -136,7 +139,7 @@ def refresh_month(office_code: str, month: date, zone: ZoneInfo | None = None) -
         if n
     ]
     with transaction.atomic():
-        _lock()
+        _lock(office_code)
         MonthlyCount.objects.filter(office_code=office_code, month=month).exclude(
             measure__in=DECISION_MEASURES
         ).delete()  # fmt: skip
@@ -168,7 +171,7 @@ def refresh_decisions(office_code: str, zone: ZoneInfo | None = None) -> int:
         for (month, measure, category, label), n in counts.items()
     ]
     with transaction.atomic():
-        _lock()
+        _lock(office_code)
         MonthlyCount.objects.filter(office_code=office_code, measure__in=DECISION_MEASURES).delete()
         MonthlyCount.objects.bulk_create(rows, batch_size=2000)
     return len(rows)

@@ -1,5 +1,6 @@
 """Staff pages of the core app: home per role, user administration, the audit trail, reference lists."""
 
+from collections import Counter
 from collections.abc import Callable
 from typing import Any
 
@@ -53,6 +54,7 @@ from garda.core.reflists import ListValidationError, items_as_text, parse_items
 from garda.core.roles import Capability, Role
 
 PAGE_SIZE = 50
+HOME_ITEMS = 30  # inbox lines shown on the home page
 
 
 # --- Home ----------------------------------------------------------------------------------------------------
@@ -66,7 +68,10 @@ def home(request: HttpRequest) -> HttpResponse:
     context: dict[str, Any] = {
         # Each line of the user's own activity links to what it was about, where that has a page.
         "my_events": [(e, inbox.page_of(e.object_type, e.object_id)) for e in events],
-        "inbox": [(item, item.overdue(today), item.due_today(today)) for item in items],
+        # The earliest HOME_ITEMS in full; the rest counted by kind (a Kasi may have a hundred clearances waiting).
+        "inbox": [(item, item.overdue(today), item.due_today(today)) for item in items[:HOME_ITEMS]],
+        "inbox_total": len(items),
+        "inbox_more": sorted(Counter(item.kind for item in items[HOME_ITEMS:]).items()),
         "overdue_count": sum(1 for item in items if item.overdue(today)),
         "today": today,
         "office": user.office,

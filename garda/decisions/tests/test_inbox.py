@@ -130,6 +130,18 @@ def test_the_home_page_query_count_does_not_grow_with_the_work(personas: dict[st
     assert many == few
 
 
+def test_the_home_page_lists_the_earliest_work_and_counts_the_rest(personas, login_as, monkeypatch) -> None:
+    import garda.core.views.staff
+
+    monkeypatch.setattr(garda.core.views.staff, "HOME_ITEMS", 2)
+    for seed in range(1, 6):
+        app, _ = _application("JAKSEL", seed=seed)
+        _propose(app, personas["interviewer"], at=timezone.now() - timedelta(days=seed))
+    html = login_as(personas["kasi"]).get(reverse("core:home")).content.decode()
+    assert "5 pekerjaan" in html and html.count("<td>Periksa usulan</td>") == 2
+    assert "Selebihnya, dengan tenggat lebih akhir" in html and "Periksa usulan (3)" in html
+
+
 @pytest.mark.browser
 def test_a_kasi_opens_the_waiting_proposal_from_the_home_page(page, personas: dict[str, User]) -> None:
     app, _ = _application("JAKSEL")

@@ -123,7 +123,7 @@ def test_after_a_large_import_the_page_says_so_and_the_worker_catches_up(
     client.get("/statistik/")
     assert asked == [True]  # asked once, not on every request
     assert task.func() == 1  # what the worker runs
-    assert AggregateState.objects.get().requested_at is None
+    assert AggregateState.objects.get(name=aggregates.STATE).requested_at is None
     html = client.get("/statistik/", {"start": "2025-08", "end": "2025-08"}).content.decode()
     assert "sedang diperbarui" not in html and 'Jumlah</th><td class="num">4</td>' in html.split('id="screening"')[1]
     assert MonthlyCount.objects.get(office_code="JAKSEL", month=date(2025, 8, 1), measure="risk", label="").n == 3
@@ -162,3 +162,17 @@ def test_garda_stats_refresh_counts_from_the_command_line(three, capsys) -> None
     call_command("stats", "refresh", "--all")
     assert capsys.readouterr().out.strip() == "3 bulan-kantor dihitung ulang"
     assert MonthlyCount.objects.get(office_code="JAYAPURA", measure="risk", label="medium").n == 1
+
+
+def test_cached_sums_follow_a_recount_at_one_office(three, offices) -> None:
+    aggregates.bring_up_to_date()
+    both = Scope([offices["JAKSEL"], offices["JAYAPURA"]], date(2025, 7, 1), date(2025, 8, 31), everything=True)
+
+    def flags() -> dict[str, int]:
+        return {row[0]: row[1] for row in _rows(compute(both, TODAY, sections=("flags",)), "flags")}
+
+    assert flags()["Agen atau perekrut ilegal"] == 1  # summed, and now in the cache
+    _screen(three["C"], "high", [AG])
+    assert flags()["Agen atau perekrut ilegal"] == 1  # not counted yet: the figures are the counts
+    aggregates.bring_up_to_date()
+    assert flags()["Agen atau perekrut ilegal"] == 2  # JAKSEL's stamp moved; JAYAPURA's sums still come cached

@@ -363,19 +363,25 @@ def child() -> None:
         over += [label] if p95 >= GOAL_MS else []
         print(f"pages[{vendor}] {label:<38} p50 {p50:6.1f} ms  p95 {p95:6.1f} ms  (goal < {GOAL_MS:.0f}) {verdict}",
               flush=True)  # fmt: skip
-    # The first view after a recount adds the month sums up again (later views read them from the cache).
+    # The first view after a recount adds the month sums of the recounted office again (the other offices' sums
+    # come from the cache); after a restart, with an empty cache, it adds up every office's.
     from django.core.cache import cache
 
     for username, url, label in (("kakanim.jaksel", "/statistik/", "dashboard, JAKSEL"),
                                  ("analis.pusat", "/statistik/", "dashboard, ministry")):  # fmt: skip
-        client, samples = _client(username), []
+        client, after_recount, after_restart = _client(username), [], []
         for _ in range(5):
+            aggregates.refresh_month("JAKSEL", date(2026, 11, 1))
+            start = time.perf_counter()
+            assert client.get(url).status_code == 200
+            after_recount.append((time.perf_counter() - start) * 1000)
             cache.clear()
             start = time.perf_counter()
             assert client.get(url).status_code == 200
-            samples.append((time.perf_counter() - start) * 1000)
-        print(f"pages[{vendor}] {label}, first view after a recount: median {statistics.median(samples):.0f} ms, "
-              f"max {max(samples):.0f} ms", flush=True)  # fmt: skip
+            after_restart.append((time.perf_counter() - start) * 1000)
+        print(f"pages[{vendor}] {label}, first view after JAKSEL's month is recounted: median "
+              f"{statistics.median(after_recount):.0f} ms, max {max(after_recount):.0f} ms; with an empty cache: "
+              f"median {statistics.median(after_restart):.0f} ms, max {max(after_restart):.0f} ms", flush=True)  # fmt: skip
     if over:
         print(f"pages[{vendor}] over the goal: {json.dumps(over, ensure_ascii=False)}", flush=True)
         sys.exit(1)

@@ -7,6 +7,7 @@ from datetime import date, timedelta
 from django.db.models import Exists, OuterRef, QuerySet, Subquery
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from garda.core.access import has_capability
@@ -25,15 +26,30 @@ STEP_TAKERS = (Capability.DECISIONS_PROPOSE, Capability.DECISIONS_REVIEW, Capabi
 def _item(kind: str, case: Case, due: date | None) -> Item:
     return Item(
         kind=kind,
-        title=f"{case.get_kind_display()} — {case.subject_name}",
+        # The label from a table made once: get_kind_display() translates every choice again for each case.
+        title=f"{_kind_labels()[case.kind]} — {case.subject_name}",
         url=reverse("decisions:detail", args=[case.pk]),
         due=due,
         detail=f"#{case.pk}",
     )
 
 
+def _kind_labels() -> dict[str, str]:
+    language = get_language() or ""
+    labels = _LABELS.get(language)
+    if labels is None:
+        labels = _LABELS[language] = {str(value): str(label) for value, label in Kind.choices}
+    return labels
+
+
+_LABELS: dict[str, dict[str, str]] = {}  # language → the kinds' labels in it
+
+
 def _own(user: User) -> QuerySet[Case]:
-    return Case.objects.filter(office_id=user.office_id)
+    # What an item and its deadline read: not the findings, facts and grounds of every case.
+    return Case.objects.filter(office_id=user.office_id).only(
+        "office_id", "kind", "status", "subject_name", "proposed_at", "reviewed_at", "decided_at", "proposed_by_id"
+    )
 
 
 def decision_items(user: User, today: date) -> Iterator[Item]:

@@ -150,7 +150,7 @@ def refresh_month(office_code: str, month: date, zone: ZoneInfo | None = None) -
 def refresh_decisions(office_code: str, zone: ZoneInfo | None = None) -> int:
     """Recount an office's decisions, every month: a decision replaced or withdrawn moves out of the month it was
     counted in, which only a count of all of them notices. An office's decisions are a few hundred a year."""
-    from garda.stats.decisions import COUNTED
+    from garda.stats.decisions import COUNTED, grounds_from
 
     zone = zone or _zones().get(office_code, ZoneInfo("Asia/Jakarta"))
     counts: Counter[tuple[date, str, str, str]] = Counter()
@@ -161,7 +161,7 @@ def refresh_decisions(office_code: str, zone: ZoneInfo | None = None) -> int:
         if decided_at is None:  # excluded by the filter; the type does not know
             continue
         month = month_of(decided_at, zone)
-        grounds = stated.split(",") if stated else ["uncategorised"]
+        grounds = grounds_from(stated)
         counts[(month, "decision", "", COUNTED[kind])] += 1
         for ground in grounds:
             counts[(month, "decision", str(ground), COUNTED[kind])] += 1

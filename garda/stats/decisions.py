@@ -73,7 +73,7 @@ def decision_stats(
     month_kind = {month: dict.fromkeys(COUNTED.values(), 0) for month in months}
     month_category: dict[str, Counter[str]] = {month: Counter() for month in months}
     for kind, decided_at, stated in rows.iterator(chunk_size=2000):
-        grounds = stated.split(",") if stated else ["uncategorised"]
+        grounds = grounds_from(stated)
         if category and category not in grounds:
             continue
         kinds[COUNTED[kind]] += 1
@@ -97,6 +97,11 @@ def decision_stats(
         by_month_kind=month_kind,
         by_month_category={month: dict(counts) for month, counts in sorted(month_category.items())},
     )
+
+
+def grounds_from(stored: str) -> list[str]:
+    """A decision's grounds from `Application.decision_grounds`; one without any is counted as uncategorised."""
+    return stored.split(",") if stored else ["uncategorised"]
 
 
 def _steps(

@@ -82,3 +82,19 @@ def test_a_list_too_long_to_export_is_refused_with_a_message(personas, login_as,
     assert response.redirect_chain[-1][0] == "/audit/?action=uji"
     assert "ekspor paling banyak 1 baris" in html and "Persempit saringannya" in html
     assert _exported(personas["kakanim"]) is None
+
+
+def test_the_audit_trail_pages_without_counting_and_a_bad_page_is_the_first(personas, login_as, monkeypatch) -> None:
+    import garda.core.views.staff
+
+    monkeypatch.setattr(garda.core.views.staff, "PAGE_SIZE", 2)
+    for n in range(3):
+        audit.record("uji.halaman", actor=personas["kakanim"], summary=f"kejadian {n}")
+    client = login_as(personas["kakanim"])
+    first = client.get("/audit/", {"action": "uji", "page": "abc"}).content.decode()
+    last = client.get("/audit/", {"action": "uji", "page": "2"}).content.decode()
+    beyond = client.get("/audit/", {"action": "uji", "page": "-4"}).content.decode()
+    assert "kejadian 2" in first and "kejadian 1" in first and "kejadian 0" not in first
+    assert "Halaman 1</span>" in first and 'rel="next"' in first and "dari" not in first.split("pagination")[1]
+    assert "kejadian 0" in last and 'rel="next"' not in last and 'rel="prev"' in last
+    assert "Halaman 1</span>" in beyond
